@@ -1,0 +1,17 @@
+import { sqliteTable, integer, text } from 'drizzle-orm/sqlite-core';
+
+/** 数据集 — one base year of settled cases that rounds are negotiated on. */
+export const datasets = sqliteTable('datasets', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+  year: integer('year').notNull(),
+  /** JSON array of the pools present, e.g. ["employee","resident"] */
+  pools: text('pools', { mode: 'json' }).$type<string[]>().notNull(),
+  notes: text('notes'),
+  caseCount: integer('case_count').notNull().default(0),
+  /** bumped whenever the cases change: the key of the cached binary columns */
+  version: integer('version').notNull().default(1),
+  createdAt: text('created_at').notNull(),
+});
+
+export type DatasetRow = typeof datasets.$inferSelect;

@@ -1,0 +1,6 @@
+export * from './datasets';
+export * from './hospitals';
+export * from './catalog';
+export * from './cases';
+export * from './rounds';
+export * from './audit';
