@@ -1,0 +1,23 @@
+import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
+import './globals.css';
+import { Providers } from './providers';
+import { AppHeader } from './components/AppHeader';
+
+export const metadata: Metadata = {
+  title: 'DRG 谈判与结算工作台',
+  description: 'DRG rate-negotiation and settlement workbench',
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <body>
+        <Providers>
+          <AppHeader />
+          <main>{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, formatPercent, formatSignedWan, formatWan } from './format';
+
+describe('money formatting', () => {
+  it('uses 亿元 from 100 million yuan and 万元 from 10 thousand', () => {
+    expect(formatMoney(321_000_000, 'zh')).toBe('3.21亿元');
+    expect(formatMoney(456_700, 'zh')).toBe('45.67万元');
+    expect(formatMoney(980, 'zh')).toBe('980元');
+    expect(formatMoney(-12_345_678, 'zh')).toBe('-1,234.57万元');
+  });
+  it('switches to ¥ with M and bn in English', () => {
+    expect(formatMoney(3_210_000_000, 'en')).toBe('¥3.21 bn');
+    expect(formatMoney(4_567_000, 'en')).toBe('¥4.57 M');
+  });
+  it('keeps one unit of 万元 per column and signs changes', () => {
+    expect(formatWan(1_234_500, 'zh')).toBe('123.45');
+    expect(formatSignedWan(-40_500, 'zh')).toBe('−4.05');
+    expect(formatSignedWan(123_000, 'zh')).toBe('+12.30');
+    expect(formatPercent(-0.0512, 'zh')).toBe('−5.1%');
+  });
+});
