@@ -1,76 +1,16 @@
 /**
- * UI texts. Chinese is the source of the keys; English must translate every one (the type checks it).
- * Domain terms follow the glossary of SETTLEMENT.md §8.
+ * UI texts, one dictionary per area (app/i18n/dict/*.ts). Chinese is the source of the keys; English must
+ * translate every one (the types check it). Domain terms follow the glossary of SETTLEMENT.md §8.
  */
-const zh = {
-  'app.title': 'DRG 谈判与结算工作台',
-  'app.subtitle': '权重 · 费率/点值 · 系数 的多轮谈判与全年结算',
-  'nav.datasets': '数据集',
-  'nav.import': '导入数据',
-  'nav.workbench': '谈判工作台',
-  'lang.switch': 'English',
-  'datasets.title': '数据集',
-  'datasets.empty': '还没有数据集：运行 npm start 会自动生成演示城市，或导入真实数据。',
-  'datasets.year': '年度',
-  'datasets.cases': '病例数',
-  'datasets.pools': '基金',
-  'hospitals.title': '医疗机构',
-  'hospitals.code': '机构编码',
-  'hospitals.name': '机构名称',
-  'hospitals.level': '等级',
-  'hospitals.district': '区县',
-  'hospitals.type': '类别',
-  'hospitals.cases': '病例数',
-  'hospitals.totalCost': '医疗总费用',
-  'hospitals.total': '合计',
-  'level.1': '一级',
-  'level.2': '二级',
-  'level.3': '三级',
-  'pool.employee': '职工',
-  'pool.resident': '居民',
-  'export.xlsx': '导出 XLSX',
-  'export.csv': '导出 CSV',
-  'common.loading': '加载中…',
-  'common.search': '搜索',
-  'common.all': '全部',
-  'common.error': '出错了',
-} as const;
+import { commonEn, commonZh } from './dict/common';
+import { paramsEn, paramsZh } from './dict/params';
+import { workbenchEn, workbenchZh } from './dict/workbench';
+
+const zh = { ...commonZh, ...paramsZh, ...workbenchZh };
 
 export type MessageKey = keyof typeof zh;
-
-const en: Record<MessageKey, string> = {
-  'app.title': 'DRG Negotiation & Settlement Workbench',
-  'app.subtitle': 'Multi-round negotiation of weights, rates/point values and coefficients, with full-year settlement',
-  'nav.datasets': 'Data sets',
-  'nav.import': 'Import',
-  'nav.workbench': 'Workbench',
-  'lang.switch': '中文',
-  'datasets.title': 'Data sets',
-  'datasets.empty': 'No data set yet: npm start generates the demo city, or import real data.',
-  'datasets.year': 'Year',
-  'datasets.cases': 'Cases',
-  'datasets.pools': 'Pools',
-  'hospitals.title': 'Hospitals',
-  'hospitals.code': 'Code',
-  'hospitals.name': 'Name',
-  'hospitals.level': 'Level',
-  'hospitals.district': 'District',
-  'hospitals.type': 'Type',
-  'hospitals.cases': 'Cases',
-  'hospitals.totalCost': 'Total cost',
-  'hospitals.total': 'Total',
-  'level.1': 'Level 1',
-  'level.2': 'Level 2',
-  'level.3': 'Level 3',
-  'pool.employee': 'Employee',
-  'pool.resident': 'Resident',
-  'export.xlsx': 'Export XLSX',
-  'export.csv': 'Export CSV',
-  'common.loading': 'Loading…',
-  'common.search': 'Search',
-  'common.all': 'All',
-  'common.error': 'Something went wrong',
-};
-
 export type Locale = 'zh' | 'en';
+
+const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn };
+
 export const messages: Record<Locale, Record<MessageKey, string>> = { zh, en };

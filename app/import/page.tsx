@@ -1,0 +1,5 @@
+import { ImportForm } from './ImportForm';
+
+export default function ImportPage() {
+  return <ImportForm />;
+}

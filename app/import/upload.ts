@@ -1,0 +1,65 @@
+'use client';
+/**
+ * Client side of POST /api/import: multipart upload with byte progress, then the server's newline-delimited
+ * JSON progress lines ({stage, done, total}) and a final {ok, datasetId} or {ok: false, errors}.
+ */
+
+export interface RowError {
+  file: string;
+  row: number;
+  column: string;
+  reason: string;
+}
+
+export type ImportEvent =
+  | { kind: 'upload'; done: number; total: number }
+  | { kind: 'stage'; stage: string; done: number; total: number };
+
+export type ImportOutcome = { ok: true; datasetId: number } | { ok: false; errors: RowError[]; message?: string };
+
+type ServerLine =
+  | { stage: string; done: number; total: number }
+  | { ok: true; datasetId: number }
+  | { ok: false; errors?: RowError[]; message?: string; error?: string };
+
+export function uploadDataset(form: FormData, onEvent: (e: ImportEvent) => void): Promise<ImportOutcome> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    let consumed = 0;
+    let outcome: ImportOutcome | null = null;
+    const readLines = () => {
+      const text = xhr.responseText;
+      let newline = text.indexOf('\n', consumed);
+      while (newline !== -1) {
+        const line = text.slice(consumed, newline).trim();
+        consumed = newline + 1;
+        if (line) {
+          const parsed = JSON.parse(line) as ServerLine;
+          if ('stage' in parsed) onEvent({ kind: 'stage', ...parsed });
+          else if (parsed.ok) outcome = parsed;
+          else outcome = { ok: false, errors: parsed.errors ?? [], message: parsed.message ?? parsed.error ?? '' };
+        }
+        newline = text.indexOf('\n', consumed);
+      }
+    };
+    xhr.upload.onprogress = (e) => onEvent({ kind: 'upload', done: e.loaded, total: e.total });
+    xhr.onprogress = readLines;
+    xhr.onload = () => {
+      readLines();
+      const tail = xhr.responseText.slice(consumed).trim();
+      if (tail) {
+        try {
+          const parsed = JSON.parse(tail) as ServerLine;
+          if (!('stage' in parsed)) outcome = parsed.ok ? parsed : { ok: false, errors: parsed.errors ?? [], message: parsed.message ?? '' };
+        } catch {
+          // a non-JSON tail is reported below
+        }
+      }
+      if (outcome) resolve(outcome);
+      else reject(new Error(`import failed: HTTP ${xhr.status} ${xhr.responseText.slice(0, 200)}`));
+    };
+    xhr.onerror = () => reject(new Error('network error during upload'));
+    xhr.open('POST', '/api/import');
+    xhr.send(form);
+  });
+}

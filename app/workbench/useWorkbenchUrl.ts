@@ -1,0 +1,64 @@
+'use client';
+import { useCallback, useMemo } from 'react';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+
+export type WorkbenchView = 'compare' | 'params' | 'diff' | 'rounds';
+const VIEWS: readonly WorkbenchView[] = ['compare', 'params', 'diff', 'rounds'];
+
+/** Everything a shared link must restore: data set, edited round, baseline, other compared rounds, view, filters. */
+export interface WorkbenchState {
+  datasetId: number | null;
+  /** the round being edited and compared (round-select) */
+  roundId: number | null;
+  /** the baseline round (baseline-select) */
+  baselineId: number | null;
+  /** further rounds compared side by side */
+  compareIds: number[];
+  view: WorkbenchView;
+  /** impact table filter: hospital level, or null for all */
+  level: number | null;
+}
+
+function parseId(value: string | null): number | null {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+export function readWorkbenchState(params: URLSearchParams): WorkbenchState {
+  const view = params.get('view');
+  return {
+    datasetId: parseId(params.get('dataset')),
+    roundId: parseId(params.get('round')),
+    baselineId: parseId(params.get('baseline')),
+    compareIds: (params.get('compare') ?? '').split(',').map(parseId).filter((n): n is number => n !== null),
+    view: VIEWS.includes(view as WorkbenchView) ? (view as WorkbenchView) : 'compare',
+    level: parseId(params.get('level')),
+  };
+}
+
+export function writeWorkbenchState(state: WorkbenchState): string {
+  const params = new URLSearchParams();
+  if (state.datasetId) params.set('dataset', String(state.datasetId));
+  if (state.roundId) params.set('round', String(state.roundId));
+  if (state.baselineId) params.set('baseline', String(state.baselineId));
+  if (state.compareIds.length) params.set('compare', state.compareIds.join(','));
+  if (state.view !== 'compare') params.set('view', state.view);
+  if (state.level) params.set('level', String(state.level));
+  return params.toString();
+}
+
+/** The workbench state lives in the URL, so that a link opens the same view. */
+export function useWorkbenchUrl(): [WorkbenchState, (patch: Partial<WorkbenchState>) => void] {
+  const router = useRouter();
+  const pathname = usePathname();
+  const search = useSearchParams();
+  const state = useMemo(() => readWorkbenchState(new URLSearchParams(search.toString())), [search]);
+  const update = useCallback(
+    (patch: Partial<WorkbenchState>) => {
+      const next = writeWorkbenchState({ ...state, ...patch });
+      router.replace(`${pathname}?${next}`, { scroll: false });
+    },
+    [state, router, pathname],
+  );
+  return [state, update];
+}

@@ -1,0 +1,11 @@
+/** A refusal the user should read (not a bug): routers turn it into a tRPC error with the same message. */
+export class DomainError extends Error {
+  constructor(
+    readonly kind: 'NOT_FOUND' | 'LOCKED' | 'INVALID' | 'CONFLICT',
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
