@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TRPCError } from '@trpc/server';
 import { publicProcedure, router } from '../trpc';
-import { getDatasetSummary, hospitalTotals, listDatasets } from '../services/dataset-queries';
+import { catalogWithVolume, getDatasetSummary, hospitalTotals, listDatasets } from '../services/dataset-queries';
 
 const datasetId = z.object({ datasetId: z.number().int().positive() });
 
@@ -17,4 +17,7 @@ export const datasetsRouter = router({
 
   /** hospitals of a data set with their case count and total cost */
   hospitals: publicProcedure.input(datasetId).query(({ ctx, input }) => hospitalTotals(ctx.db, input.datasetId)),
+
+  /** the DRG catalog with each DRG's case count */
+  catalog: publicProcedure.input(datasetId).query(({ ctx, input }) => catalogWithVolume(ctx.db, input.datasetId)),
 });

@@ -1,6 +1,6 @@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { datasets, hospitals } from '@/db/schema';
+import { datasets, drgs, hospitals } from '@/db/schema';
 
 export function listDatasets(db: Db) {
   return db.select().from(datasets).orderBy(desc(datasets.id)).all();
@@ -48,5 +48,48 @@ export function hospitalTotals(db: Db, datasetId: number): HospitalTotal[] {
       evaluationScore: h.evaluationScore,
       cases: totals.get(h.code)?.cases ?? 0,
       totalCost: totals.get(h.code)?.totalCost ?? 0,
+    }));
+}
+
+export interface CatalogEntryWithVolume {
+  code: string;
+  name: string;
+  mdc: string;
+  adrg: string | null;
+  drgType: string | null;
+  weight: number | null;
+  benchmarkCost: number | null;
+  uniformPrice: boolean;
+  perDiem: boolean;
+  /** cases of the data set grouped into this DRG */
+  cases: number;
+}
+
+/** The DRG catalog of a data set (catalog order) with each DRG's number of cases. */
+export function catalogWithVolume(db: Db, datasetId: number): CatalogEntryWithVolume[] {
+  const counts = new Map(
+    (
+      db.$client
+        .prepare(`SELECT drg_code AS code, count(*) AS n FROM cases WHERE dataset_id = ? GROUP BY drg_code`)
+        .all(datasetId) as { code: string; n: number }[]
+    ).map((r) => [r.code, r.n]),
+  );
+  return db
+    .select()
+    .from(drgs)
+    .where(eq(drgs.datasetId, datasetId))
+    .orderBy(asc(drgs.position))
+    .all()
+    .map((d) => ({
+      code: d.code,
+      name: d.name,
+      mdc: d.mdc,
+      adrg: d.adrg,
+      drgType: d.drgType,
+      weight: d.weight,
+      benchmarkCost: d.benchmarkCost,
+      uniformPrice: d.uniformPrice,
+      perDiem: d.perDiem,
+      cases: counts.get(d.code) ?? 0,
     }));
 }

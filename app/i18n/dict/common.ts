@@ -48,6 +48,7 @@ export const commonZh = {
   'import.error.row': '行',
   'import.error.column': '列',
   'import.error.reason': '原因',
+  "chart.png": "导出 PNG",
 } as const;
 
 export const commonEn: Record<keyof typeof commonZh, string> = {
@@ -99,4 +100,5 @@ export const commonEn: Record<keyof typeof commonZh, string> = {
   'import.error.row': 'Row',
   'import.error.column': 'Column',
   'import.error.reason': 'Reason',
+  "chart.png": "Export PNG",
 };

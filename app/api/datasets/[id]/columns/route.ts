@@ -1,0 +1,33 @@
+import { getDb } from '@/server/db';
+import { encodedColumns } from '@/server/services/columns-cache';
+import { DomainError } from '@/server/services/errors';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/**
+ * GET /api/datasets/:id/columns — the data set's cases as binary columns (worker/columns layout),
+ * gzip content-encoded, with an ETag per data set version (304 when the browser has it).
+ */
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const datasetId = Number((await params).id);
+  if (!Number.isInteger(datasetId) || datasetId <= 0) return new Response('bad data set id', { status: 400 });
+  try {
+    const columns = encodedColumns(getDb(), datasetId);
+    const etag = `"${columns.etag}"`;
+    if (req.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
+    return new Response(new Uint8Array(columns.gzipped), {
+      headers: {
+        'content-type': 'application/octet-stream',
+        'content-encoding': 'gzip',
+        'content-length': String(columns.gzipped.byteLength),
+        'x-raw-length': String(columns.rawBytes),
+        etag,
+        'cache-control': 'private, no-cache',
+      },
+    });
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === 'NOT_FOUND') return new Response(error.message, { status: 404 });
+    throw error;
+  }
+}

@@ -1,0 +1,93 @@
+'use client';
+import { useMemo } from 'react';
+import { useLocale } from '../../i18n/locale';
+import { Plot } from '../../components/Plot';
+import { wanUnit } from '../../lib/format';
+import { acrossRounds, changeBarTraces, cmiScatter, cmiScatterTraces, LEVEL_COLORS, shiftByLevel, sortedChanges } from './charts';
+import type { ImpactRow, SettledRound } from './impact';
+
+export interface ChartsProps {
+  rows: ImpactRow[];
+  baselineName: string;
+  roundNames: string[];
+  baseline: SettledRound;
+  results: SettledRound[];
+}
+
+/** The four comparison charts, for the first compared round against the baseline. */
+export function Charts({ rows, baselineName, roundNames, baseline, results }: ChartsProps) {
+  const { t, locale } = useLocale();
+  const unit = wanUnit(locale);
+  const first = roundNames[0] ?? '';
+
+  const changeChart = useMemo(() => {
+    const bars = sortedChanges(rows, 0);
+    return {
+      data: changeBarTraces(bars, (l) => t(`level.${l as 1 | 2 | 3}`)),
+      layout: {
+        title: { text: t('chart.changeTitle', { round: first, baseline: baselineName }) },
+        barmode: 'overlay',
+        xaxis: { showticklabels: false, title: { text: t('chart.hospitalsSorted') } },
+        yaxis: { title: { text: unit } },
+        legend: { orientation: 'h', y: 1.08 },
+      },
+    };
+  }, [rows, t, first, baselineName, unit]);
+
+  const scatterChart = useMemo(() => {
+    const order = [baselineName, ...roundNames];
+    return {
+      data: cmiScatterTraces(cmiScatter(rows, baselineName, roundNames), order),
+      layout: {
+        title: { text: t('chart.cmiTitle') },
+        xaxis: { title: { text: 'CMI' } },
+        yaxis: { title: { text: t('impact.paymentCostRatio') } },
+        shapes: [{ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: 1, y1: 1, line: { dash: 'dot', color: '#888' } }],
+      },
+    };
+  }, [rows, baselineName, roundNames, t]);
+
+  const roundsChart = useMemo(() => {
+    const figures = acrossRounds([baselineName, ...roundNames], [baseline, ...results]);
+    const x = figures.map((f) => f.round);
+    return {
+      data: [
+        { type: 'bar', name: t('chart.settlement'), x, y: figures.map((f) => f.settlement / 1e8), marker: { color: '#9fb7d0' } },
+        { type: 'scatter', mode: 'lines+markers', name: `${t('pool.employee')} ${t('chart.pointValue')}`, x, y: figures.map((f) => f.employeePointValue), yaxis: 'y2' },
+        { type: 'scatter', mode: 'lines+markers', name: `${t('pool.resident')} ${t('chart.pointValue')}`, x, y: figures.map((f) => f.residentPointValue), yaxis: 'y2' },
+      ],
+      layout: {
+        title: { text: t('chart.roundsTitle') },
+        yaxis: { title: { text: t('chart.settlementUnit') } },
+        yaxis2: { title: { text: t('chart.pointValue') }, overlaying: 'y', side: 'right' },
+        legend: { orientation: 'h', y: -0.15 },
+      },
+    };
+  }, [baselineName, roundNames, baseline, results, t]);
+
+  const shiftChart = useMemo(() => {
+    const shift = shiftByLevel(rows, 0);
+    return {
+      data: [
+        {
+          type: 'bar',
+          x: shift.map((s) => t(`level.${s.level as 1 | 2 | 3}`)),
+          y: shift.map((s) => s.yuan / 1e4),
+          marker: { color: shift.map((s) => LEVEL_COLORS[s.level] ?? '#888') },
+          text: shift.map((s) => (s.yuan / 1e4).toFixed(1)),
+          textposition: 'outside',
+        },
+      ],
+      layout: { title: { text: t('chart.shiftTitle', { round: first }) }, yaxis: { title: { text: unit } } },
+    };
+  }, [rows, t, first, unit]);
+
+  return (
+    <div className="charts-grid" data-testid="comparison-charts">
+      <Plot {...changeChart} filename="change-by-hospital" testId="chart-change" />
+      <Plot {...scatterChart} filename="cmi-vs-payment-cost" testId="chart-cmi" />
+      <Plot {...roundsChart} filename="point-value-across-rounds" testId="chart-rounds" />
+      <Plot {...shiftChart} filename="shift-between-levels" testId="chart-shift" />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+'use client';
+import { useLocale } from '../../i18n/locale';
+import { formatMoney, formatNumber, formatSignedWan, wanUnit } from '../../lib/format';
+import type { Headline } from './impact';
+
+/** 核心指标 first: point values, settlement vs budget, reserve used, gainers/losers, largest gain and loss. */
+export function HeadlineCards({ headline, names }: { headline: Headline; names: Map<string, string> }) {
+  const { t, locale } = useLocale();
+  const name = (code: string) => `${code} ${names.get(code) ?? ''}`;
+  return (
+    <div className="cards" data-testid="headline">
+      {Object.entries(headline.pointValue).map(([pool, value]) => (
+        <div className="card" key={pool} data-testid={`headline-point-value-${pool}`}>
+          <div className="label">{t(pool === 'employee' ? 'pool.employee' : 'pool.resident')} {t('chart.pointValue')}</div>
+          <div className="value">{formatNumber(value, locale, 4)}</div>
+        </div>
+      ))}
+      <div className="card" data-testid="headline-settlement">
+        <div className="label">{t('headline.settlementVsBudget')}</div>
+        <div className="value">{formatMoney(headline.settlement, locale)}</div>
+        <div className="muted">{t('headline.budget')} {formatMoney(headline.budget, locale)}</div>
+      </div>
+      <div className="card">
+        <div className="label">{t('headline.reserveUsed')}</div>
+        <div className="value">{formatMoney(headline.reserveUsed, locale)}</div>
+        <div className="muted">{t('headline.reserve')} {formatMoney(headline.reserve, locale)}</div>
+      </div>
+      <div className="card" data-testid="headline-gainers">
+        <div className="label">{t('headline.gainLose')}</div>
+        <div className="value">
+          <span className="gain">{headline.gaining}</span> / <span className="loss">{headline.losing}</span>
+        </div>
+      </div>
+      <div className="card">
+        <div className="label">{t('headline.largestGain')} ({wanUnit(locale)})</div>
+        <div className="value gain">{headline.largestGain ? formatSignedWan(headline.largestGain.yuan, locale) : '—'}</div>
+        <div className="muted">{headline.largestGain ? name(headline.largestGain.code) : ''}</div>
+      </div>
+      <div className="card">
+        <div className="label">{t('headline.largestLoss')} ({wanUnit(locale)})</div>
+        <div className="value loss">{headline.largestLoss ? formatSignedWan(headline.largestLoss.yuan, locale) : '—'}</div>
+        <div className="muted">{headline.largestLoss ? name(headline.largestLoss.code) : ''}</div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * Data shaping of the comparison charts (pure; rendering lives in Charts.tsx). Each builder returns the plotly
+ * traces and the same figures as rows, so that every chart can also be exported as a table.
+ */
+import { change, shiftByLevel, type ImpactRow, type SettledRound } from './impact';
+
+export const LEVEL_COLORS: Record<number, string> = { 1: '#8e6ac8', 2: '#e38b1b', 3: '#0b5cad' };
+
+export interface ChangeBar {
+  code: string;
+  name: string;
+  level: number;
+  yuan: number;
+}
+
+/** Change of settlement per hospital vs baseline, sorted from the largest loss to the largest gain. */
+export function sortedChanges(rows: ImpactRow[], roundIndex: number): ChangeBar[] {
+  return rows
+    .map((r) => ({
+      code: r.hospital.code,
+      name: r.hospital.name,
+      level: r.hospital.level,
+      yuan: change(r.baseline?.settlement, r.rounds[roundIndex]?.settlement).yuan,
+    }))
+    .sort((a, b) => a.yuan - b.yuan || a.code.localeCompare(b.code));
+}
+
+export function changeBarTraces(bars: ChangeBar[], levelName: (level: number) => string): unknown[] {
+  return [3, 2, 1].map((level) => {
+    const mine = bars.map((b) => (b.level === level ? b.yuan / 1e4 : null));
+    return {
+      type: 'bar',
+      name: levelName(level),
+      x: bars.map((b) => b.code),
+      y: mine,
+      text: bars.map((b) => (b.level === level ? b.name : '')),
+      hovertemplate: '%{x} %{text}<br>%{y:.2f}<extra></extra>',
+      marker: { color: LEVEL_COLORS[level] },
+    };
+  });
+}
+
+export interface CmiPoint {
+  round: string;
+  code: string;
+  name: string;
+  cmi: number;
+  ratio: number;
+}
+
+/** One point per hospital and round: CMI against payment-to-cost ratio. */
+export function cmiScatter(rows: ImpactRow[], baselineName: string, roundNames: string[]): CmiPoint[] {
+  const points: CmiPoint[] = [];
+  const add = (round: string, r: ImpactRow, o: ImpactRow['baseline']) => {
+    if (o && o.totalCost > 0) points.push({ round, code: r.hospital.code, name: r.hospital.name, cmi: o.cmi, ratio: o.paymentCostRatio });
+  };
+  for (const r of rows) {
+    add(baselineName, r, r.baseline);
+    roundNames.forEach((name, i) => add(name, r, r.rounds[i] ?? null));
+  }
+  return points;
+}
+
+export function cmiScatterTraces(points: CmiPoint[], roundOrder: string[]): unknown[] {
+  return roundOrder.map((round) => {
+    const mine = points.filter((p) => p.round === round);
+    return {
+      type: 'scatter',
+      mode: 'markers',
+      name: round,
+      x: mine.map((p) => p.cmi),
+      y: mine.map((p) => p.ratio),
+      text: mine.map((p) => `${p.code} ${p.name}`),
+      hovertemplate: '%{text}<br>CMI %{x:.3f} · %{y:.3f}<extra></extra>',
+      marker: { size: 9, opacity: 0.75 },
+    };
+  });
+}
+
+export interface RoundFigures {
+  round: string;
+  employeePointValue: number;
+  residentPointValue: number;
+  settlement: number;
+  budget: number;
+}
+
+/** Point value per pool and total settlement across rounds (baseline first). */
+export function acrossRounds(names: string[], results: SettledRound[]): RoundFigures[] {
+  return results.map((r, i) => {
+    const totals = Object.values(r.totals);
+    return {
+      round: names[i] ?? String(i),
+      employeePointValue: r.point_value.employee ?? 0,
+      residentPointValue: r.point_value.resident ?? 0,
+      settlement: totals.reduce((s, t) => s + t.settlement, 0),
+      budget: totals.reduce((s, t) => s + t.budget, 0),
+    };
+  });
+}
+
+export { shiftByLevel };

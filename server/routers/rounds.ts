@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { ROUND_STATUSES } from '@/db/schema';
+import { publicProcedure, router } from '../trpc';
+import { mapDomainErrors } from './errors';
+import { createRound, deleteRound, getRound, listRounds, setRoundStatus, updateRound } from '../services/rounds';
+import { diffRoundsById } from '../services/round-diff';
+
+const id = z.number().int().positive();
+const name = z.string().trim().min(1).max(100);
+const reason = z.string().max(2000).nullable();
+/** round parameters are validated by the engine's round schema inside the service */
+const params = z.record(z.string(), z.unknown());
+
+const procedure = publicProcedure.use(mapDomainErrors);
+
+export const roundsRouter = router({
+  list: procedure.input(z.object({ datasetId: id })).query(({ ctx, input }) => listRounds(ctx.db, input.datasetId)),
+
+  get: procedure.input(z.object({ id })).query(({ ctx, input }) => getRound(ctx.db, input.id)),
+
+  /** 新建轮次: a child copies its parent's parameters unless new ones are given */
+  create: procedure
+    .input(z.object({ datasetId: id, name, reason: reason.optional(), parentId: id.nullable().optional(), params: params.optional() }))
+    .mutation(({ ctx, input }) =>
+      createRound(ctx.db, ctx.viewer.name, {
+        datasetId: input.datasetId,
+        name: input.name,
+        reason: input.reason ?? null,
+        parentId: input.parentId ?? null,
+        ...(input.params ? { params: input.params } : {}),
+      }),
+    ),
+
+  update: procedure
+    .input(z.object({ id, name: name.optional(), reason: reason.optional(), params: params.optional() }))
+    .mutation(({ ctx, input }) => {
+      const { id: roundId, ...patch } = input;
+      return updateRound(ctx.db, ctx.viewer.name, roundId, {
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.reason !== undefined ? { reason: patch.reason } : {}),
+        ...(patch.params !== undefined ? { params: patch.params } : {}),
+      });
+    }),
+
+  setStatus: procedure
+    .input(z.object({ id, status: z.enum(ROUND_STATUSES) }))
+    .mutation(({ ctx, input }) => setRoundStatus(ctx.db, ctx.viewer.name, input.id, input.status)),
+
+  delete: procedure.input(z.object({ id })).mutation(({ ctx, input }) => deleteRound(ctx.db, ctx.viewer.name, input.id)),
+
+  /** 参数对比: which weights, rates, coefficients and rules differ between two rounds, old → new */
+  diff: procedure.input(z.object({ fromId: id, toId: id })).query(({ ctx, input }) => diffRoundsById(ctx.db, input.fromId, input.toId)),
+});

@@ -1,0 +1,147 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { ROUND_STATUSES, rounds, type RoundRow, type RoundStatus } from '@/db/schema';
+import { parseRoundParams, type RoundParams } from '@/worker/settlement/round';
+import { recordAudit } from './audit';
+import { DomainError } from './errors';
+
+export interface Round extends Omit<RoundRow, 'params'> {
+  params: RoundParams;
+}
+
+/** Which status may follow which: forward one step, or back one step to reopen; locked is final. */
+const NEXT_STATUSES: Record<RoundStatus, readonly RoundStatus[]> = {
+  draft: ['proposed'],
+  proposed: ['draft', 'agreed'],
+  agreed: ['proposed', 'locked'],
+  locked: [],
+};
+
+function toRound(row: RoundRow): Round {
+  return { ...row, params: row.params as RoundParams };
+}
+
+/** Validates round parameters (SETTLEMENT.md §6) before anything is written: no partial rounds. */
+export function validateParams(json: unknown): RoundParams {
+  const parsed = parseRoundParams(json);
+  if (!parsed.ok) {
+    const text = parsed.errors.map((e) => `${e.path}: ${e.reason}`).join('; ');
+    throw new DomainError('INVALID', `invalid round parameters — ${text}`, parsed.errors);
+  }
+  return parsed.params;
+}
+
+export function listRounds(db: Db, datasetId: number): Round[] {
+  return db.select().from(rounds).where(eq(rounds.datasetId, datasetId)).orderBy(asc(rounds.id)).all().map(toRound);
+}
+
+export function getRound(db: Db, id: number): Round {
+  const row = db.select().from(rounds).where(eq(rounds.id, id)).get();
+  if (!row) throw new DomainError('NOT_FOUND', `round ${id} not found`);
+  return toRound(row);
+}
+
+export interface NewRound {
+  datasetId: number;
+  name: string;
+  reason?: string | null;
+  /** the parent round: the child starts from a copy of its parameters */
+  parentId?: number | null;
+  /** parameters; defaults to the parent's */
+  params?: unknown;
+  status?: RoundStatus;
+}
+
+export function createRound(db: Db, actor: string, input: NewRound): Round {
+  return db.transaction(() => {
+    const parent = input.parentId ? getRound(db, input.parentId) : null;
+    if (parent && parent.datasetId !== input.datasetId) {
+      throw new DomainError('INVALID', `round ${parent.id} belongs to another data set`);
+    }
+    const params = validateParams(input.params ?? parent?.params);
+    const now = new Date().toISOString();
+    const row = db
+      .insert(rounds)
+      .values({
+        datasetId: input.datasetId,
+        name: input.name.trim(),
+        reason: input.reason ?? null,
+        parentId: parent?.id ?? null,
+        status: input.status ?? 'draft',
+        params: params as Record<string, unknown>,
+        createdBy: actor,
+        createdAt: now,
+        updatedBy: actor,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    recordAudit(db, { actor, action: 'create', entity: 'round', entityId: row.id, detail: { name: row.name, parentId: row.parentId } });
+    return toRound(row);
+  });
+}
+
+export interface RoundPatch {
+  name?: string;
+  reason?: string | null;
+  params?: unknown;
+}
+
+/** Renames, notes the reason or saves new parameters; a locked round cannot change. */
+export function updateRound(db: Db, actor: string, id: number, patch: RoundPatch): Round {
+  return db.transaction(() => {
+    const current = getRound(db, id);
+    if (current.status === 'locked') throw new DomainError('LOCKED', `round "${current.name}" is locked and cannot change`);
+    const params = patch.params === undefined ? undefined : validateParams(patch.params);
+    const row = db
+      .update(rounds)
+      .set({
+        ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
+        ...(patch.reason !== undefined ? { reason: patch.reason } : {}),
+        ...(params !== undefined ? { params: params as Record<string, unknown> } : {}),
+        updatedBy: actor,
+        updatedAt: new Date().toISOString(),
+      })
+      .where(and(eq(rounds.id, id)))
+      .returning()
+      .get();
+    recordAudit(db, {
+      actor,
+      action: 'update',
+      entity: 'round',
+      entityId: id,
+      detail: { fields: Object.keys(patch) },
+    });
+    return toRound(row);
+  });
+}
+
+export function setRoundStatus(db: Db, actor: string, id: number, status: RoundStatus): Round {
+  if (!ROUND_STATUSES.includes(status)) throw new DomainError('INVALID', `unknown status ${String(status)}`);
+  return db.transaction(() => {
+    const current = getRound(db, id);
+    if (current.status === status) return current;
+    if (!NEXT_STATUSES[current.status].includes(status)) {
+      const kind = current.status === 'locked' ? 'LOCKED' : 'INVALID';
+      throw new DomainError(kind, `round "${current.name}" cannot go from ${current.status} to ${status}`);
+    }
+    const row = db
+      .update(rounds)
+      .set({ status, updatedBy: actor, updatedAt: new Date().toISOString() })
+      .where(eq(rounds.id, id))
+      .returning()
+      .get();
+    recordAudit(db, { actor, action: 'status', entity: 'round', entityId: id, detail: { from: current.status, to: status } });
+    return toRound(row);
+  });
+}
+
+/** Deletes a draft round (a mistaken copy); anything proposed or beyond is part of the record. */
+export function deleteRound(db: Db, actor: string, id: number): void {
+  db.transaction(() => {
+    const current = getRound(db, id);
+    if (current.status !== 'draft') throw new DomainError('LOCKED', `only draft rounds can be deleted ("${current.name}" is ${current.status})`);
+    db.delete(rounds).where(eq(rounds.id, id)).run();
+    recordAudit(db, { actor, action: 'delete', entity: 'round', entityId: id, detail: { name: current.name } });
+  });
+}
