@@ -2,8 +2,8 @@
 import { useCallback, useMemo } from 'react';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 
-export type WorkbenchView = 'compare' | 'params' | 'diff' | 'rounds';
-const VIEWS: readonly WorkbenchView[] = ['compare', 'params', 'diff', 'rounds'];
+export type WorkbenchView = 'compare' | 'params' | 'diff' | 'rounds' | 'hospital' | 'report';
+const VIEWS: readonly WorkbenchView[] = ['compare', 'params', 'diff', 'rounds', 'hospital', 'report'];
 
 /** Everything a shared link must restore: data set, edited round, baseline, other compared rounds, view, filters. */
 export interface WorkbenchState {
@@ -15,8 +15,8 @@ export interface WorkbenchState {
   /** further rounds compared side by side */
   compareIds: number[];
   view: WorkbenchView;
-  /** impact table filter: hospital level, or null for all */
-  level: number | null;
+  /** the hospital whose page is open (view 'hospital') */
+  hospital: string | null;
 }
 
 function parseId(value: string | null): number | null {
@@ -32,7 +32,7 @@ export function readWorkbenchState(params: URLSearchParams): WorkbenchState {
     baselineId: parseId(params.get('baseline')),
     compareIds: (params.get('compare') ?? '').split(',').map(parseId).filter((n): n is number => n !== null),
     view: VIEWS.includes(view as WorkbenchView) ? (view as WorkbenchView) : 'compare',
-    level: parseId(params.get('level')),
+    hospital: params.get('hospital') || null,
   };
 }
 
@@ -43,7 +43,7 @@ export function writeWorkbenchState(state: WorkbenchState): string {
   if (state.baselineId) params.set('baseline', String(state.baselineId));
   if (state.compareIds.length) params.set('compare', state.compareIds.join(','));
   if (state.view !== 'compare') params.set('view', state.view);
-  if (state.level) params.set('level', String(state.level));
+  if (state.hospital) params.set('hospital', state.hospital);
   return params.toString();
 }
 

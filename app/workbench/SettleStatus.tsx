@@ -1,0 +1,21 @@
+'use client';
+import { useLocale } from '../i18n/locale';
+import type { Settlement } from './engine/useSettlement';
+
+/** "settling… / settled in N ms" over all the workers of the view (the slowest run is shown). */
+export function SettleStatus({ settlements }: { settlements: Settlement<unknown>[] }) {
+  const { t } = useLocale();
+  const error = settlements.find((s) => s.status === 'error');
+  const busy = settlements.some((s) => s.status === 'loading' || s.status === 'settling');
+  const ms = Math.max(0, ...settlements.map((s) => s.ms ?? 0));
+  const state = error ? 'error' : busy ? 'settling' : settlements.every((s) => s.status === 'settled') ? 'settled' : 'idle';
+  const text =
+    state === 'error' ? `${t('common.error')}: ${error?.error ?? ''}` :
+    state === 'settling' ? t('settle.running') :
+    state === 'settled' ? t('settle.done', { ms: ms < 10 ? ms.toFixed(1) : Math.round(ms) }) : '';
+  return (
+    <span data-testid="settle-status" data-state={state} className={state === 'error' ? 'error' : 'muted'} style={{ minWidth: '12rem' }}>
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,125 @@
+'use client';
+import { useEffect, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../lib/trpc';
+import { useLocale } from '../i18n/locale';
+import type { RoundParams } from '@/worker/settlement/round';
+import { useWorkbenchUrl } from './useWorkbenchUrl';
+import { useDatasetColumns } from './engine/useDatasetColumns';
+import { useSettlement } from './engine/useSettlement';
+import { useUndoableParams } from './params/useUndoable';
+import { ParamsEditor } from './params/ParamsEditor';
+import { RoundsPanel } from './rounds/RoundsPanel';
+import { RoundToolbar } from './RoundToolbar';
+import { ComparisonView } from './compare/ComparisonView';
+import { DiffView } from './diff/DiffView';
+import { HospitalView } from './hospital/HospitalView';
+import { SettleStatus } from './SettleStatus';
+import { LoadProgress } from './LoadProgress';
+
+/** Further rounds compared beside the edited one, each settled in a worker of its own. */
+export const MAX_EXTRA_ROUNDS = 3;
+
+/** 谈判工作台: pick rounds, edit levers, rerun the year in workers, compare hospital by hospital. */
+export function WorkbenchView() {
+  const trpc = useTRPC();
+  const { t } = useLocale();
+  const [url, setUrl] = useWorkbenchUrl();
+  const datasets = useQuery(trpc.datasets.list.queryOptions());
+  const datasetId = url.datasetId ?? datasets.data?.[0]?.id ?? null;
+  const dataset = datasets.data?.find((d) => d.id === datasetId) ?? null;
+  const enabled = datasetId !== null;
+  const roundsQuery = useQuery(trpc.rounds.list.queryOptions({ datasetId: datasetId ?? 0 }, { enabled }));
+  const catalog = useQuery(trpc.datasets.catalog.queryOptions({ datasetId: datasetId ?? 0 }, { enabled }));
+  const hospitals = useQuery(trpc.datasets.hospitals.queryOptions({ datasetId: datasetId ?? 0 }, { enabled }));
+  const rounds = useMemo(() => roundsQuery.data ?? [], [roundsQuery.data]);
+
+  const round = rounds.find((r) => r.id === url.roundId) ?? rounds[rounds.length - 1] ?? null;
+  const baseline = rounds.find((r) => r.id === url.baselineId) ?? rounds[0] ?? null;
+  const extras = url.compareIds
+    .map((id) => rounds.find((r) => r.id === id))
+    .filter((r): r is NonNullable<typeof r> => !!r && r.id !== round?.id)
+    .slice(0, MAX_EXTRA_ROUNDS);
+
+  const draft = useUndoableParams((round?.params ?? null) as RoundParams | null);
+  const { reset } = draft;
+  useEffect(() => {
+    if (round) reset(round.params as RoundParams);
+  }, [round?.id, round?.updatedAt, reset]);
+
+  const { columns, progress, error: columnsError } = useDatasetColumns(datasetId);
+  const key = dataset ? `${dataset.id}-${dataset.version}` : null;
+  const baseResult = useSettlement(key, columns, (baseline?.params ?? null) as RoundParams | null);
+  const editedResult = useSettlement(key, columns, draft.params);
+  const extra0 = useSettlement(key, columns, (extras[0]?.params ?? null) as RoundParams | null);
+  const extra1 = useSettlement(key, columns, (extras[1]?.params ?? null) as RoundParams | null);
+  const extra2 = useSettlement(key, columns, (extras[2]?.params ?? null) as RoundParams | null);
+  const extraResults = [extra0, extra1, extra2].slice(0, extras.length);
+
+  if (datasets.isLoading || roundsQuery.isLoading) return <p>{t('common.loading')}</p>;
+  if (!datasetId || !dataset) return <p>{t('datasets.empty')}</p>;
+  if (!round || !baseline) return <p>{t('workbench.noRounds')}</p>;
+
+  const dirty = draft.params !== null && JSON.stringify(draft.params) !== JSON.stringify(round.params);
+  const roundName = dirty ? `${round.name} ${t('workbench.unsaved')}` : round.name;
+  const compared = [
+    { name: roundName, settlement: editedResult },
+    ...extras.map((r, i) => ({ name: r.name, settlement: extraResults[i]! })),
+  ];
+
+  return (
+    <div className="workbench">
+      <RoundToolbar
+        datasets={datasets.data ?? []}
+        datasetId={datasetId}
+        rounds={rounds}
+        round={round}
+        baseline={baseline}
+        extras={extras}
+        draft={draft}
+        dirty={dirty}
+        view={url.view}
+        onChange={setUrl}
+        status={<SettleStatus settlements={[baseResult, editedResult, ...extraResults]} />}
+      />
+      {!columns ? <LoadProgress progress={progress} error={columnsError} /> : null}
+      {url.view === 'compare' || url.view === 'report' ? (
+        <ComparisonView
+          hospitals={hospitals.data ?? []}
+          baselineName={baseline.name}
+          baseline={baseResult}
+          compared={compared}
+          onOpenHospital={(code) => setUrl({ view: 'hospital', hospital: code })}
+          exportName={`${dataset.name}-${round.name}-vs-${baseline.name}`}
+          report={url.view === 'report'}
+          diff={{ fromId: baseline.id, toId: round.id }}
+        />
+      ) : null}
+      {url.view === 'params' && draft.params ? (
+        <ParamsEditor
+          params={draft.params}
+          onChange={draft.apply}
+          catalog={catalog.data ?? []}
+          hospitals={hospitals.data ?? []}
+          readOnly={round.status === 'locked'}
+        />
+      ) : null}
+      {url.view === 'diff' ? <DiffView fromId={baseline.id} toId={round.id} fromName={baseline.name} toName={round.name} /> : null}
+      {url.view === 'rounds' ? <RoundsPanel rounds={rounds} onOpen={(id) => setUrl({ roundId: id, view: 'compare' })} /> : null}
+      {url.view === 'hospital' && url.hospital ? (
+        <HospitalView
+          code={url.hospital}
+          hospitals={hospitals.data ?? []}
+          catalog={catalog.data ?? []}
+          columnsKey={key}
+          columns={columns}
+          baselineName={baseline.name}
+          baselineParams={baseline.params as RoundParams}
+          roundName={roundName}
+          roundParams={draft.params}
+          onBack={() => setUrl({ view: 'compare', hospital: null })}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+'use client';
+import { useMemo } from 'react';
+import { useLocale } from '../../i18n/locale';
+import type { Settlement } from '../engine/useSettlement';
+import { DiffView } from '../diff/DiffView';
+import { Charts } from './Charts';
+import { HeadlineCards } from './HeadlineCards';
+import { ImpactTable } from './ImpactTable';
+import { LevelTotals } from './LevelTotals';
+import { headline, impactRows, type HospitalInfo, type SettledRound } from './impact';
+
+export interface ComparisonViewProps {
+  hospitals: HospitalInfo[];
+  baselineName: string;
+  baseline: Settlement<SettledRound>;
+  compared: { name: string; settlement: Settlement<SettledRound> }[];
+  onOpenHospital: (code: string) => void;
+  exportName: string;
+  /** printable round report: parameters, headline figures, the whole impact table */
+  report: boolean;
+  diff: { fromId: number; toId: number };
+}
+
+/** The core view: headline figures, then the hospital impact table, then the charts. */
+export function ComparisonView(props: ComparisonViewProps) {
+  const { t } = useLocale();
+  const baseline = props.baseline.result;
+  const results = props.compared.map((c) => c.settlement.result);
+  const ready = baseline !== null && results.every((r) => r !== null);
+  const roundNames = props.compared.map((c) => c.name);
+  const rows = useMemo(
+    () => (ready ? impactRows(props.hospitals, baseline, results as SettledRound[]) : []),
+    // results are new arrays each render; their members are stable until a worker answers
+    [ready, props.hospitals, baseline, ...results],
+  );
+  const names = useMemo(() => new Map(props.hospitals.map((h) => [h.code, h.name])), [props.hospitals]);
+  if (!ready) return <p className="muted">{t('settle.running')}</p>;
+  const first = results[0]!;
+  return (
+    <div className={props.report ? 'report' : undefined}>
+      {props.report ? (
+        <div className="report-head">
+          <h2>{t('report.title', { round: roundNames[0] ?? '', baseline: props.baselineName })}</h2>
+          <button type="button" className="primary no-print" data-testid="print" onClick={() => window.print()}>{t('report.print')}</button>
+          <DiffView fromId={props.diff.fromId} toId={props.diff.toId} fromName={props.baselineName} toName={roundNames[0] ?? ''} />
+        </div>
+      ) : null}
+      <HeadlineCards headline={headline(rows, first, 0)} names={names} />
+      <ImpactTable rows={rows} baselineName={props.baselineName} roundNames={roundNames} onOpenHospital={props.onOpenHospital} exportName={props.exportName} />
+      <LevelTotals rows={rows} baselineName={props.baselineName} roundNames={roundNames} />
+      {props.report ? null : <Charts rows={rows} baselineName={props.baselineName} roundNames={roundNames} baseline={baseline} results={results as SettledRound[]} />}
+    </div>
+  );
+}

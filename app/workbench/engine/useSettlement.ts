@@ -1,0 +1,63 @@
+'use client';
+import { useEffect, useRef, useState } from 'react';
+import type { RoundParams } from '@/worker/settlement/round';
+import { SettlementBridge } from './bridge';
+
+export type SettleStatus = 'idle' | 'loading' | 'settling' | 'settled' | 'error';
+
+export interface Settlement<Result> {
+  result: Result | null;
+  status: SettleStatus;
+  /** wall time of the last run in the worker, as the UI saw it (ms) */
+  ms: number | null;
+  error: string | null;
+}
+
+type BridgeResult = Awaited<ReturnType<SettlementBridge['settle']>>;
+
+/**
+ * Settles `params` on the data set in a worker of its own, again whenever they change. Runs never overlap:
+ * while one runs, only the newest params wait, so fast edits never queue stale work or block the UI thread.
+ */
+export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | null, params: RoundParams | null): Settlement<BridgeResult> {
+  const bridge = useRef<SettlementBridge | null>(null);
+  const running = useRef(false);
+  const pending = useRef<RoundParams | null>(null);
+  const [state, setState] = useState<Settlement<BridgeResult>>({ result: null, status: 'idle', ms: null, error: null });
+
+  useEffect(() => {
+    bridge.current = new SettlementBridge();
+    return () => bridge.current?.terminate();
+  }, []);
+
+  useEffect(() => {
+    if (!columns || !columnsKey || !params || !bridge.current) return;
+    const b = bridge.current;
+    const loading = b.load(columnsKey, columns);
+    pending.current = params;
+    if (running.current) return;
+    running.current = true;
+    setState((s) => ({ ...s, status: s.result ? 'settling' : 'loading' }));
+    const drain = async () => {
+      try {
+        await loading;
+        while (pending.current) {
+          const next = pending.current;
+          pending.current = null;
+          setState((s) => ({ ...s, status: 'settling' }));
+          const started = performance.now();
+          const result = await b.settle(next);
+          const ms = performance.now() - started;
+          if (!pending.current) setState({ result, status: 'settled', ms, error: null });
+        }
+      } catch (error) {
+        setState((s) => ({ ...s, status: 'error', error: error instanceof Error ? error.message : String(error) }));
+      } finally {
+        running.current = false;
+      }
+    };
+    void drain();
+  }, [columnsKey, columns, params]);
+
+  return state;
+}
