@@ -1,0 +1,99 @@
+/**
+ * Reads and checks a whole data set — hospitals, then the catalog, then the cases against both — into the
+ * `DatasetBundle` that `saveDataset` writes and the engine settles. Every error of every file is listed;
+ * a data set with any error yields no bundle.
+ */
+import fs from 'node:fs';
+import type { DatasetBundle } from '@/worker/settlement/types';
+import { readCases } from './cases';
+import { readCatalog } from './catalog';
+import { ErrorList, type ImportFailure } from './errors';
+import { readHospitals } from './hospitals';
+import { bufferSource, fileSource, type TableSource } from './source';
+
+/** Stages reported while importing: `parsing` counts bytes read (rows are checked as they stream in),
+ * `writing` counts cases written to the database. */
+export type ImportStage = 'parsing' | 'writing';
+export type ImportProgress = (stage: ImportStage, done: number, total: number) => void;
+
+export type ReadResult = { ok: true; bundle: DatasetBundle } | ImportFailure;
+
+export interface DatasetPaths {
+  hospitals: string;
+  catalog: string;
+  cases: string;
+}
+
+export interface UploadedFile {
+  /** the file name as uploaded: its extension picks the format */
+  name: string;
+  data: Uint8Array;
+}
+
+export interface DatasetBuffers {
+  hospitals: UploadedFile;
+  catalog: UploadedFile;
+  cases: UploadedFile;
+}
+
+interface DatasetSources {
+  hospitals: TableSource;
+  catalog: TableSource;
+  cases: TableSource;
+}
+
+function emptyTableErrors(bundle: DatasetBundle, sources: DatasetSources, errors: ErrorList): void {
+  if (bundle.hospitals.length === 0) errors.add(sources.hospitals.name, 0, '', 'no hospital rows');
+  if (bundle.catalog.length === 0) errors.add(sources.catalog.name, 0, '', 'no DRG rows');
+  if (bundle.cases.count === 0) errors.add(sources.cases.name, 0, '', 'no case rows');
+}
+
+export async function readDatasetSources(sources: DatasetSources, onProgress?: ImportProgress): Promise<ReadResult> {
+  const errors = new ErrorList();
+  const total = sources.hospitals.size + sources.catalog.size + sources.cases.size;
+  let before = 0;
+  const bytesOf = (size: number) => {
+    const start = before;
+    before += size;
+    return (bytes: number) => onProgress?.('parsing', start + bytes, total);
+  };
+  onProgress?.('parsing', 0, total);
+  const hospitals = await readHospitals(sources.hospitals, errors, bytesOf(sources.hospitals.size));
+  const catalog = await readCatalog(sources.catalog, errors, bytesOf(sources.catalog.size));
+  const cases = await readCases(sources.cases, { hospitals, catalog }, errors, bytesOf(sources.cases.size));
+  onProgress?.('parsing', total, total);
+  const bundle: DatasetBundle = { hospitals: hospitals.hospitals, catalog: catalog.catalog, cases };
+  if (errors.isEmpty) emptyTableErrors(bundle, sources, errors);
+  return errors.isEmpty ? { ok: true, bundle } : errors.failure();
+}
+
+/** Reads the three tables from disk (CSV or XLSX by extension). */
+export function readDatasetFiles(paths: DatasetPaths, onProgress?: ImportProgress): Promise<ReadResult> {
+  const missing = Object.entries(paths).filter(([, p]) => !fileExists(p));
+  if (missing.length > 0) {
+    const errors = new ErrorList();
+    for (const [table, p] of missing) errors.add(p, 0, '', `${table} file not found`);
+    return Promise.resolve(errors.failure());
+  }
+  return readDatasetSources(
+    { hospitals: fileSource(paths.hospitals), catalog: fileSource(paths.catalog), cases: fileSource(paths.cases) },
+    onProgress,
+  );
+}
+
+/** Reads the three tables from uploaded bytes (CSV or XLSX by file name). */
+export function readDatasetBuffers(files: DatasetBuffers, onProgress?: ImportProgress): Promise<ReadResult> {
+  const source = (f: UploadedFile) => bufferSource(f.name, f.data);
+  return readDatasetSources(
+    { hospitals: source(files.hospitals), catalog: source(files.catalog), cases: source(files.cases) },
+    onProgress,
+  );
+}
+
+function fileExists(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}

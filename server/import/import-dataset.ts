@@ -1,0 +1,71 @@
+/**
+ * Import = read and check every row, then write the data set in one transaction. All or nothing: with any
+ * bad row, a bad name or year, or a name already taken, nothing is written.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { datasets } from '@/db/schema';
+import { saveDataset } from '@/server/services/datasets';
+import {
+  readDatasetBuffers,
+  readDatasetFiles,
+  type DatasetBuffers,
+  type DatasetPaths,
+  type ImportProgress,
+} from './dataset';
+import { ErrorList, type ImportFailure } from './errors';
+import { validateRow } from './validate';
+
+/** What names a data set (数据集): its name, base year and notes. */
+export const datasetMetaInput = z.object({
+  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  year: z.coerce.number().int('must be a year such as 2025').min(1990, 'must be a year such as 2025').max(2100, 'must be a year such as 2025'),
+  notes: z.string().trim().nullish(),
+});
+export type DatasetMetaInput = z.input<typeof datasetMetaInput>;
+
+export type ImportResult = { ok: true; datasetId: number } | ImportFailure;
+
+function nameTaken(db: Db, name: string): boolean {
+  return db.select({ id: datasets.id }).from(datasets).where(eq(datasets.name, name)).all().length > 0;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT');
+}
+
+function metaErrors(db: Db, meta: DatasetMetaInput): { meta: z.infer<typeof datasetMetaInput> } | ImportFailure {
+  const errors = new ErrorList();
+  const valid = validateRow(datasetMetaInput, meta, { file: '', row: 0 }, errors);
+  if (valid && nameTaken(db, valid.name)) errors.add('', 0, 'name', `a data set named "${valid.name}" already exists`);
+  return valid && errors.isEmpty ? { meta: valid } : errors.failure();
+}
+
+/** Reads, checks and saves a data set from files on disk or uploaded buffers. */
+export async function importDataset(
+  db: Db,
+  meta: DatasetMetaInput,
+  input: DatasetPaths | DatasetBuffers,
+  onProgress?: ImportProgress,
+): Promise<ImportResult> {
+  const checked = metaErrors(db, meta);
+  if (!('meta' in checked)) return checked;
+  const read =
+    typeof input.cases === 'string'
+      ? await readDatasetFiles(input as DatasetPaths, onProgress)
+      : await readDatasetBuffers(input as DatasetBuffers, onProgress);
+  if (!read.ok) return read;
+  const { name, year, notes } = checked.meta;
+  try {
+    const datasetId = saveDataset(db, { name, year, notes: notes ?? null }, read.bundle, (done, total) =>
+      onProgress?.('writing', done, total),
+    );
+    return { ok: true, datasetId };
+  } catch (error) {
+    if (!isUniqueViolation(error) || !nameTaken(db, name)) throw error;
+    const errors = new ErrorList();
+    errors.add('', 0, 'name', `a data set named "${name}" already exists`);
+    return errors.failure();
+  }
+}

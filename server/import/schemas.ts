@@ -1,0 +1,69 @@
+/**
+ * Row schemas of the three import tables (SETTLEMENT.md §5): the single definition of what a valid row is.
+ * Keys are the §5 column names; an optional column that is absent from the file reads as an empty cell.
+ */
+import { z } from 'zod';
+import { DRG_TYPES } from '@/worker/settlement/types';
+import {
+  decimal,
+  flag01,
+  integer,
+  level,
+  nonNegativeAmount,
+  optionalText,
+  orNull,
+  pool,
+  positiveNumber,
+  requiredText,
+} from './cells';
+
+/** 医疗机构 */
+export const hospitalRow = z.object({
+  hospital_code: requiredText,
+  name: requiredText,
+  level,
+  /** 机构系数; empty: the round's level coefficient applies */
+  coefficient: orNull(positiveNumber),
+  /** 考核得分; empty: no score */
+  evaluation_score: orNull(decimal('must be a number ≥ 0', (n) => Number.isFinite(n) && n >= 0)),
+  district: optionalText,
+  type: optionalText,
+});
+
+/** DRG 目录 */
+export const catalogRow = z.object({
+  drg_code: requiredText,
+  name: requiredText,
+  mdc: requiredText,
+  /** 相对权重; empty: a DRG with no weight, its cases are ungrouped (§2) */
+  weight: orNull(positiveNumber),
+  /** 全市次均费用; empty allowed for a DRG without a benchmark */
+  benchmark_cost: orNull(positiveNumber),
+  uniform_price: flag01,
+  per_diem: flag01,
+  adrg: optionalText,
+  drg_type: orNull(z.enum(DRG_TYPES, { error: `must be one of ${DRG_TYPES.join('/')}` })),
+});
+
+/** 病例 */
+export const caseRow = z.object({
+  case_id: requiredText,
+  hospital_code: requiredText,
+  /** empty: ungrouped (未入组) */
+  drg_code: z.string(),
+  month: integer(1, 12, 'must be an integer 1–12'),
+  pool,
+  total_cost: nonNegativeAmount,
+  patient_pay: nonNegativeAmount,
+  /** Uint16 column: 65535 days is beyond any stay */
+  los: integer(0, 65535, 'must be a non-negative integer'),
+  special_review: flag01,
+  deduction: z
+    .string()
+    .transform((s) => (s === '' ? '0' : s))
+    .pipe(nonNegativeAmount),
+});
+
+export type HospitalRow = z.infer<typeof hospitalRow>;
+export type CatalogRow = z.infer<typeof catalogRow>;
+export type CaseRow = z.infer<typeof caseRow>;

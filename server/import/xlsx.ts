@@ -1,0 +1,42 @@
+/**
+ * XLSX reader (exceljs): the first worksheet, every non-empty row with its sheet row number. Formula
+ * cells give their result, rich text its plain text. The workbook is loaded whole (a zip cannot be
+ * streamed reliably): for a million cases use CSV.
+ */
+import ExcelJS from 'exceljs';
+import type { Cell, RowHandler, RowProblem } from './rows';
+
+function cellOf(value: ExcelJS.CellValue): Cell {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return cellOf((value as ExcelJS.CellFormulaValue).result ?? null);
+  if ('text' in value) return String(value.text);
+  if ('error' in value) return value.error;
+  return '';
+}
+
+function rowCells(row: ExcelJS.Row): Cell[] {
+  const cells: Cell[] = [];
+  for (let column = 1; column <= row.cellCount; column++) cells.push(cellOf(row.getCell(column).value));
+  return cells;
+}
+
+/** Sends every non-empty row of the first worksheet to `onRow`. */
+export async function readXlsx(data: Uint8Array, onRow: RowHandler): Promise<RowProblem[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
+  } catch (error) {
+    return [{ row: 0, reason: `not a readable XLSX workbook (${(error as Error).message})` }];
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [{ row: 0, reason: 'the workbook has no worksheet' }];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells = rowCells(row);
+    if (cells.some((cell) => cell !== '' && !(typeof cell === 'string' && cell.trim() === ''))) onRow(cells, rowNumber);
+  });
+  return [];
+}
