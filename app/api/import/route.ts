@@ -1,0 +1,89 @@
+/**
+ * POST /api/import — uploads a data set (SETTLEMENT.md §5) and imports it, all or nothing.
+ *
+ * Request: multipart/form-data with
+ *   - `hospitals`, `catalog`, `cases`: files, CSV (UTF-8, BOM optional) or XLSX (first worksheet), by file name;
+ *   - `name` (data set name, unique), `year` (base year, e.g. 2025), optional `notes`.
+ *
+ * Response: 200, `application/x-ndjson`, one JSON object per line, streamed as the import runs:
+ *   {"stage":"parsing","done":<bytes read>,"total":<bytes in all three files>}   (rows are checked as they stream)
+ *   {"stage":"writing","done":<cases written>,"total":<cases>}
+ * and exactly one last line:
+ *   {"ok":true,"datasetId":12}
+ *   {"ok":false,"errors":[{"file":"cases.csv","row":14,"column":"month","reason":"must be an integer 1–12 (got 13)"}],
+ *    "errorCount":1, "message"?: "… and 12 more errors" (only when the list is cut at 1000)}
+ * A request without the three files, a name or a year gets status 400 and that one `ok:false` line; errors
+ * about the data set itself (name taken, bad year) have file "" and row 0.
+ */
+import { getDb } from '@/server/db';
+import { formatOmittedErrors, importDataset, type DatasetBuffers, type ImportResult, type RowError } from '@/server/import';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const FILE_FIELDS = ['hospitals', 'catalog', 'cases'] as const;
+
+type Line =
+  | { stage: string; done: number; total: number }
+  | ImportResult
+  | { ok: false; errors: RowError[]; errorCount?: number; message?: string };
+
+function ndjson(lines: Line[], status = 200): Response {
+  return new Response(lines.map((line) => `${JSON.stringify(line)}\n`).join(''), {
+    status,
+    headers: { 'content-type': 'application/x-ndjson; charset=utf-8' },
+  });
+}
+
+function requestError(column: string, reason: string): Response {
+  return ndjson([{ ok: false, errors: [{ file: '', row: 0, column, reason }] }], 400);
+}
+
+/** The three uploaded files, or the name of the first one missing. */
+async function uploadedFiles(form: FormData): Promise<DatasetBuffers | string> {
+  const files: Partial<DatasetBuffers> = {};
+  for (const field of FILE_FIELDS) {
+    const file = form.get(field);
+    if (!(file instanceof File) || file.size === 0) return field;
+    files[field] = { name: file.name || `${field}.csv`, data: new Uint8Array(await file.arrayBuffer()) };
+  }
+  return files as DatasetBuffers;
+}
+
+function finalLine(result: ImportResult): Line {
+  if (result.ok) return result;
+  const omitted = formatOmittedErrors(result);
+  return omitted ? { ...result, message: omitted } : result;
+}
+
+export async function POST(req: Request): Promise<Response> {
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return requestError('', 'expected multipart/form-data with hospitals, catalog and cases files');
+  }
+  const files = await uploadedFiles(form);
+  if (typeof files === 'string') return requestError(files, `the ${files} file is missing or empty`);
+  const name = form.get('name');
+  const year = form.get('year');
+  const notes = form.get('notes');
+  if (typeof name !== 'string' || typeof year !== 'string') return requestError('name', 'name and year are required');
+  const meta = { name, year, notes: typeof notes === 'string' && notes.trim() ? notes : null };
+
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: Line) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      try {
+        const result = await importDataset(getDb(), meta, files, (stage, done, total) => send({ stage, done, total }));
+        send(finalLine(result));
+      } catch (error) {
+        send({ ok: false, errors: [{ file: '', row: 0, column: '', reason: `import failed: ${(error as Error).message}` }] });
+      } finally {
+        controller.close();
+      }
+    },
+  });
+  return new Response(body, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' } });
+}
