@@ -1,0 +1,63 @@
+'use client';
+import { useCallback, useEffect, useReducer } from 'react';
+import type { RoundParams } from '@/worker/settlement/round';
+import { historyLabels, initialUndoState, undoReducer, type UndoAction, type UndoState } from './undo-stack';
+
+export interface UndoableParams {
+  /** the edited round's parameters; null until a round is loaded */
+  params: RoundParams | null;
+  apply: (next: RoundParams, label: string) => void;
+  undo: () => void;
+  redo: () => void;
+  canUndo: boolean;
+  canRedo: boolean;
+  /** labels of the changes that can be undone, oldest first */
+  history: readonly string[];
+  /** start over from these parameters with an empty history */
+  reset: (params: RoundParams | null) => void;
+}
+
+type State = UndoState<RoundParams | null>;
+type Action = UndoAction<RoundParams | null>;
+const reducer = (state: State, action: Action): State => undoReducer(state, action);
+
+/** The draft parameters of a round with undo/redo (Ctrl/⌘+Z; Ctrl+Shift+Z or Ctrl+Y). */
+export function useUndoableParams(initial: RoundParams | null): UndoableParams {
+  const [state, dispatch] = useReducer(reducer, initial, initialUndoState);
+  const apply = useCallback((next: RoundParams, label: string) => dispatch({ type: 'apply', next, label }), []);
+  const undo = useCallback(() => dispatch({ type: 'undo' }), []);
+  const redo = useCallback(() => dispatch({ type: 'redo' }), []);
+  const reset = useCallback((params: RoundParams | null) => dispatch({ type: 'reset', present: params }), []);
+  useUndoShortcuts(undo, redo);
+  return {
+    params: state.present,
+    apply,
+    undo,
+    redo,
+    canUndo: state.past.length > 0,
+    canRedo: state.future.length > 0,
+    history: historyLabels(state),
+    reset,
+  };
+}
+
+/** Text fields keep their own undo: the shortcuts act on the round only outside them. */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+function useUndoShortcuts(undo: () => void, redo: () => void): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || isTyping(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) undo();
+      else if ((key === 'z' && event.shiftKey) || key === 'y') redo();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [undo, redo]);
+}
