@@ -22,7 +22,7 @@ export function orNull<T>(schema: z.ZodType<T, string>) {
   return z
     .string()
     .transform((s) => (s === '' ? null : s))
-    .pipe(z.union([z.null(), schema]));
+    .pipe(schema.nullable());
 }
 
 /** A decimal number checked by `isValid`; `rule` says what is expected ("must be a number ≥ 0"). */

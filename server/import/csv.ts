@@ -4,7 +4,7 @@
  */
 import Papa from 'papaparse';
 import { Readable } from 'node:stream';
-import type { RowHandler, RowProblem } from './rows';
+import type { ProblemHandler, RowHandler } from './rows';
 
 /** Decodes UTF-8 across chunk boundaries; TextDecoder drops a leading BOM. */
 async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>, onBytes: (bytes: number) => void) {
@@ -25,29 +25,32 @@ function isBlank(cells: readonly string[]): boolean {
   return true;
 }
 
-/** Streams every non-blank row to `onRow`; returns what papaparse could not parse (bad quotes). */
+/**
+ * Streams every non-blank row to `onRow`; a row papaparse could not parse (a quote left open) goes to
+ * `onProblem` instead, so it is reported once, not as a cascade of empty cells.
+ */
 export function readCsv(
   chunks: AsyncIterable<Uint8Array>,
   onRow: RowHandler,
+  onProblem: ProblemHandler,
   onBytes: (bytes: number) => void,
-): Promise<RowProblem[]> {
-  const problems: RowProblem[] = [];
+): Promise<void> {
   let rowsBefore = 0;
   return new Promise((resolve, reject) => {
     Papa.parse<string[]>(Readable.from(decodeUtf8(chunks, onBytes)), {
       delimiter: ',',
       chunk(results) {
         const rows = results.data;
-        for (const e of results.errors) {
-          problems.push({ row: rowsBefore + (e.row ?? 0) + 1, reason: `malformed CSV: ${e.message}` });
-        }
+        const malformed = new Map(results.errors.map((e) => [e.row ?? 0, e.message]));
         for (let i = 0; i < rows.length; i++) {
           const cells = rows[i]!;
-          if (!isBlank(cells)) onRow(cells, rowsBefore + i + 1);
+          const problem = malformed.get(i);
+          if (problem !== undefined) onProblem(rowsBefore + i + 1, `malformed CSV: ${problem}`);
+          else if (!isBlank(cells)) onRow(cells, rowsBefore + i + 1);
         }
         rowsBefore += rows.length;
       },
-      complete: () => resolve(problems),
+      complete: () => resolve(),
       error: (error: Error) => reject(error),
     });
   });

@@ -12,11 +12,8 @@ import { readXlsx } from './xlsx';
 export type Cell = string | number;
 /** Receives a non-empty row and its 1-based row number (header = 1). */
 export type RowHandler = (cells: readonly Cell[], row: number) => void;
-/** What a reader could not parse. */
-export interface RowProblem {
-  row: number;
-  reason: string;
-}
+/** Receives what a reader could not parse: the row (0 = the whole file) and why. */
+export type ProblemHandler = (row: number, reason: string) => void;
 
 /** A data row keyed by §5 column; an absent optional column reads as ''. */
 export type RowRecord<T extends TableName> = Record<ColumnName<T>, string>;
@@ -71,16 +68,19 @@ export async function readTable<T extends TableName>(
   onBytes: (bytes: number) => void = () => {},
 ): Promise<boolean> {
   const { onRow, header } = recordBuilder(table, source, errors, onRecord);
-  let problems: RowProblem[];
-  if (source.format === 'csv') problems = await readCsv(source.chunks(), onRow, onBytes);
+  let problems = 0;
+  const onProblem: ProblemHandler = (row, reason) => {
+    problems++;
+    errors.add(source.name, row, '', reason);
+  };
+  if (source.format === 'csv') await readCsv(source.chunks(), onRow, onProblem, onBytes);
   else if (source.format === 'xlsx') {
-    problems = await readXlsx(await source.bytes(), onRow);
+    await readXlsx(await source.bytes(), onRow, onProblem);
     onBytes(source.size);
   } else {
     errors.add(source.name, 0, '', `unsupported file type ".${source.format}" (use .csv or .xlsx)`);
     return false;
   }
-  for (const p of problems) errors.add(source.name, p.row, '', p.reason);
-  if (problems.length === 0 && header() === 'none') errors.add(source.name, 0, '', `the ${table} file is empty`);
+  if (problems === 0 && header() === 'none') errors.add(source.name, 0, '', `the ${table} file is empty`);
   return header() === 'ok';
 }

@@ -4,7 +4,7 @@
  * streamed reliably): for a million cases use CSV.
  */
 import ExcelJS from 'exceljs';
-import type { Cell, RowHandler, RowProblem } from './rows';
+import type { Cell, ProblemHandler, RowHandler } from './rows';
 
 function cellOf(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return '';
@@ -25,18 +25,21 @@ function rowCells(row: ExcelJS.Row): Cell[] {
 }
 
 /** Sends every non-empty row of the first worksheet to `onRow`. */
-export async function readXlsx(data: Uint8Array, onRow: RowHandler): Promise<RowProblem[]> {
+export async function readXlsx(data: Uint8Array, onRow: RowHandler, onProblem: ProblemHandler): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
   } catch (error) {
-    return [{ row: 0, reason: `not a readable XLSX workbook (${(error as Error).message})` }];
+    onProblem(0, `not a readable XLSX workbook (${(error as Error).message})`);
+    return;
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) return [{ row: 0, reason: 'the workbook has no worksheet' }];
+  if (!sheet) {
+    onProblem(0, 'the workbook has no worksheet');
+    return;
+  }
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells = rowCells(row);
     if (cells.some((cell) => cell !== '' && !(typeof cell === 'string' && cell.trim() === ''))) onRow(cells, rowNumber);
   });
-  return [];
 }
