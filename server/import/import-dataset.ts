@@ -17,10 +17,12 @@ import {
 import { ErrorList, type ImportFailure } from './errors';
 import { validateRow } from './validate';
 
+const YEAR = 'must be a year such as 2025';
+
 /** What names a data set (数据集): its name, base year and notes. */
 export const datasetMetaInput = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  year: z.coerce.number().int('must be a year such as 2025').min(1990, 'must be a year such as 2025').max(2100, 'must be a year such as 2025'),
+  year: z.coerce.number({ error: YEAR }).int(YEAR).min(1990, YEAR).max(2100, YEAR),
   notes: z.string().trim().nullish(),
 });
 export type DatasetMetaInput = z.input<typeof datasetMetaInput>;

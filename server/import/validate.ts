@@ -16,7 +16,7 @@ export function validateRow<S extends z.ZodType>(
     if (reported.has(column)) continue;
     reported.add(column);
     const value = record[column];
-    const raw = value === null || value === undefined ? '' : String(value);
+    const raw = value === null || value === undefined ? '' : String(value).trim();
     errors.add(place.file, place.row, column, raw === '' ? issue.message : `${issue.message} (got ${shownValue(raw)})`);
   }
   return null;
