@@ -6,18 +6,26 @@ import Papa from 'papaparse';
 import { Readable } from 'node:stream';
 import type { ProblemHandler, RowHandler } from './rows';
 
-/** Decodes UTF-8 across chunk boundaries; TextDecoder drops a leading BOM. */
+/**
+ * Decodes UTF-8 across chunk boundaries (TextDecoder drops a leading BOM) and hands text over in whole
+ * lines: papaparse guesses the line ending from its first piece and must never see a "\r\n" cut in two.
+ */
 async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>, onBytes: (bytes: number) => void) {
   const decoder = new TextDecoder('utf-8');
   let bytes = 0;
+  let pending = '';
   for await (const chunk of chunks) {
     bytes += chunk.byteLength;
-    const text = decoder.decode(chunk, { stream: true });
-    if (text) yield text;
+    pending += decoder.decode(chunk, { stream: true });
+    const end = pending.lastIndexOf('\n') + 1;
+    if (end > 0) {
+      yield pending.slice(0, end);
+      pending = pending.slice(end);
+    }
     onBytes(bytes);
   }
-  const rest = decoder.decode();
-  if (rest) yield rest;
+  pending += decoder.decode();
+  if (pending) yield pending;
 }
 
 function isBlank(cells: readonly string[]): boolean {
