@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage } from './browser';
+
+async function settled(page: Page): Promise<void> {
+  await page.locator('[data-testid="settle-status"][data-state="settled"]').waitFor({ timeout: 60_000 });
+}
+
+async function impactSnapshot(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('[data-testid="hospital-impact-table"] tbody tr[data-hospital-code]', (rows) =>
+    Object.fromEntries(rows.map((r) => [r.getAttribute('data-hospital-code') ?? '', r.textContent ?? ''])),
+  );
+}
+
+describe('negotiation workbench in Chromium', () => {
+  let browser: Browser;
+  let page: Page;
+  const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'drg-downloads-'));
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    page = await newPage(browser);
+  });
+  afterAll(async () => {
+    await browser.close();
+    fs.rmSync(downloads, { recursive: true, force: true });
+  });
+
+  it('settles the demo city in the worker and shows every hospital', async () => {
+    await page.goto(`${inject('baseUrl')}/workbench`);
+    await settled(page);
+    const rows = page.locator('[data-testid="hospital-impact-table"] tbody tr[data-hospital-code]');
+    expect(await rows.count()).toBeGreaterThan(150);
+    await expect.poll(() => page.getByTestId('settle-status').textContent()).toMatch(/毫秒/);
+  });
+
+  it('reruns when the 二级 level coefficient changes, updating the table and the charts', async () => {
+    const before = await impactSnapshot(page);
+    await page.getByTestId('view-params').click();
+    const input = page.getByTestId('level-coefficient-2');
+    await input.waitFor();
+    const old = Number(await input.inputValue());
+    await input.fill(String(Math.round((old - 0.07) * 100) / 100));
+    await input.press('Enter');
+    await page.getByTestId('view-compare').click();
+    await settled(page);
+    await expect.poll(async () => JSON.stringify(await impactSnapshot(page)) !== JSON.stringify(before), { timeout: 30_000 }).toBe(true);
+    await page.locator('[data-testid="chart-change"][data-ready="true"]').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid="chart-change"] .main-svg').first().waitFor();
+  });
+
+  it('saves the edit as a new round and compares it with round 0', async () => {
+    await page.getByTestId('save-round').click();
+    await page.getByTestId('save-round-name').fill('二级系数下调（浏览器测试）');
+    await page.getByTestId('save-round-confirm').click();
+    await expect
+      .poll(async () => page.locator('[data-testid="round-select"] option:checked').textContent(), { timeout: 30_000 })
+      .toBe('二级系数下调（浏览器测试）');
+    const firstRound = await page.locator('[data-testid="baseline-select"] option').first().getAttribute('value');
+    await page.getByTestId('baseline-select').selectOption(firstRound!);
+    await settled(page);
+    expect(page.url()).toContain(`baseline=${firstRound}`);
+    const snapshot = await impactSnapshot(page);
+    expect(Object.keys(snapshot).length).toBeGreaterThan(150);
+  });
+
+  it('exports the impact table to XLSX with Chinese headers and reads it back', async () => {
+    const rowsShown = await page.locator('[data-testid="hospital-impact-table"] tbody tr[data-hospital-code]').count();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('hospital-impact-table-export-xlsx').click()]);
+    const file = path.join(downloads, 'impact.xlsx');
+    await download.saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).filter(Boolean).map(String);
+    expect(header).toContain('机构编码');
+    expect(header).toContain('机构名称');
+    expect(sheet.rowCount - 1).toBe(rowsShown);
+  });
+
+  it('reopens the same view from the shared URL', async () => {
+    const url = page.url();
+    const roundName = await page.locator('[data-testid="round-select"] option:checked').textContent();
+    const baselineName = await page.locator('[data-testid="baseline-select"] option:checked').textContent();
+    const other = await newPage(browser);
+    await other.goto(url);
+    await settled(other);
+    expect(await other.locator('[data-testid="round-select"] option:checked').textContent()).toBe(roundName);
+    expect(await other.locator('[data-testid="baseline-select"] option:checked').textContent()).toBe(baselineName);
+    expect(JSON.stringify(await impactSnapshot(other))).toBe(JSON.stringify(await impactSnapshot(page)));
+  });
+});
