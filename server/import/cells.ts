@@ -4,7 +4,7 @@
  * each schema fails with one plain-English reason, the row validator adds "(got …)".
  */
 import { z } from 'zod';
-import type { Level, Pool } from '@/worker/settlement/types';
+import type { DrgType, Level, Pool } from '@/worker/settlement/types';
 
 const NOT_EMPTY = 'must not be empty';
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -55,29 +55,52 @@ export const flag01 = z
   .pipe(z.enum(['0', '1', '否', '是'], { error: 'must be 0 or 1' }))
   .transform((s) => s === '1' || s === '是');
 
-const LEVEL_WORDS: Readonly<Record<string, Level>> = { 1: 1, 2: 2, 3: 3, 一级: 1, 二级: 2, 三级: 3 };
+/** A word from a fixed list, several spellings each (matched ignoring ASCII case). */
+function oneOf<T>(words: Readonly<Record<string, T>>, rule: string, normalize: (s: string) => string = (s) => s) {
+  return z
+    .string()
+    .min(1, NOT_EMPTY)
+    .transform((s, ctx): T => {
+      const value = words[normalize(s).toLowerCase()];
+      if (value !== undefined) return value;
+      ctx.addIssue({ code: 'custom', message: rule });
+      return z.NEVER;
+    });
+}
 
 /** 医院等级: 1, 2, 3 or 一级/二级/三级 (also "三级甲等": the grade suffix is ignored). */
-export const level = z
-  .string()
-  .min(1, NOT_EMPTY)
-  .transform((s) => LEVEL_WORDS[s.replace(/^([一二三]级).+$/, '$1').replace(/\.0*$/, '')])
-  .refine((l): l is Level => l !== undefined, 'must be 1, 2, 3 or 一级/二级/三级');
-
-const POOL_WORDS: Readonly<Record<string, Pool>> = {
-  employee: 'employee',
-  resident: 'resident',
-  职工: 'employee',
-  居民: 'resident',
-  职工医保: 'employee',
-  居民医保: 'resident',
-  城镇职工: 'employee',
-  城乡居民: 'resident',
-};
+export const level = oneOf<Level>(
+  { 1: 1, 2: 2, 3: 3, 一级: 1, 二级: 2, 三级: 3 },
+  'must be 1, 2, 3 or 一级/二级/三级',
+  (s) => s.replace(/^([一二三]级).+$/, '$1').replace(/\.0*$/, ''),
+);
 
 /** 统筹基金: employee/resident or 职工/居民. */
-export const pool = z
-  .string()
-  .min(1, NOT_EMPTY)
-  .transform((s) => POOL_WORDS[s.toLowerCase()])
-  .refine((p): p is Pool => p !== undefined, 'must be employee/resident or 职工/居民');
+export const pool = oneOf<Pool>(
+  {
+    employee: 'employee',
+    resident: 'resident',
+    职工: 'employee',
+    居民: 'resident',
+    职工医保: 'employee',
+    居民医保: 'resident',
+    城镇职工: 'employee',
+    城乡居民: 'resident',
+  },
+  'must be employee/resident or 职工/居民',
+);
+
+/** ADRG type: surgical/medical/procedure (the CHS files write non_or_procedure), or 外科/内科/操作. */
+export const drgType = oneOf<DrgType>(
+  {
+    surgical: 'surgical',
+    medical: 'medical',
+    procedure: 'procedure',
+    non_or_procedure: 'procedure',
+    外科: 'surgical',
+    内科: 'medical',
+    操作: 'procedure',
+    非手术室操作: 'procedure',
+  },
+  'must be surgical/medical/procedure or 外科/内科/操作',
+);

@@ -3,9 +3,9 @@
  * Keys are the §5 column names; an optional column that is absent from the file reads as an empty cell.
  */
 import { z } from 'zod';
-import { DRG_TYPES } from '@/worker/settlement/types';
 import {
   decimal,
+  drgType,
   flag01,
   integer,
   level,
@@ -42,7 +42,7 @@ export const catalogRow = z.object({
   uniform_price: flag01,
   per_diem: flag01,
   adrg: optionalText,
-  drg_type: orNull(z.enum(DRG_TYPES, { error: `must be one of ${DRG_TYPES.join('/')}` })),
+  drg_type: orNull(drgType),
 });
 
 /** 病例 */

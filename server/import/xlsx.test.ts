@@ -8,7 +8,12 @@ import { readDatasetBuffers, readDatasetFiles, type DatasetPaths } from '@/serve
 
 const fixtures = path.join(__dirname, 'fixtures', 'valid');
 const TABLES = ['hospitals', 'catalog', 'cases'] as const;
-const csvPaths = Object.fromEntries(TABLES.map((t) => [t, path.join(fixtures, `${t}.csv`)])) as DatasetPaths;
+const pathsIn = (dir: string, ext: string): DatasetPaths => ({
+  hospitals: path.join(dir, `hospitals.${ext}`),
+  catalog: path.join(dir, `catalog.${ext}`),
+  cases: path.join(dir, `cases.${ext}`),
+});
+const csvPaths = pathsIn(fixtures, 'csv');
 
 /** A CSV rewritten as a workbook the way Excel would hold it: numbers as numbers, empty cells absent. */
 async function csvToXlsx(csvPath: string, xlsxPath: string, edit?: (sheet: ExcelJS.Worksheet) => void): Promise<void> {
@@ -26,7 +31,7 @@ describe('XLSX import', () => {
   let xlsxPaths: DatasetPaths;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-xlsx-'));
-    xlsxPaths = Object.fromEntries(TABLES.map((t) => [t, path.join(dir, `${t}.xlsx`)])) as DatasetPaths;
+    xlsxPaths = pathsIn(dir, 'xlsx');
     for (const t of TABLES) await csvToXlsx(csvPaths[t], xlsxPaths[t]);
   });
 
