@@ -48,12 +48,12 @@ export function integer(min: number, max: number, rule: string) {
 export const nonNegativeAmount = decimal('must be a number ≥ 0', (n) => Number.isFinite(n) && n >= 0);
 export const positiveNumber = decimal('must be a number > 0', (n) => Number.isFinite(n) && n > 0);
 
-/** 0/1 flag (是/否 also read); an empty cell is 0. */
+/** 0/1 flag, also written 1.0, true/false or 是/否; an empty cell is 0. */
 export const flag01 = z
   .string()
-  .transform((s) => (s === '' ? '0' : s))
-  .pipe(z.enum(['0', '1', '否', '是'], { error: 'must be 0 or 1' }))
-  .transform((s) => s === '1' || s === '是');
+  .transform((s) => (s === '' ? '0' : s.toLowerCase().replace(/^([01])\.0*$/, '$1')))
+  .pipe(z.enum(['0', '1', 'false', 'true', '否', '是'], { error: 'must be 0 or 1' }))
+  .transform((s) => s === '1' || s === 'true' || s === '是');
 
 /** A word from a fixed list, several spellings each (matched ignoring ASCII case). */
 function oneOf<T>(words: Readonly<Record<string, T>>, rule: string, normalize: (s: string) => string = (s) => s) {

@@ -27,8 +27,9 @@ export const MAX_LISTED_ERRORS = 1000;
 /** "cases.csv:14 month: must be an integer 1–12 (got 13)" */
 export function formatRowError(e: RowError): string {
   const place = e.row > 0 ? `${e.file}:${e.row}` : e.file;
-  const column = e.column ? `${e.column}: ` : '';
-  return place ? `${place} ${column}${e.reason}` : `${column}${e.reason}`;
+  const what = e.column ? `${e.column}: ${e.reason}` : e.reason;
+  if (!place) return what;
+  return e.row > 0 || e.column ? `${place} ${what}` : `${place}: ${what}`;
 }
 
 /** The line that ends a truncated listing, or null when every error is listed. */

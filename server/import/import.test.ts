@@ -55,6 +55,8 @@ const BROKEN: [fixture: string, row: number, column: string, reason: string][] =
   ['cases-negative-deduction', 2, 'deduction', 'must be a number ≥ 0 (got -5)'],
   ['cases-unclosed-quote', 8, '', 'malformed CSV: Quoted field unterminated'],
   ['cases-gbk', 1, '', 'the file is not UTF-8 (save it as "CSV UTF-8" or XLSX)'],
+  ['cases-header-only', 0, '', 'no case rows'],
+  ['cases-empty-file', 0, '', 'the cases file is empty'],
 ];
 
 describe('a broken file is rejected with file, row, column and reason, and nothing is written', () => {
@@ -113,7 +115,8 @@ describe('error listing', () => {
     expect(formatRowError({ file: 'cases.csv', row: 14, column: 'month', reason: 'must be an integer 1–12 (got 13)' })).toBe(
       'cases.csv:14 month: must be an integer 1–12 (got 13)',
     );
-    expect(formatRowError({ file: 'x.json', row: 0, column: '', reason: 'unsupported' })).toBe('x.json unsupported');
+    expect(formatRowError({ file: 'cases.csv', row: 0, column: '', reason: 'no case rows' })).toBe('cases.csv: no case rows');
+    expect(formatRowError({ file: '', row: 0, column: 'name', reason: 'must not be empty' })).toBe('name: must not be empty');
   });
 
   it('rejects a file type other than CSV or XLSX, and a missing file', async () => {
