@@ -10,13 +10,19 @@ import type { ProblemHandler, RowHandler } from './rows';
  * Decodes UTF-8 across chunk boundaries (TextDecoder drops a leading BOM) and hands text over in whole
  * lines: papaparse guesses the line ending from its first piece and must never see a "\r\n" cut in two.
  */
-async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>, onBytes: (bytes: number) => void) {
-  const decoder = new TextDecoder('utf-8');
+async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>, onBytes: (bytes: number) => void, onProblem: ProblemHandler) {
+  // fatal: a GBK file saved by Excel must be refused, not read as mojibake
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   let bytes = 0;
   let pending = '';
   for await (const chunk of chunks) {
     bytes += chunk.byteLength;
-    pending += decoder.decode(chunk, { stream: true });
+    try {
+      pending += decoder.decode(chunk, { stream: true });
+    } catch {
+      onProblem(0, NOT_UTF8);
+      return;
+    }
     const end = pending.lastIndexOf('\n') + 1;
     if (end > 0) {
       yield pending.slice(0, end);
@@ -24,9 +30,16 @@ async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>, onBytes: (bytes: n
     }
     onBytes(bytes);
   }
-  pending += decoder.decode();
+  try {
+    pending += decoder.decode();
+  } catch {
+    onProblem(0, NOT_UTF8);
+    return;
+  }
   if (pending) yield pending;
 }
+
+const NOT_UTF8 = 'the file is not UTF-8 (save it as "CSV UTF-8" or XLSX)';
 
 function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell.trim() !== '') return false;
@@ -45,7 +58,7 @@ export function readCsv(
 ): Promise<void> {
   let rowsBefore = 0;
   return new Promise((resolve, reject) => {
-    Papa.parse<string[]>(Readable.from(decodeUtf8(chunks, onBytes)), {
+    Papa.parse<string[]>(Readable.from(decodeUtf8(chunks, onBytes, onProblem)), {
       delimiter: ',',
       chunk(results) {
         const rows = results.data;

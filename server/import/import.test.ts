@@ -54,7 +54,7 @@ const BROKEN: [fixture: string, row: number, column: string, reason: string][] =
   ['cases-special-review-2', 2, 'special_review', 'must be 0 or 1 (got 2)'],
   ['cases-negative-deduction', 2, 'deduction', 'must be a number ≥ 0 (got -5)'],
   ['cases-unclosed-quote', 8, '', 'malformed CSV: Quoted field unterminated'],
-  ['cases-gbk', 1, '', 'the file is not UTF-8 (save it as "CSV UTF-8" or XLSX)'],
+  ['cases-gbk', 0, '', 'the file is not UTF-8 (save it as "CSV UTF-8" or XLSX)'],
   ['cases-header-only', 0, '', 'no case rows'],
   ['cases-empty-file', 0, '', 'the cases file is empty'],
 ];

@@ -41,10 +41,6 @@ function recordBuilder<T extends TableName>(
     if (!headerSeen) {
       headerSeen = true;
       const header = cells.map(cellText);
-      if (header.some((h) => h.includes('\uFFFD'))) {
-        errors.add(source.name, row, '', 'the file is not UTF-8 (save it as "CSV UTF-8" or XLSX)');
-        return;
-      }
       const index = resolveColumns(table, header, { file: source.name, row }, errors);
       if (index) columns = Object.entries(index) as [ColumnName<T>, number][];
       return;
