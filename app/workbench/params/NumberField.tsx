@@ -1,0 +1,124 @@
+'use client';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { RoundParams } from '@/worker/settlement/round';
+import { useLocale } from '../../i18n/locale';
+import { useParamsEditing } from './EditContext';
+import { FieldMessage } from './FieldMessage';
+import { useDeferredCommit } from './useDeferredCommit';
+import { readNumber, validateTypedNumber, type EditResult, type FieldIssue } from './validate';
+import type { ParamPath } from './paths';
+import styles from './params.module.css';
+
+export interface NumberFieldProps {
+  /** where the value goes in the round (SETTLEMENT.md §6) */
+  path: ParamPath;
+  /** the field's name in the undo label ("二级系数") and for screen readers */
+  name: string;
+  /** the round's value; null shows the field blank */
+  value: number | null;
+  /** what a blank field means: the catalog or file value, "computed", "no cap" */
+  placeholder?: string;
+  /** a visible label above the input; without one the field sits in a table cell */
+  label?: ReactNode;
+  /** a note under the input for the value shown or typed (≈ 万元, = 90%) */
+  hint?: (value: number) => ReactNode;
+  large?: boolean;
+  testId?: string;
+  /** replaces the standard check, e.g. a weight equal to the catalog's is no override */
+  validate?: (params: RoundParams, text: string) => EditResult;
+}
+
+/** Large-number display with separators (budgets); small values as typed. */
+export function showNumber(value: number | null): string {
+  if (value === null) return '';
+  return Math.abs(value) >= 1e4 ? value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(value);
+}
+
+/**
+ * One number of the round. Checked at every keystroke (the reason shows beside it); committed on Enter, on
+ * leaving the field, or after a pause in typing. A refused value stays in the field and never reaches the round;
+ * Escape brings back the round's value.
+ */
+export function NumberField(props: NumberFieldProps) {
+  const { t } = useLocale();
+  const { params, readOnly, commit } = useParamsEditing();
+  const [draft, setDraft] = useState<string | null>(null);
+  const [issue, setIssue] = useState<FieldIssue | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const messageId = useId();
+  const check = (text: string) => (props.validate ?? ((p, s) => validateTypedNumber(p, props.path, s)))(params, text);
+
+  const commitDraft = (): boolean => {
+    if (draft === null) return true;
+    const result = check(draft);
+    setIssue(result.ok ? null : result.issue);
+    if (!result.ok) return false;
+    const typed = readNumber(draft);
+    if (typed === props.value) return true;
+    const show = (v: number | null | 'invalid') => (typeof v === 'number' ? String(v) : (props.placeholder ?? t('params.blank')));
+    commit(result.next, t('params.change', { name: props.name, from: show(props.value), to: show(typed) }));
+    return true;
+  };
+  const deferred = useDeferredCommit(commitDraft);
+
+  // The round changed from elsewhere (undo, another round): show it, unless the panel is typing here.
+  useEffect(() => {
+    if (document.activeElement === input.current) return;
+    setDraft(null);
+    setIssue(null);
+  }, [props.value]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') deferred.flush();
+    if (event.key === 'Escape') {
+      deferred.cancel();
+      setDraft(null);
+      setIssue(null);
+    }
+  };
+  const typed = draft === null ? props.value : readNumber(draft);
+  const field = (
+    <input
+      ref={input}
+      type="text"
+      inputMode="decimal"
+      className={`${styles.number} ${props.large ? styles.large : ''} ${issue ? styles.invalid : ''}`}
+      value={draft ?? showNumber(props.value)}
+      placeholder={props.placeholder}
+      disabled={readOnly}
+      aria-label={props.name}
+      aria-invalid={issue ? true : undefined}
+      aria-describedby={issue ? messageId : undefined}
+      data-testid={props.testId ?? `param-${props.path.join('.')}`}
+      onChange={(e) => {
+        setDraft(e.target.value);
+        const result = check(e.target.value);
+        setIssue(result.ok ? null : result.issue);
+        deferred.schedule();
+      }}
+      onBlur={() => {
+        deferred.cancel();
+        if (commitDraft()) setDraft(null);
+      }}
+      onKeyDown={onKeyDown}
+    />
+  );
+  const hint = props.hint && typeof typed === 'number' ? <span className={styles.hint}>{props.hint(typed)}</span> : null;
+  if (!props.label) {
+    return (
+      <span className={styles.cell}>
+        {field}
+        {hint}
+        <FieldMessage issue={issue} id={messageId} />
+      </span>
+    );
+  }
+  return (
+    <label className={styles.field}>
+      <span className={styles.label}>{props.label}</span>
+      {field}
+      {hint}
+      <FieldMessage issue={issue} id={messageId} />
+    </label>
+  );
+}

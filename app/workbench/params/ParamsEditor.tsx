@@ -1,0 +1,68 @@
+/// <reference types="next" />
+'use client';
+import { useMemo, useState } from 'react';
+import { resolveRound, type RoundParams } from '@/worker/settlement/round';
+import type { CatalogEntryWithVolume, HospitalTotal } from '@/server/services/dataset-queries';
+import { useLocale } from '../../i18n/locale';
+import { ParamsEditingProvider, type ParamsEditing } from './EditContext';
+import { WeightsSection } from './WeightsSection';
+import { RatesSection } from './RatesSection';
+import { CoefficientsSection } from './CoefficientsSection';
+import { RulesSection } from './RulesSection';
+import styles from './params.module.css';
+
+export interface ParamsEditorProps {
+  params: RoundParams;
+  /** a valid new round and a short label for the undo history ("二级系数 0.9 → 0.85") */
+  onChange: (next: RoundParams, label: string) => void;
+  catalog: CatalogEntryWithVolume[];
+  hospitals: HospitalTotal[];
+  /** a locked round (已锁定): shown, not editable */
+  readOnly: boolean;
+}
+
+/** The levers of one negotiation round (SETTLEMENT.md §6), in the three families plus the rules. */
+const SECTIONS = ['weights', 'rates', 'coefficients', 'rules'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** 参数: every §6 parameter of a round, each edit validated before it reaches the round. */
+export function ParamsEditor({ params, onChange, catalog, hospitals, readOnly }: ParamsEditorProps) {
+  const { t } = useLocale();
+  const [section, setSection] = useState<Section>('coefficients');
+  const editing = useMemo<ParamsEditing>(
+    () => ({ params, resolved: resolveRound(params), catalog, hospitals, readOnly, commit: onChange }),
+    [params, catalog, hospitals, readOnly, onChange],
+  );
+  return (
+    <ParamsEditingProvider value={editing}>
+      <div className={`panel ${styles.editor}`} data-testid="params-editor" data-readonly={readOnly ? '1' : undefined}>
+        {readOnly ? (
+          <p className={styles.locked} role="status" data-testid="params-locked">
+            🔒 {t('params.locked')}
+          </p>
+        ) : null}
+        <nav className={styles.tabs} role="tablist">
+          {SECTIONS.map((s) => (
+            <button
+              key={s}
+              type="button"
+              role="tab"
+              aria-selected={section === s}
+              className={section === s ? 'primary' : ''}
+              data-testid={`params-tab-${s}`}
+              onClick={() => setSection(s)}
+            >
+              {t(`params.tab.${s}`)}
+            </button>
+          ))}
+        </nav>
+        <div role="tabpanel" data-testid={`params-section-${section}`}>
+          {section === 'weights' ? <WeightsSection /> : null}
+          {section === 'rates' ? <RatesSection /> : null}
+          {section === 'coefficients' ? <CoefficientsSection /> : null}
+          {section === 'rules' ? <RulesSection /> : null}
+        </div>
+      </div>
+    </ParamsEditingProvider>
+  );
+}
