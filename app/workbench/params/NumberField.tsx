@@ -55,7 +55,7 @@ export function NumberField(props: NumberFieldProps) {
     if (!result.ok) return false;
     const typed = readNumber(draft);
     if (typed === props.value) return true;
-    const show = (v: number | null | 'invalid') => (typeof v === 'number' ? String(v) : (props.placeholder ?? t('params.blank')));
+    const show = (v: number | null | 'invalid') => (typeof v === 'number' ? showNumber(v) : (props.placeholder ?? t('params.blank')));
     commit(result.next, t('params.change', { name: props.name, from: show(props.value), to: show(typed) }));
     return true;
   };

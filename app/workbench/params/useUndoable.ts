@@ -44,7 +44,8 @@ export function useUndoableParams(initial: RoundParams | null): UndoableParams {
 /** Text fields keep their own undo: the shortcuts act on the round only outside them. */
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+  if (target instanceof HTMLInputElement) return !['checkbox', 'radio', 'button', 'submit'].includes(target.type);
+  return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
 }
 
 function useUndoShortcuts(undo: () => void, redo: () => void): void {
