@@ -10,23 +10,32 @@
  */
 import { parseArgs } from 'node:util';
 import { defaultDatabasePath, openDatabase } from '@/db/client';
-import { DatasetExistsError, datasetNameTaken, saveDemoCity } from '@/db/seed';
-import { generateDemoCity, planDemoCity, type DemoCity } from '@/db/seed/demo-city';
+import { datasetNameTaken, saveDemoCity } from '@/db/seed';
+import { demoCityMeta, generateDemoCity, planDemoCity, type DemoCity, type DemoCityOptions } from '@/db/seed/demo-city';
 import { writeCityFiles } from '@/db/seed/demo-city/export';
 import { cityStats, formatStats } from '@/db/seed/demo-city/stats';
 
-const { values } = parseArgs({
-  options: {
-    cases: { type: 'string' },
-    seed: { type: 'string' },
-    db: { type: 'string' },
-    out: { type: 'string' },
-    name: { type: 'string' },
-    stats: { type: 'boolean', default: false },
-    drift: { type: 'boolean', default: false },
-  },
-  strict: true,
-});
+function readFlags() {
+  try {
+    return parseArgs({
+      options: {
+        cases: { type: 'string' },
+        seed: { type: 'string' },
+        db: { type: 'string' },
+        out: { type: 'string' },
+        name: { type: 'string' },
+        stats: { type: 'boolean', default: false },
+        drift: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\nUsage: npm run seed -- [--cases N] [--seed S] [--db PATH | --out DIR] [--name NAME] [--stats] [--drift]`);
+    process.exit(2);
+  }
+}
+
+const values = readFlags();
 
 function integerFlag(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -37,13 +46,15 @@ function integerFlag(name: string, text: string | undefined): number | undefined
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(2)} s`;
 
+function cityOptions(): DemoCityOptions {
+  const cases = integerFlag('cases', values.cases);
+  const seed = integerFlag('seed', values.seed);
+  return { ...(cases !== undefined ? { cases } : {}), ...(seed !== undefined ? { seed } : {}) };
+}
+
 function generate(): DemoCity {
-  const options = { cases: integerFlag('cases', values.cases), seed: integerFlag('seed', values.seed) };
   const started = performance.now();
-  const city = generateDemoCity({
-    ...(options.cases !== undefined ? { cases: options.cases } : {}),
-    ...(options.seed !== undefined ? { seed: options.seed } : {}),
-  });
+  const city = generateDemoCity(cityOptions());
   const mb = (process.memoryUsage().rss / 2 ** 20).toFixed(0);
   console.error(`Generated ${city.bundle.cases.count} cases in ${seconds(started)} (rss ${mb} MB).`);
   return city;
@@ -58,17 +69,17 @@ function printDrift(): void {
   console.log(JSON.stringify({ weights }, null, 2));
 }
 
+/** Seeds the database; a data set of the same name is left alone (nothing written, exit 0). */
 function seedDatabase(): void {
   const file = values.db ?? defaultDatabasePath();
   const db = openDatabase(file);
   try {
-    const city = generate();
-    const name = values.name ?? city.meta.name;
+    const name = values.name ?? demoCityMeta(cityOptions()).name;
     if (datasetNameTaken(db, name)) {
-      console.error(`${file} already holds a data set named "${name}". Nothing was written; pass --name to seed another.`);
-      process.exitCode = 1;
+      console.log(`${file} already holds a data set named "${name}": nothing to do. Pass --name to seed another one.`);
       return;
     }
+    const city = generate();
     const started = performance.now();
     const { datasetId, roundIds } = saveDemoCity(db, city, {
       name,
@@ -76,10 +87,6 @@ function seedDatabase(): void {
     });
     process.stderr.write('\n');
     console.log(`Seeded "${name}" as data set ${datasetId} with ${roundIds.length} rounds into ${file} (${seconds(started)}).`);
-  } catch (error) {
-    if (!(error instanceof DatasetExistsError)) throw error;
-    console.error(error.message);
-    process.exitCode = 1;
   } finally {
     db.$client.close();
   }

@@ -52,9 +52,7 @@ export function defaultCaseCount(settings: CitySettings): number {
 export function generateDemoCity(options: DemoCityOptions = {}): DemoCity {
   const plan = planDemoCity();
   const { settings, hospitals, catalog } = plan;
-  const seed = options.seed ?? settings.seed;
-  const count = options.cases ?? defaultCaseCount(settings);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`cases must be a positive integer (got ${count})`);
+  const { seed, count } = resolveOptions(settings, options);
   const mix = planCaseMix(settings, hospitals, catalog);
   const cases = generateCases(settings, hospitals, catalog, mix, count, seed);
   const bundle: DatasetBundle = {
@@ -62,10 +60,20 @@ export function generateDemoCity(options: DemoCityOptions = {}): DemoCity {
     catalog: withBenchmarkCosts(catalog.entries, cases, mix.expectedGroupCost),
     cases,
   };
-  return { bundle, meta: demoMeta(settings, seed, count), rounds: demoRounds(bundle, settings.city.year) };
+  return { bundle, meta: demoCityMeta(options, settings), rounds: demoRounds(bundle, settings.city.year) };
 }
 
-function demoMeta(settings: CitySettings, seed: number, count: number): DemoCityMeta {
+function resolveOptions(settings: CitySettings, options: DemoCityOptions): { seed: number; count: number } {
+  const seed = options.seed ?? settings.seed;
+  const count = options.cases ?? defaultCaseCount(settings);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`cases must be a positive integer (got ${count})`);
+  if (!Number.isInteger(seed)) throw new Error(`seed must be an integer (got ${seed})`);
+  return { seed, count };
+}
+
+/** Name, year and notes of the data set these options generate (known before generating). */
+export function demoCityMeta(options: DemoCityOptions = {}, settings: CitySettings = loadCitySettings()): DemoCityMeta {
+  const { seed, count } = resolveOptions(settings, options);
   const isDefault = seed === settings.seed && count === defaultCaseCount(settings);
   const suffix = isDefault ? '' : ` (seed ${seed}, ${count} cases)`;
   return {
