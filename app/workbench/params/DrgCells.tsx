@@ -1,20 +1,13 @@
 'use client';
+import { memo } from 'react';
 import { useLocale } from '../../i18n/locale';
 import type { CatalogEntryWithVolume } from '@/server/services/dataset-queries';
-import { useParamsEditing } from './EditContext';
+import { useEditActions } from './EditContext';
 import { NumberField } from './NumberField';
-import { getIn } from './paths';
 import { validateEdit, validateOverrideEdit } from './validate';
 import { roundWeight } from './weight-edits';
-import { isUniformPrice, toggleUniformPrice } from './uniform-price';
+import { toggleUniformPrice } from './uniform-price';
 import styles from './params.module.css';
-
-type Overrides = Readonly<Record<string, number>> | undefined;
-
-/** The round's override of `key` for a DRG, or undefined. */
-export function drgOverride(params: unknown, key: 'weights' | 'benchmark_costs', code: string): number | undefined {
-  return (getIn(params, [key]) as Overrides)?.[code];
-}
 
 /** The catalog value an override replaces, struck through beside the field. */
 function Replaced({ value }: { value: number | null }) {
@@ -22,10 +15,8 @@ function Replaced({ value }: { value: number | null }) {
 }
 
 /** 相对权重 of one DRG, editable; an adjusted weight is highlighted with the catalog's beside it. */
-export function WeightCell({ drg }: { drg: CatalogEntryWithVolume }) {
+export const WeightCell = memo(function WeightCell({ drg, override }: { drg: CatalogEntryWithVolume; override: number | undefined }) {
   const { t } = useLocale();
-  const { params } = useParamsEditing();
-  const override = drgOverride(params, 'weights', drg.code);
   return (
     <span className={override === undefined ? undefined : styles.overridden}>
       <NumberField
@@ -38,13 +29,11 @@ export function WeightCell({ drg }: { drg: CatalogEntryWithVolume }) {
       {override === undefined ? null : <Replaced value={drg.weight} />}
     </span>
   );
-}
+});
 
 /** 次均费用 of one DRG (the high/low-cost benchmark), editable as a round override. */
-export function BenchmarkCostCell({ drg }: { drg: CatalogEntryWithVolume }) {
+export const BenchmarkCostCell = memo(function BenchmarkCostCell({ drg, override }: { drg: CatalogEntryWithVolume; override: number | undefined }) {
   const { t } = useLocale();
-  const { params } = useParamsEditing();
-  const override = drgOverride(params, 'benchmark_costs', drg.code);
   return (
     <span className={override === undefined ? undefined : styles.overridden}>
       <NumberField
@@ -57,15 +46,15 @@ export function BenchmarkCostCell({ drg }: { drg: CatalogEntryWithVolume }) {
       {override === undefined ? null : <Replaced value={drg.benchmarkCost} />}
     </span>
   );
-}
+});
 
 /** 同病同价: ticked when the catalog or the round names the DRG; only the round's own flag can be cleared. */
-export function UniformPriceCell({ drg }: { drg: CatalogEntryWithVolume }) {
+export const UniformPriceCell = memo(function UniformPriceCell({ drg, inRound }: { drg: CatalogEntryWithVolume; inRound: boolean }) {
   const { t } = useLocale();
-  const { params, readOnly, commit } = useParamsEditing();
-  const inRound = isUniformPrice(params, drg.code);
+  const { readOnly, commit, current } = useEditActions();
   const name = t('params.label.uniform', { code: drg.code });
   const toggle = (on: boolean) => {
+    const params = current();
     const result = validateEdit(params, ['uniform_price_drgs'], toggleUniformPrice(params, drg.code, on));
     const yesNo = (v: boolean) => t(v ? 'params.yes' : 'params.no');
     if (result.ok) commit(result.next, t('params.change', { name, from: yesNo(!on), to: yesNo(on) }));
@@ -82,4 +71,4 @@ export function UniformPriceCell({ drg }: { drg: CatalogEntryWithVolume }) {
       onChange={(e) => toggle(e.target.checked)}
     />
   );
-}
+});

@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { RoundParams } from '@/worker/settlement/round';
 import { useLocale } from '../../i18n/locale';
-import { useParamsEditing } from './EditContext';
+import { useEditActions } from './EditContext';
 import { FieldMessage } from './FieldMessage';
 import { useDeferredCommit } from './useDeferredCommit';
 import { readNumber, validateTypedNumber, type EditResult, type FieldIssue } from './validate';
@@ -41,12 +41,12 @@ export function showNumber(value: number | null): string {
  */
 export function NumberField(props: NumberFieldProps) {
   const { t } = useLocale();
-  const { params, readOnly, commit } = useParamsEditing();
+  const { readOnly, commit, current } = useEditActions();
   const [draft, setDraft] = useState<string | null>(null);
   const [issue, setIssue] = useState<FieldIssue | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const messageId = useId();
-  const check = (text: string) => (props.validate ?? ((p, s) => validateTypedNumber(p, props.path, s)))(params, text);
+  const check = (text: string) => (props.validate ?? ((p, s) => validateTypedNumber(p, props.path, s)))(current(), text);
 
   const commitDraft = (): boolean => {
     if (draft === null) return true;

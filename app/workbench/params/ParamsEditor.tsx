@@ -1,10 +1,10 @@
 /// <reference types="next" />
 'use client';
-import { useMemo, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { resolveRound, type RoundParams } from '@/worker/settlement/round';
 import type { CatalogEntryWithVolume, HospitalTotal } from '@/server/services/dataset-queries';
 import { useLocale } from '../../i18n/locale';
-import { ParamsEditingProvider, type ParamsEditing } from './EditContext';
+import { ParamsEditingProvider, type EditActions, type EditValues } from './EditContext';
 import { WeightsSection } from './WeightsSection';
 import { RatesSection } from './RatesSection';
 import { CoefficientsSection } from './CoefficientsSection';
@@ -29,12 +29,15 @@ type Section = (typeof SECTIONS)[number];
 export function ParamsEditor({ params, onChange, catalog, hospitals, readOnly }: ParamsEditorProps) {
   const { t } = useLocale();
   const [section, setSection] = useState<Section>('coefficients');
-  const editing = useMemo<ParamsEditing>(
-    () => ({ params, resolved: resolveRound(params), catalog, hospitals, readOnly, commit: onChange }),
-    [params, catalog, hospitals, readOnly, onChange],
-  );
+  const latest = useRef(params);
+  useLayoutEffect(() => {
+    latest.current = params;
+  }, [params]);
+  const current = useCallback(() => latest.current, []);
+  const actions = useMemo<EditActions>(() => ({ readOnly, commit: onChange, current }), [readOnly, onChange, current]);
+  const values = useMemo<EditValues>(() => ({ params, resolved: resolveRound(params), catalog, hospitals }), [params, catalog, hospitals]);
   return (
-    <ParamsEditingProvider value={editing}>
+    <ParamsEditingProvider actions={actions} values={values}>
       <div className={`panel ${styles.editor}`} data-testid="params-editor" data-readonly={readOnly ? '1' : undefined}>
         {readOnly ? (
           <p className={styles.locked} role="status" data-testid="params-locked">

@@ -1,15 +1,15 @@
 'use client';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { CatalogEntryWithVolume } from '@/server/services/dataset-queries';
 import { DataTable, type TableColumn } from '../../components/DataTable';
 import { useLocale } from '../../i18n/locale';
 import { useParamsEditing } from './EditContext';
 import { BulkWeightEdit } from './BulkWeightEdit';
-import { BenchmarkCostCell, drgOverride, UniformPriceCell, WeightCell } from './DrgCells';
+import { BenchmarkCostCell, UniformPriceCell, WeightCell } from './DrgCells';
 import { DrgFilterBar, drgTypeKey } from './DrgFilterBar';
 import { drgTypesOf, filterDrgs, mdcsOf, NO_FILTER, type DrgFilter } from './drg-filter';
 import { overrideCount, ResetOverrides } from './ResetOverrides';
-import { isUniformPrice } from './uniform-price';
+import { weightRows, type WeightRow } from './weight-rows';
 import styles from './params.module.css';
 
 /** 权重: the DRG catalog with the round's weights, benchmark costs and uniform-price flags. */
@@ -17,14 +17,17 @@ export function WeightsSection() {
   const { t } = useLocale();
   const { params, catalog } = useParamsEditing();
   const [filter, setFilter] = useState<DrgFilter>(NO_FILTER);
-  const rows = useMemo(() => filterDrgs(catalog, filter), [catalog, filter]);
+  // The table (hundreds of rows of fields) follows the filter a moment later, so typing in it stays fluid.
+  const shown = useDeferredValue(filter);
+  const shownDrgs = useMemo(() => filterDrgs(catalog, shown), [catalog, shown]);
+  const rows = useMemo(() => weightRows(shownDrgs, params), [shownDrgs, params]);
   const mdcs = useMemo(() => mdcsOf(catalog), [catalog]);
   const drgTypes = useMemo(() => drgTypesOf(catalog), [catalog]);
-  const columns = useWeightColumns(params);
-  const selection = useMemo(() => rows.map((d) => ({ code: d.code, catalogWeight: d.weight })), [rows]);
-  const typeKey = filter.drgType === null ? null : drgTypeKey(filter.drgType);
+  const columns = useWeightColumns();
+  const selection = useMemo(() => shownDrgs.map((d) => ({ code: d.code, catalogWeight: d.weight })), [shownDrgs]);
+  const typeKey = shown.drgType === null ? null : drgTypeKey(shown.drgType);
   const filterLabel =
-    [filter.mdc ? `MDC ${filter.mdc}` : null, typeKey ? t(typeKey) : filter.drgType, filter.text.trim() ? `“${filter.text.trim()}”` : null]
+    [shown.mdc ? `MDC ${shown.mdc}` : null, typeKey ? t(typeKey) : shown.drgType, shown.text.trim() ? `“${shown.text.trim()}”` : null]
       .filter(Boolean)
       .join(' · ') || t('common.all');
   return (
@@ -39,8 +42,8 @@ export function WeightsSection() {
       <DataTable
         rows={rows}
         columns={columns}
-        rowKey={(d) => d.code}
-        rowAttributes={(d) => ({ 'data-drg-code': d.code, ...(drgOverride(params, 'weights', d.code) === undefined ? {} : { 'data-overridden': 'weight' }) })}
+        rowKey={(r) => r.drg.code}
+        rowAttributes={(r) => ({ 'data-drg-code': r.drg.code, ...(r.weightOverride === undefined ? {} : { 'data-overridden': 'weight' }) })}
         exportName="round-weights"
         testId="weights-table"
         caption={t('params.filter.count', { count: rows.length, total: catalog.length })}
@@ -50,42 +53,45 @@ export function WeightsSection() {
   );
 }
 
-function useWeightColumns(params: unknown): TableColumn<CatalogEntryWithVolume>[] {
+type Row = WeightRow<CatalogEntryWithVolume>;
+
+/** Columns read the row only (never the round), so they stay the same object and cells are not remounted. */
+function useWeightColumns(): TableColumn<Row>[] {
   const { t } = useLocale();
   return useMemo(() => {
-    const typeName = (d: CatalogEntryWithVolume) => {
-      const key = d.drgType === null ? null : drgTypeKey(d.drgType);
-      return key ? t(key) : d.drgType;
+    const typeName = ({ drg }: Row) => {
+      const key = drg.drgType === null ? null : drgTypeKey(drg.drgType);
+      return key ? t(key) : drg.drgType;
     };
     return [
-      { id: 'code', header: t('params.drg.code'), value: (d) => d.code },
-      { id: 'name', header: t('params.drg.name'), value: (d) => d.name },
-      { id: 'mdc', header: t('params.drg.mdc'), value: (d) => d.mdc },
+      { id: 'code', header: t('params.drg.code'), value: (r) => r.drg.code },
+      { id: 'name', header: t('params.drg.name'), value: (r) => r.drg.name },
+      { id: 'mdc', header: t('params.drg.mdc'), value: (r) => r.drg.mdc },
       { id: 'type', header: t('params.drg.type'), value: typeName },
-      { id: 'cases', header: t('params.drg.cases'), value: (d) => d.cases, numeric: true },
+      { id: 'cases', header: t('params.drg.cases'), value: (r) => r.drg.cases, numeric: true },
       {
         id: 'weight',
         header: t('params.drg.weight'),
-        value: (d) => drgOverride(params, 'weights', d.code) ?? d.weight,
-        render: (d) => <WeightCell drg={d} />,
+        value: (r) => r.weight,
+        render: (r) => <WeightCell drg={r.drg} override={r.weightOverride} />,
         numeric: true,
         numFmt: '0.0000',
       },
-      { id: 'catalogWeight', header: t('params.drg.catalogWeight'), value: (d) => d.weight, numeric: true, numFmt: '0.0000' },
+      { id: 'catalogWeight', header: t('params.drg.catalogWeight'), value: (r) => r.drg.weight, numeric: true, numFmt: '0.0000' },
       {
         id: 'benchmarkCost',
         header: t('params.drg.benchmarkCost'),
-        value: (d) => drgOverride(params, 'benchmark_costs', d.code) ?? d.benchmarkCost,
-        render: (d) => <BenchmarkCostCell drg={d} />,
+        value: (r) => r.benchmarkCost,
+        render: (r) => <BenchmarkCostCell drg={r.drg} override={r.benchmarkOverride} />,
         numeric: true,
         numFmt: '#,##0.00',
       },
       {
         id: 'uniformPrice',
         header: t('params.drg.uniformPrice'),
-        value: (d) => (d.uniformPrice || isUniformPrice(params, d.code) ? 1 : 0),
-        render: (d) => <UniformPriceCell drg={d} />,
+        value: (r) => (r.uniformPrice ? 1 : 0),
+        render: (r) => <UniformPriceCell drg={r.drg} inRound={r.uniformInRound} />,
       },
     ];
-  }, [t, params]);
+  }, [t]);
 }

@@ -37,3 +37,38 @@ export function hospitalsOnLevelCoefficient(hospitals: readonly CoefficientHospi
   }
   return counts;
 }
+
+export interface CoefficientRow<H extends CoefficientHospital & { evaluationScore: number | null }> {
+  hospital: H;
+  /** the coefficient the hospital settles at, and where it comes from */
+  coefficient: number | null;
+  source: CoefficientSource;
+  /** the round's coefficient for the hospital (null: none) */
+  override: number | null;
+  /** what applies without the round's coefficient: the file's, else the level's */
+  withoutOverride: number | null;
+  scoreOverride: number | null;
+  /** 考核得分 the round settles with */
+  score: number | null;
+}
+
+/** The rows of the hospital table, recomputed when the round changes (the table's columns stay the same). */
+export function coefficientRows<H extends CoefficientHospital & { evaluationScore: number | null }>(
+  hospitals: readonly H[],
+  params: unknown,
+  resolved: unknown,
+): CoefficientRow<H>[] {
+  return hospitals.map((hospital) => {
+    const { coefficient, source } = effectiveCoefficient(hospital, params, resolved);
+    const scoreOverride = roundOverride(params, 'evaluation_scores', hospital.code);
+    return {
+      hospital,
+      coefficient,
+      source,
+      override: roundOverride(params, 'hospital_coefficients', hospital.code),
+      withoutOverride: effectiveCoefficient(hospital, {}, resolved).coefficient,
+      scoreOverride,
+      score: scoreOverride ?? hospital.evaluationScore,
+    };
+  });
+}
