@@ -128,6 +128,10 @@ describe('band tables', () => {
     ]);
   });
 
+  it('a high-cost multiple below 1 is refused', () => {
+    expect(checkBands('high_bands', [{ bound: null, value: 0.9 }])[0]?.issue.key).toBe('params.error.atLeastOne');
+  });
+
   it('sharing shares are ratios and cells must be numbers', () => {
     const issues = checkBands('sharing_bands', [{ bound: 'invalid', value: 0.7 }, { bound: 0.2, value: 1.5 }]);
     expect(issues.map((i) => i.issue.key)).toEqual(['params.error.number', 'params.error.ratio']);

@@ -20,6 +20,8 @@ export type EditResult = { ok: true; next: RoundParams } | { ok: false; issue: F
 type Check = (value: number) => FieldIssue | null;
 
 const positive: Check = (v) => (v > 0 ? null : { key: 'params.error.positive' });
+/** 高倍率 multiples: a threshold below the benchmark cost would make ordinary cases outliers. */
+const atLeastOne: Check = (v) => (v >= 1 ? null : { key: 'params.error.atLeastOne' });
 /** 医疗机构系数 and 等级系数: above 0, at most 3. */
 const coefficient: Check = (v) => (v > 0 && v <= 3 ? null : { key: 'params.error.coefficient' });
 const ratio: Check = (v) => (v >= 0 && v <= 1 ? null : { key: 'params.error.ratio' });
@@ -154,7 +156,7 @@ interface BandSpec {
 
 export const BAND_SPECS: Readonly<Record<BandKey, BandSpec>> = {
   // 高倍率: the first band with RW ≤ rw_max gives the multiple (§2.4).
-  high_bands: { bound: 'rw_max', value: 'multiple', order: 'ascending', openLast: true, checkBound: positive, checkValue: positive },
+  high_bands: { bound: 'rw_max', value: 'multiple', order: 'ascending', openLast: true, checkBound: positive, checkValue: atLeastOne },
   // 合理超支分担: the first band with overspend rate ≤ over_max gives the fund's share (§4.3).
   sharing_bands: { bound: 'over_max', value: 'fund_share', order: 'ascending', openLast: true, checkBound: positive, checkValue: ratio },
   // 鼓励系数: the first band with score ≥ min_score; a coefficient above 1 would return more than the deposit (§4.3).
