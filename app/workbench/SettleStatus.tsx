@@ -3,7 +3,7 @@ import { useLocale } from '../i18n/locale';
 import type { Settlement } from './engine/useSettlement';
 
 /** "settling… / settled in N ms" over all the workers of the view (the slowest run is shown). */
-export function SettleStatus({ settlements }: { settlements: Settlement<unknown>[] }) {
+export function SettleStatus({ settlements }: { settlements: Settlement[] }) {
   const { t } = useLocale();
   const error = settlements.find((s) => s.status === 'error');
   const busy = settlements.some((s) => s.status === 'loading' || s.status === 'settling');

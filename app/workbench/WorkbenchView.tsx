@@ -108,14 +108,14 @@ export function WorkbenchView() {
       {url.view === 'rounds' ? <RoundsPanel rounds={rounds} onOpen={(id) => setUrl({ roundId: id, view: 'compare' })} /> : null}
       {url.view === 'hospital' && url.hospital ? (
         <HospitalView
+          datasetId={datasetId}
           code={url.hospital}
           hospitals={hospitals.data ?? []}
           catalog={catalog.data ?? []}
-          columnsKey={key}
-          columns={columns}
           baselineName={baseline.name}
-          baselineParams={baseline.params as RoundParams}
           roundName={roundName}
+          baseline={baseResult.result}
+          round={editedResult.result}
           roundParams={draft.params}
           onBack={() => setUrl({ view: 'compare', hospital: null })}
         />

@@ -1,9 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Db } from '@/db/client';
 import { encodeSettlementData } from '@/worker/columns/encode';
-import { loadSettlementData } from './datasets';
-import { getDatasetSummary } from './dataset-queries';
-import { DomainError } from './errors';
+import { settlementData } from './settlement-data';
 
 export interface EncodedColumns {
   /** `${datasetId}-${version}`: the HTTP ETag and the browser's cache key */
@@ -17,12 +15,11 @@ const cache = new Map<string, EncodedColumns>();
 
 /** The data set's binary columns (what the browser worker loads), gzip-compressed, cached per version. */
 export function encodedColumns(db: Db, datasetId: number): EncodedColumns {
-  const dataset = getDatasetSummary(db, datasetId);
-  if (!dataset) throw new DomainError('NOT_FOUND', `data set ${datasetId} not found`);
-  const etag = `${datasetId}-${dataset.version}`;
+  const { version, data } = settlementData(db, datasetId);
+  const etag = `${datasetId}-${version}`;
   const hit = cache.get(etag);
   if (hit) return hit;
-  const bytes = encodeSettlementData(loadSettlementData(db, datasetId));
+  const bytes = encodeSettlementData(data);
   const entry = { etag, gzipped: gzipSync(bytes, { level: 6 }), rawBytes: bytes.byteLength };
   for (const key of cache.keys()) if (key.startsWith(`${datasetId}-`)) cache.delete(key);
   cache.set(etag, entry);

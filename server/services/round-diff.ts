@@ -67,8 +67,8 @@ function entryChanges(
 export function diffRounds(from: RoundParams, to: RoundParams, catalog: DrgEntry[], hospitals: Hospital[]): ParamChange[] {
   const drgs = new Map(catalog.map((d) => [d.code, d]));
   const hospitalByCode = new Map(hospitals.map((h) => [h.code, h]));
-  const a = resolveRound(from) as Record<string, unknown>;
-  const b = resolveRound(to) as Record<string, unknown>;
+  const a = resolveRound(from) as unknown as Record<string, unknown>;
+  const b = resolveRound(to) as unknown as Record<string, unknown>;
   const changes: ParamChange[] = [
     ...entryChanges('weights', 'weights', from.weights, to.weights, (c) => ({ value: drgs.get(c)?.weight ?? null, label: drgs.get(c)?.name ?? null })),
     ...entryChanges('benchmark_costs', 'benchmark_costs', from.benchmark_costs, to.benchmark_costs, (c) => ({

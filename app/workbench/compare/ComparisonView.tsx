@@ -12,8 +12,8 @@ import { headline, impactRows, type HospitalInfo, type SettledRound } from './im
 export interface ComparisonViewProps {
   hospitals: HospitalInfo[];
   baselineName: string;
-  baseline: Settlement<SettledRound>;
-  compared: { name: string; settlement: Settlement<SettledRound> }[];
+  baseline: Settlement;
+  compared: { name: string; settlement: Settlement }[];
   onOpenHospital: (code: string) => void;
   exportName: string;
   /** printable round report: parameters, headline figures, the whole impact table */
@@ -24,8 +24,8 @@ export interface ComparisonViewProps {
 /** The core view: headline figures, then the hospital impact table, then the charts. */
 export function ComparisonView(props: ComparisonViewProps) {
   const { t } = useLocale();
-  const baseline = props.baseline.result;
-  const results = props.compared.map((c) => c.settlement.result);
+  const baseline = props.baseline.contract;
+  const results = props.compared.map((c) => c.settlement.contract);
   const ready = baseline !== null && results.every((r) => r !== null);
   const roundNames = props.compared.map((c) => c.name);
   const rows = useMemo(

@@ -88,7 +88,7 @@ export interface RoundFigures {
 /** Point value per pool and total settlement across rounds (baseline first). */
 export function acrossRounds(names: string[], results: SettledRound[]): RoundFigures[] {
   return results.map((r, i) => {
-    const totals = Object.values(r.totals);
+    const totals = Object.values(r.totals).filter((t) => t !== undefined);
     return {
       round: names[i] ?? String(i),
       employeePointValue: r.point_value.employee ?? 0,

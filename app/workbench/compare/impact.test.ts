@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { ContractHospitalRow } from '@/worker/settlement/result';
 import { change, headline, impactRows, outcomesByHospital, shiftByLevel, type SettledRound } from './impact';
 
 const counts = (normal: number, high = 0) => ({ normal, high, low: 0, special: 0, ungrouped: 0, excluded: 0 });
-function row(code: string, pool: string, settlement: number, totalCost: number, cmi: number, n: number) {
-  return { hospital_code: code, pool, cases: counts(n), points: settlement / 100, cmi, total_cost: totalCost, patient_pay: 0, settlement, fund_payment: settlement * 0.7, sharing: 10, incentive: 5 };
+function row(code: string, pool: 'employee' | 'resident', settlement: number, totalCost: number, cmi: number, n: number): ContractHospitalRow {
+  return {
+    hospital_code: code, pool, cases: counts(n), points: settlement / 100, cmi, total_cost: totalCost, patient_pay: 0,
+    base_revenue: settlement - 15, deduction: 0, sharing: 10, incentive: 5, settlement, fund_payment: settlement * 0.7,
+    prepaid: 0, clearing: settlement * 0.7, payment_cost_ratio: settlement / totalCost,
+  };
 }
 function round(rows: SettledRound['hospitals']): SettledRound {
   return {

@@ -2,26 +2,11 @@
  * Comparisons between settled rounds: small pure functions from settlement results to the rows and figures
  * the comparison view shows and exports (one hospital per row, both pools added).
  */
+import type { ContractResult } from '@/worker/settlement/result';
 import type { Level } from '@/worker/settlement/types';
 
-/** The fields of a §7 result this view reads (the engine's contract result satisfies it). */
-export interface SettledRound {
-  point_value: Record<string, number>;
-  totals: Record<string, { budget: number; reserve: number; sharing: number; incentive: number; returned: number; settlement: number }>;
-  hospitals: ReadonlyArray<{
-    hospital_code: string;
-    pool: string;
-    cases: { normal: number; high: number; low: number; special: number; ungrouped: number; excluded: number };
-    points: number;
-    cmi: number;
-    total_cost: number;
-    patient_pay: number;
-    settlement: number;
-    fund_payment: number;
-    sharing: number;
-    incentive: number;
-  }>;
-}
+/** A settled round as the comparison reads it: the §7 result of the engine. */
+export type SettledRound = Pick<ContractResult, 'point_value' | 'totals' | 'hospitals'>;
 
 export interface HospitalInfo {
   code: string;
@@ -112,6 +97,7 @@ export function change(from: number | undefined, to: number | undefined): { yuan
 }
 
 export interface Headline {
+  /** 点值 per pool (empty in 费率法) */
   pointValue: Record<string, number>;
   settlement: number;
   budget: number;
@@ -136,9 +122,9 @@ export function headline(rows: ImpactRow[], result: SettledRound, roundIndex: nu
     if (yuan > 0 && (!largestGain || yuan > largestGain.yuan)) largestGain = { code: row.hospital.code, yuan };
     if (yuan < 0 && (!largestLoss || yuan < largestLoss.yuan)) largestLoss = { code: row.hospital.code, yuan };
   }
-  const totals = Object.values(result.totals);
+  const totals = Object.values(result.totals).filter((t) => t !== undefined);
   return {
-    pointValue: result.point_value,
+    pointValue: definedValues(result.point_value),
     settlement: totals.reduce((s, t) => s + t.settlement, 0),
     budget: totals.reduce((s, t) => s + t.budget, 0),
     reserve: totals.reduce((s, t) => s + t.reserve, 0),
@@ -148,6 +134,10 @@ export function headline(rows: ImpactRow[], result: SettledRound, roundIndex: nu
     largestGain,
     largestLoss,
   };
+}
+
+function definedValues(record: Partial<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(record).filter((e): e is [string, number] => e[1] !== undefined));
 }
 
 /** Money moved between hospital levels: Σ change of settlement by level. */

@@ -1,29 +1,32 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 import type { RoundParams } from '@/worker/settlement/round';
+import { toContractResult, type ContractResult, type SettlementResult } from '@/worker/settlement/result';
 import { SettlementBridge } from './bridge';
 
 export type SettleStatus = 'idle' | 'loading' | 'settling' | 'settled' | 'error';
 
-export interface Settlement<Result> {
-  result: Result | null;
+export interface Settlement {
+  /** the engine's full result (typed arrays: months, hospital × DRG …) */
+  result: SettlementResult | null;
+  /** the same as the §7 result (rounded report figures) */
+  contract: ContractResult | null;
   status: SettleStatus;
   /** wall time of the last run in the worker, as the UI saw it (ms) */
   ms: number | null;
   error: string | null;
 }
 
-type BridgeResult = Awaited<ReturnType<SettlementBridge['settle']>>;
 
 /**
  * Settles `params` on the data set in a worker of its own, again whenever they change. Runs never overlap:
  * while one runs, only the newest params wait, so fast edits never queue stale work or block the UI thread.
  */
-export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | null, params: RoundParams | null): Settlement<BridgeResult> {
+export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | null, params: RoundParams | null): Settlement {
   const bridge = useRef<SettlementBridge | null>(null);
   const running = useRef(false);
   const pending = useRef<RoundParams | null>(null);
-  const [state, setState] = useState<Settlement<BridgeResult>>({ result: null, status: 'idle', ms: null, error: null });
+  const [state, setState] = useState<Settlement>({ result: null, contract: null, status: 'idle', ms: null, error: null });
 
   useEffect(() => {
     bridge.current = new SettlementBridge();
@@ -48,7 +51,7 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
           const started = performance.now();
           const result = await b.settle(next);
           const ms = performance.now() - started;
-          if (!pending.current) setState({ result, status: 'settled', ms, error: null });
+          if (!pending.current) setState({ result, contract: toContractResult(result), status: 'settled', ms, error: null });
         }
       } catch (error) {
         setState((s) => ({ ...s, status: 'error', error: error instanceof Error ? error.message : String(error) }));

@@ -51,7 +51,7 @@ function useCoefficientColumns(): TableColumn<Row>[] {
       { id: 'code', header: t('hospitals.code'), value: (r) => r.hospital.code },
       { id: 'name', header: t('hospitals.name'), value: (r) => r.hospital.name },
       { id: 'level', header: t('hospitals.level'), value: levelName },
-      { id: 'file', header: t('params.hospital.fileCoefficient'), value: (r) => r.hospital.coefficient, numeric: true },
+      { id: 'file', header: t('params.hospital.fileCoefficient'), value: (r) => r.hospital.coefficient, render: (r) => r.hospital.coefficient ?? '—', numeric: true },
       {
         id: 'effective',
         header: t('params.hospital.effectiveCoefficient'),

@@ -55,6 +55,9 @@ export function WeightsSection() {
 
 type Row = WeightRow<CatalogEntryWithVolume>;
 
+/** One formatter for the case counts of every row (DataTable's default formats each cell anew). */
+const COUNT = new Intl.NumberFormat('zh-CN');
+
 /** Columns read the row only (never the round), so they stay the same object and cells are not remounted. */
 function useWeightColumns(): TableColumn<Row>[] {
   const { t } = useLocale();
@@ -68,7 +71,7 @@ function useWeightColumns(): TableColumn<Row>[] {
       { id: 'name', header: t('params.drg.name'), value: (r) => r.drg.name },
       { id: 'mdc', header: t('params.drg.mdc'), value: (r) => r.drg.mdc },
       { id: 'type', header: t('params.drg.type'), value: typeName },
-      { id: 'cases', header: t('params.drg.cases'), value: (r) => r.drg.cases, numeric: true },
+      { id: 'cases', header: t('params.drg.cases'), value: (r) => r.drg.cases, render: (r) => COUNT.format(r.drg.cases), numeric: true },
       {
         id: 'weight',
         header: t('params.drg.weight'),
@@ -77,7 +80,7 @@ function useWeightColumns(): TableColumn<Row>[] {
         numeric: true,
         numFmt: '0.0000',
       },
-      { id: 'catalogWeight', header: t('params.drg.catalogWeight'), value: (r) => r.drg.weight, numeric: true, numFmt: '0.0000' },
+      { id: 'catalogWeight', header: t('params.drg.catalogWeight'), value: (r) => r.drg.weight, render: (r) => r.drg.weight ?? '—', numeric: true, numFmt: '0.0000' },
       {
         id: 'benchmarkCost',
         header: t('params.drg.benchmarkCost'),

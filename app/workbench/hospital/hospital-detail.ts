@@ -1,0 +1,115 @@
+/**
+ * A hospital's page, computed from two settlement results (baseline and round): its monthly pre-payments and
+ * year-end clearing, and its DRGs ranked by what the round changes for it. Pure functions over the engine's
+ * typed arrays (row = pool × H + hospital; months row × 12 + m; hospital × DRG row × D + d).
+ */
+import type { SettlementResult } from '@/worker/settlement/result';
+import { POOLS, type Pool } from '@/worker/settlement/types';
+
+export interface MonthRow {
+  month: number;
+  pool: Pool;
+  points: number;
+  /** provisional yuan per point of the month */
+  yuanPerPoint: number;
+  prepaid: number;
+}
+
+export interface PoolClearing {
+  pool: Pool;
+  settlement: number;
+  fundPayment: number;
+  prepaid: number;
+  clearing: number;
+}
+
+function hospitalIndex(result: SettlementResult, code: string): number {
+  return result.hospitalCodes.indexOf(code);
+}
+
+/** 月度预结算: one row per pool and month in which the hospital has cases. */
+export function monthlyRows(result: SettlementResult, code: string): MonthRow[] {
+  const h = hospitalIndex(result, code);
+  if (h < 0) return [];
+  const H = result.hospitalCodes.length;
+  const out: MonthRow[] = [];
+  POOLS.forEach((pool, p) => {
+    const row = p * H + h;
+    if (result.rows.hasCases[row] !== 1) return;
+    for (let m = 0; m < 12; m++) {
+      const i = row * 12 + m;
+      out.push({
+        month: m + 1,
+        pool,
+        points: result.months.points[i]!,
+        yuanPerPoint: result.months.yuanPerPoint[i]!,
+        prepaid: result.months.prepaid[i]!,
+      });
+    }
+  });
+  return out;
+}
+
+/** 年度清算 per pool, from the rounded (fen) statement figures. */
+export function clearingRows(result: SettlementResult, code: string): PoolClearing[] {
+  const h = hospitalIndex(result, code);
+  if (h < 0) return [];
+  const H = result.hospitalCodes.length;
+  const out: PoolClearing[] = [];
+  POOLS.forEach((pool, p) => {
+    const row = p * H + h;
+    if (result.rows.hasCases[row] !== 1) return;
+    const r = result.rounded;
+    out.push({
+      pool,
+      settlement: r.settlement[row]! / 100,
+      fundPayment: r.fundPayment[row]! / 100,
+      prepaid: r.prepaid[row]! / 100,
+      clearing: r.clearing[row]! / 100,
+    });
+  });
+  return out;
+}
+
+export interface DrgChange {
+  code: string;
+  cases: number;
+  totalCost: number;
+  baselinePoints: number;
+  points: number;
+  baselineRevenue: number;
+  revenue: number;
+  /** revenue − baseline revenue (yuan, before deductions, sharing and incentive) */
+  change: number;
+}
+
+/** The hospital's DRGs (both pools) with their DRG revenue under baseline and round, largest loss first. */
+export function drgChanges(baseline: SettlementResult, round: SettlementResult, code: string): DrgChange[] {
+  const hb = hospitalIndex(baseline, code);
+  const hr = hospitalIndex(round, code);
+  if (hb < 0 || hr < 0) return [];
+  const D = round.drgCodes.length;
+  const H = round.hospitalCodes.length;
+  const out: DrgChange[] = [];
+  for (let d = 0; d < D; d++) {
+    let cases = 0;
+    let totalCost = 0;
+    let baselinePoints = 0;
+    let points = 0;
+    let baselineRevenue = 0;
+    let revenue = 0;
+    for (let p = 0; p < POOLS.length; p++) {
+      const i = (p * H + hr) * D + d;
+      const j = (p * H + hb) * D + d;
+      cases += round.hospitalDrgs.cases[i]!;
+      totalCost += round.hospitalDrgs.totalCost[i]!;
+      points += round.hospitalDrgs.points[i]!;
+      revenue += round.hospitalDrgs.revenue[i]!;
+      baselinePoints += baseline.hospitalDrgs.points[j]!;
+      baselineRevenue += baseline.hospitalDrgs.revenue[j]!;
+    }
+    if (cases === 0 && baselinePoints === 0) continue;
+    out.push({ code: round.drgCodes[d]!, cases, totalCost, baselinePoints, points, baselineRevenue, revenue, change: revenue - baselineRevenue });
+  }
+  return out.sort((a, b) => a.change - b.change || (a.code < b.code ? -1 : 1));
+}
