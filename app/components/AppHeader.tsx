@@ -11,6 +11,7 @@ export function AppHeader() {
         <Link href="/">{t('nav.datasets')}</Link>
         <Link href="/workbench">{t('nav.workbench')}</Link>
         <Link href="/import">{t('nav.import')}</Link>
+        <Link href="/selfcheck">{t('nav.selfcheck')}</Link>
       </nav>
       <button type="button" data-testid="lang-switch" onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}>
         {t('lang.switch')}

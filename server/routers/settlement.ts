@@ -3,6 +3,7 @@ import { publicProcedure, router } from '../trpc';
 import { mapDomainErrors } from './errors';
 import { hospitalOutlierCases } from '../services/hospital-cases';
 import { validateParams } from '../services/rounds';
+import { serverFingerprint } from '../services/fingerprint';
 
 const procedure = publicProcedure.use(mapDomainErrors);
 
@@ -11,4 +12,7 @@ export const settlementRouter = router({
   hospitalCases: procedure
     .input(z.object({ datasetId: z.number().int().positive(), hospitalCode: z.string().min(1), params: z.record(z.string(), z.unknown()) }))
     .query(({ ctx, input }) => hospitalOutlierCases(ctx.db, input.datasetId, validateParams(input.params), input.hospitalCode)),
+
+  /** the Node engine's fingerprint of a saved round's result (the self-check compares it with the browser's) */
+  fingerprint: procedure.input(z.object({ roundId: z.number().int().positive() })).query(({ ctx, input }) => serverFingerprint(ctx.db, input.roundId)),
 });

@@ -49,6 +49,15 @@ export const commonZh = {
   'import.error.column': '列',
   'import.error.reason': '原因',
   "chart.png": "导出 PNG",
+  "selfcheck.title": "引擎自检：浏览器与服务器结果逐位一致",
+  "selfcheck.help": "在本浏览器的 Web Worker 中和服务器（Node）上分别结算每一轮，比较结果字节的 SHA-256。",
+  "selfcheck.browser": "浏览器 Worker",
+  "selfcheck.server": "服务器 Node",
+  "selfcheck.verdict": "结论",
+  "selfcheck.pending": "计算中…",
+  "selfcheck.match": "一致",
+  "selfcheck.mismatch": "不一致",
+  "nav.selfcheck": "引擎自检",
 } as const;
 
 export const commonEn: Record<keyof typeof commonZh, string> = {
@@ -101,4 +110,13 @@ export const commonEn: Record<keyof typeof commonZh, string> = {
   'import.error.column': 'Column',
   'import.error.reason': 'Reason',
   "chart.png": "Export PNG",
+  "selfcheck.title": "Engine self-check: browser and server agree bit for bit",
+  "selfcheck.help": "Settles every round in this browser's Web Worker and on the server (Node) and compares the SHA-256 of the result bytes.",
+  "selfcheck.browser": "Browser worker",
+  "selfcheck.server": "Server (Node)",
+  "selfcheck.verdict": "Verdict",
+  "selfcheck.pending": "running…",
+  "selfcheck.match": "identical",
+  "selfcheck.mismatch": "DIFFERENT",
+  "nav.selfcheck": "Self-check",
 };
