@@ -51,7 +51,6 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         id: c.id,
         header: c.header,
         accessorFn: (row: Row) => c.value(row),
-        cell: (info) => (c.render ? c.render(info.row.original) : formatCell(c.value(info.row.original))),
         sortUndefined: 'last',
         sortingFn: c.numeric ? 'basic' : 'alphanumeric',
       })),
@@ -120,14 +119,13 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                 onClick={props.onRowClick ? () => props.onRowClick?.(row.original) : undefined}
                 className={props.onRowClick ? 'clickable' : undefined}
               >
-                {row.getVisibleCells().map((cell) => {
-                  const column = props.columns.find((c) => c.id === cell.column.id);
-                  return (
-                    <td key={cell.id} className={column?.numeric ? 'num' : undefined}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  );
-                })}
+                {props.columns.map((c) => (
+                  // cells are rendered directly, not through flexRender: a cell function is not a component,
+                  // so new column definitions do not remount every cell
+                  <td key={c.id} className={c.numeric ? 'num' : undefined}>
+                    {c.render ? c.render(row.original) : formatCell(c.value(row.original))}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -35,7 +35,7 @@ export const workbenchZh = {
   "chart.pointValue": "点值",
   "chart.roundsTitle": "各轮点值与结算总额",
   "chart.shiftTitle": "各等级资金变化（{round}）",
-  "headline.settlementVsBudget": "结算总额",
+  "headline.settlementVsBudget": "结算总额（含个人负担）",
   "headline.budget": "预算",
   "headline.reserveUsed": "调剂金使用",
   "headline.reserve": "调剂金",
@@ -100,6 +100,7 @@ export const workbenchZh = {
   "cases.totalCost": "医疗总费用（元）",
   "cases.benchmark": "次均费用（元）",
   "cases.costRatio": "费用倍率",
+  "headline.fundVsBudget": "统筹基金支付",
 } as const;
 
 export const workbenchEn: Record<keyof typeof workbenchZh, string> = {
@@ -138,7 +139,7 @@ export const workbenchEn: Record<keyof typeof workbenchZh, string> = {
   "chart.pointValue": "point value",
   "chart.roundsTitle": "Point value and total settlement across rounds",
   "chart.shiftTitle": "Money shift between levels ({round})",
-  "headline.settlementVsBudget": "Total settlement",
+  "headline.settlementVsBudget": "Total settlement (incl. patient pay)",
   "headline.budget": "budget",
   "headline.reserveUsed": "Reserve used",
   "headline.reserve": "reserve",
@@ -203,4 +204,5 @@ export const workbenchEn: Record<keyof typeof workbenchZh, string> = {
   "cases.totalCost": "Total cost (yuan)",
   "cases.benchmark": "Benchmark (yuan)",
   "cases.costRatio": "Cost ratio",
+  "headline.fundVsBudget": "Fund payments",
 };

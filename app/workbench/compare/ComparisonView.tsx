@@ -27,11 +27,13 @@ export function ComparisonView(props: ComparisonViewProps) {
   const baseline = props.baseline.contract;
   const results = props.compared.map((c) => c.settlement.contract);
   const ready = baseline !== null && results.every((r) => r !== null);
-  const roundNames = props.compared.map((c) => c.name);
+  // the same array while the names do not change, so tables keep their column definitions between reruns
+  const namesKey = props.compared.map((c) => c.name).join('\u0000');
+  const roundNames = useMemo(() => namesKey.split('\u0000'), [namesKey]);
   const rows = useMemo(
     () => (ready ? impactRows(props.hospitals, baseline, results as SettledRound[]) : []),
-    // results are new arrays each render; their members are stable until a worker answers
-    [ready, props.hospitals, baseline, ...results],
+    // `results` is a new array each render; its members only change when a worker answers
+    [ready, props.hospitals, baseline, results[0], results[1], results[2], results[3]],
   );
   const names = useMemo(() => new Map(props.hospitals.map((h) => [h.code, h.name])), [props.hospitals]);
   if (!ready) return <p className="muted">{t('settle.running')}</p>;

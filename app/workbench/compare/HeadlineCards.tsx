@@ -18,6 +18,10 @@ export function HeadlineCards({ headline, names }: { headline: Headline; names: 
       <div className="card" data-testid="headline-settlement">
         <div className="label">{t('headline.settlementVsBudget')}</div>
         <div className="value">{formatMoney(headline.settlement, locale)}</div>
+      </div>
+      <div className="card" data-testid="headline-fund">
+        <div className="label">{t('headline.fundVsBudget')}</div>
+        <div className="value">{formatMoney(headline.fundPayment, locale)}</div>
         <div className="muted">{t('headline.budget')} {formatMoney(headline.budget, locale)}</div>
       </div>
       <div className="card">

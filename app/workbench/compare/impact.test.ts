@@ -43,6 +43,8 @@ describe('hospital impact', () => {
     expect(h.largestLoss).toEqual({ code: 'H1', yuan: -50 });
     // settlement 900 + 450; reserve used = sharing 20 + 5 + incentive 10
     expect([h.settlement, h.budget, h.reserveUsed]).toEqual([1350, 1500, 35]);
+    // fund payments are 0.7 × settlement in this fixture: 0.7 × (950 + 380)
+    expect(h.fundPayment).toBeCloseTo(931, 9);
     expect(shiftByLevel(rows, 0)).toEqual([
       { level: 3, yuan: -50, baseline: 1000 },
       { level: 1, yuan: 80, baseline: 300 },

@@ -100,6 +100,8 @@ export interface Headline {
   /** 点值 per pool (empty in 费率法) */
   pointValue: Record<string, number>;
   settlement: number;
+  /** Σ fund payments (统筹基金支付) of the hospitals: what the budget pays for */
+  fundPayment: number;
   budget: number;
   reserve: number;
   reserveUsed: number;
@@ -126,6 +128,7 @@ export function headline(rows: ImpactRow[], result: SettledRound, roundIndex: nu
   return {
     pointValue: definedValues(result.point_value),
     settlement: totals.reduce((s, t) => s + t.settlement, 0),
+    fundPayment: result.hospitals.reduce((s, h) => s + h.fund_payment, 0),
     budget: totals.reduce((s, t) => s + t.budget, 0),
     reserve: totals.reduce((s, t) => s + t.reserve, 0),
     reserveUsed: totals.reduce((s, t) => s + t.sharing + t.incentive, 0),

@@ -7,12 +7,12 @@ export interface ColumnsProgress {
   total: number | null;
 }
 
-/** Downloads a data set's binary columns, reporting progress (decompressed bytes over x-raw-length). */
+/** Downloads a data set's binary columns (a gzip file), reporting progress in decompressed bytes. */
 export async function fetchColumns(datasetId: number, onProgress: (p: ColumnsProgress) => void): Promise<ArrayBuffer> {
   const res = await fetch(`/api/datasets/${datasetId}/columns`);
   if (!res.ok || !res.body) throw new Error(`columns of data set ${datasetId}: HTTP ${res.status}`);
   const total = Number(res.headers.get('x-raw-length')) || null;
-  const reader = res.body.getReader();
+  const reader = res.body.pipeThrough(new DecompressionStream('gzip')).getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
   for (;;) {

@@ -6,8 +6,9 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/datasets/:id/columns — the data set's cases as binary columns (worker/columns layout),
- * gzip content-encoded, with an ETag per data set version (304 when the browser has it).
+ * GET /api/datasets/:id/columns — the data set's cases as binary columns (worker/columns layout), as a gzip
+ * file (application/gzip; the page decompresses it with DecompressionStream, since Next's server drops a
+ * route's own Content-Encoding), with an ETag per data set version (304 when the browser has it).
  */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const datasetId = Number((await params).id);
@@ -18,8 +19,7 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
     if (req.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
     return new Response(new Uint8Array(columns.gzipped), {
       headers: {
-        'content-type': 'application/octet-stream',
-        'content-encoding': 'gzip',
+        'content-type': 'application/gzip',
         'content-length': String(columns.gzipped.byteLength),
         'x-raw-length': String(columns.rawBytes),
         etag,
