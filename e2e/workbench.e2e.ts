@@ -59,10 +59,17 @@ describe('negotiation workbench in Chromium', () => {
     await expect
       .poll(async () => page.locator('[data-testid="round-select"] option:checked').textContent(), { timeout: 30_000 })
       .toBe('二级系数下调（浏览器测试）');
-    const firstRound = await page.locator('[data-testid="baseline-select"] option').first().getAttribute('value');
-    await page.getByTestId('baseline-select').selectOption(firstRound!);
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toMatch(/round=\d+/);
+    const options = page.locator('[data-testid="baseline-select"] option');
+    const round0 = (await options.first().getAttribute('value'))!;
+    const round1 = (await options.nth(1).getAttribute('value'))!;
+    await page.getByTestId('baseline-select').selectOption(round1);
+    await expect.poll(() => page.url()).toContain(`baseline=${round1}`);
     await settled(page);
-    expect(page.url()).toContain(`baseline=${firstRound}`);
+    await page.getByTestId('baseline-select').selectOption(round0);
+    await expect.poll(() => page.url()).toContain(`baseline=${round0}`);
+    await settled(page);
+    expect(await options.first().textContent()).toMatch(/第0轮/);
     const snapshot = await impactSnapshot(page);
     expect(Object.keys(snapshot).length).toBeGreaterThan(150);
   });
