@@ -4,7 +4,8 @@
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { datasets, rounds } from '@/db/schema';
+import { datasets } from '@/db/schema';
+import { createRound } from '@/server/services/rounds';
 import { saveDataset, type ProgressFn } from '@/server/services/datasets';
 import { generateDemoCity, type DemoCity, type DemoCityOptions, type DemoRound } from './demo-city';
 
@@ -46,28 +47,22 @@ export function saveDemoCity(db: Db, city: DemoCity, options: Pick<SeedOptions, 
   })();
 }
 
-/** Inserts the rounds in order, each the child of the one before (round 0 has no parent). */
+/**
+ * Inserts the rounds in order, each the child of the one before (round 0 has no parent), through the rounds
+ * service: every round's parameters pass the engine's validation and each creation is audited.
+ */
 function insertRounds(db: Db, datasetId: number, list: DemoRound[]): number[] {
-  const now = new Date().toISOString();
   const ids: number[] = [];
   for (const round of list) {
-    const row = db
-      .insert(rounds)
-      .values({
-        datasetId,
-        name: round.name,
-        reason: round.reason,
-        parentId: ids[ids.length - 1] ?? null,
-        status: round.status,
-        params: round.params,
-        createdBy: SEED_ACTOR,
-        createdAt: now,
-        updatedBy: SEED_ACTOR,
-        updatedAt: now,
-      })
-      .returning({ id: rounds.id })
-      .get();
-    ids.push(row.id);
+    const created = createRound(db, SEED_ACTOR, {
+      datasetId,
+      name: round.name,
+      reason: round.reason,
+      parentId: ids[ids.length - 1] ?? null,
+      params: round.params,
+      status: round.status,
+    });
+    ids.push(created.id);
   }
   return ids;
 }
