@@ -148,5 +148,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
 
 function formatCell(value: string | number | null): ReactNode {
   if (value === null) return '—';
-  return typeof value === 'number' ? value.toLocaleString() : value;
+  return typeof value === 'number' ? plainNumber.format(value) : value;
 }
+
+const plainNumber = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });

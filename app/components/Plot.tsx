@@ -31,6 +31,8 @@ export function Plot({ data, layout, filename, height = 420, testId }: PlotProps
   const { t } = useLocale();
   const ref = useRef<HTMLDivElement>(null);
   const [ready, setReady] = useState(false);
+  /** times the chart was drawn: tests and the UI benchmark wait for it to grow */
+  const [revision, setRevision] = useState(0);
   useEffect(() => {
     let cancelled = false;
     const el = ref.current;
@@ -38,7 +40,9 @@ export function Plot({ data, layout, filename, height = 420, testId }: PlotProps
     void loadPlotly().then((Plotly) => {
       if (cancelled) return;
       void Plotly.react(el, data, { font: FONT, margin: { t: 50, r: 20, b: 60, l: 70 }, height, ...layout }, { responsive: true, displaylogo: false }).then(() => {
-        if (!cancelled) setReady(true);
+        if (cancelled) return;
+        setReady(true);
+        setRevision((r) => r + 1);
       });
     });
     return () => {
@@ -52,7 +56,7 @@ export function Plot({ data, layout, filename, height = 420, testId }: PlotProps
     };
   }, []);
   return (
-    <div className="panel chart" data-testid={testId} data-ready={ready ? 'true' : 'false'}>
+    <div className="panel chart" data-testid={testId} data-ready={ready ? 'true' : 'false'} data-revision={revision}>
       <div ref={ref} style={{ minHeight: height }} />
       <button
         type="button"

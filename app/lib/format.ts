@@ -7,11 +7,20 @@ import type { Locale } from '../i18n/messages';
 const WAN = 1e4;
 const YI = 1e8;
 
+// Intl.NumberFormat is costly to build and cheap to use: tables format thousands of figures per rerun.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 function fixed(value: number, digits: number, locale: Locale): string {
-  return value.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const key = `${locale}:${digits}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en-US', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(value);
 }
 
 /** Money in the most readable unit: 3.21亿元, 45.67万元, 980元. */

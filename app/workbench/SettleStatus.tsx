@@ -14,7 +14,7 @@ export function SettleStatus({ settlements }: { settlements: Settlement[] }) {
     state === 'settling' ? t('settle.running') :
     state === 'settled' ? t('settle.done', { ms: ms < 10 ? ms.toFixed(1) : Math.round(ms) }) : '';
   return (
-    <span data-testid="settle-status" data-state={state} className={state === 'error' ? 'error' : 'muted'} style={{ minWidth: '12rem' }}>
+    <span data-testid="settle-status" data-state={state} data-runs={settlements.reduce((n, s) => n + s.runs, 0)} className={state === 'error' ? 'error' : 'muted'} style={{ minWidth: '12rem' }}>
       {text}
     </span>
   );

@@ -9,6 +9,7 @@ import { useDatasetColumns } from './engine/useDatasetColumns';
 import { useSettlement } from './engine/useSettlement';
 import { useUndoableParams } from './params/useUndoable';
 import { ParamsEditor } from './params/ParamsEditor';
+import { QuickLevers } from './params/QuickLevers';
 import { RoundsPanel } from './rounds/RoundsPanel';
 import { RoundToolbar } from './RoundToolbar';
 import { ComparisonView } from './compare/ComparisonView';
@@ -83,6 +84,15 @@ export function WorkbenchView() {
         status={<SettleStatus settlements={[baseResult, editedResult, ...extraResults]} />}
       />
       {!columns ? <LoadProgress progress={progress} error={columnsError} /> : null}
+      {url.view === 'compare' && draft.params ? (
+        <QuickLevers
+          params={draft.params}
+          onChange={draft.apply}
+          catalog={catalog.data ?? []}
+          hospitals={hospitals.data ?? []}
+          readOnly={round.status === 'locked'}
+        />
+      ) : null}
       {url.view === 'compare' || url.view === 'report' ? (
         <ComparisonView
           hospitals={hospitals.data ?? []}

@@ -133,6 +133,7 @@ export const paramsZh = {
   'params.error.openBandLast': '只有最后一档可以留空（表示“以上”）',
   'params.error.bandsEmpty': '至少保留一档',
   'params.error.schema': '参数不符合结算规则：{reason}',
+  "params.quick": "快捷调整：等级系数（其余参数见“参数”页）",
 } as const;
 
 export const paramsEn: Record<keyof typeof paramsZh, string> = {
@@ -264,4 +265,5 @@ export const paramsEn: Record<keyof typeof paramsZh, string> = {
   'params.error.openBandLast': 'Only the last band may be left blank (“beyond”)',
   'params.error.bandsEmpty': 'Keep at least one band',
   'params.error.schema': 'Not accepted by the settlement rules: {reason}',
+  "params.quick": "Quick levers: level coefficients (all other parameters on the Parameters tab)",
 };

@@ -15,6 +15,8 @@ export interface Settlement {
   /** wall time of the last run in the worker, as the UI saw it (ms) */
   ms: number | null;
   error: string | null;
+  /** runs finished so far (a test or benchmark waits for this to grow) */
+  runs: number;
 }
 
 
@@ -26,7 +28,7 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
   const bridge = useRef<SettlementBridge | null>(null);
   const running = useRef(false);
   const pending = useRef<RoundParams | null>(null);
-  const [state, setState] = useState<Settlement>({ result: null, contract: null, status: 'idle', ms: null, error: null });
+  const [state, setState] = useState<Settlement>({ result: null, contract: null, status: 'idle', ms: null, error: null, runs: 0 });
 
   useEffect(() => {
     bridge.current = new SettlementBridge();
@@ -51,7 +53,7 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
           const started = performance.now();
           const result = await b.settle(next);
           const ms = performance.now() - started;
-          if (!pending.current) setState({ result, contract: toContractResult(result), status: 'settled', ms, error: null });
+          if (!pending.current) setState((s) => ({ result, contract: toContractResult(result), status: 'settled', ms, error: null, runs: s.runs + 1 }));
         }
       } catch (error) {
         setState((s) => ({ ...s, status: 'error', error: error instanceof Error ? error.message : String(error) }));

@@ -25,10 +25,8 @@ export interface ParamsEditorProps {
 const SECTIONS = ['weights', 'rates', 'coefficients', 'rules'] as const;
 type Section = (typeof SECTIONS)[number];
 
-/** 参数: every §6 parameter of a round, each edit validated before it reaches the round. */
-export function ParamsEditor({ params, onChange, catalog, hospitals, readOnly }: ParamsEditorProps) {
-  const { t } = useLocale();
-  const [section, setSection] = useState<Section>('coefficients');
+/** The editing context of a round's parameters: what every section reads, and how an edit is committed. */
+export function useEditingValues({ params, onChange, catalog, hospitals, readOnly }: ParamsEditorProps): { actions: EditActions; values: EditValues } {
   const latest = useRef(params);
   useLayoutEffect(() => {
     latest.current = params;
@@ -36,6 +34,14 @@ export function ParamsEditor({ params, onChange, catalog, hospitals, readOnly }:
   const current = useCallback(() => latest.current, []);
   const actions = useMemo<EditActions>(() => ({ readOnly, commit: onChange, current }), [readOnly, onChange, current]);
   const values = useMemo<EditValues>(() => ({ params, resolved: resolveRound(params), catalog, hospitals }), [params, catalog, hospitals]);
+  return { actions, values };
+}
+
+/** 参数: every §6 parameter of a round, each edit validated before it reaches the round. */
+export function ParamsEditor({ params, onChange, catalog, hospitals, readOnly }: ParamsEditorProps) {
+  const { t } = useLocale();
+  const [section, setSection] = useState<Section>('coefficients');
+  const { actions, values } = useEditingValues({ params, onChange, catalog, hospitals, readOnly });
   return (
     <ParamsEditingProvider actions={actions} values={values}>
       <div className={`panel ${styles.editor}`} data-testid="params-editor" data-readonly={readOnly ? '1' : undefined}>
