@@ -3,7 +3,7 @@
  * case. Classes are integer codes; the order of the tests below is the order of §2 (first match wins).
  */
 import type { ResolvedRound, HighBand } from './round';
-import { NO_DRG, type DrgEntry } from './types';
+import type { DrgEntry } from './types';
 
 /** Case classes, in the order of the §7 `cases` object. */
 export const CASE_CLASSES = ['normal', 'high', 'low', 'special', 'ungrouped', 'excluded'] as const;
@@ -23,8 +23,8 @@ export const DRG_PER_DIEM = 1;
 export const DRG_UNGROUPED = 2;
 
 /**
- * The per-DRG parameters of one round, indexed by catalog position. `kind` has 65 536 entries so that the
- * NO_DRG code (0xffff) of a case reads DRG_UNGROUPED without a branch.
+ * The per-DRG parameters of one round, indexed by catalog position. Arrays have one more entry, index
+ * `count`, standing for "no DRG" (empty or unknown code): its kind is DRG_UNGROUPED.
  */
 export interface DrgRules {
   count: number;
@@ -42,6 +42,9 @@ export interface DrgRules {
   highCostThreshold: Float64Array;
   /** total_cost below this is a low-cost case: low_multiple × benchmark */
   lowCostThreshold: Float64Array;
+  /** the same tests on whole fen: high ⇔ fen ≥ highCostFenMin, low ⇔ fen ≤ lowCostFenMax (exactly as in yuan) */
+  highCostFenMin: Float64Array;
+  lowCostFenMax: Float64Array;
   /** 同病同价: 1 when the DRG is paid at uniform_coefficient in every hospital */
   uniformPrice: Uint8Array;
 }
@@ -52,20 +55,39 @@ export function highMultipleOf(weight: number, bands: readonly HighBand[]): numb
   return Number.POSITIVE_INFINITY;
 }
 
+/** The smallest whole fen f with f / 100 > threshold: `cost > threshold` ⇔ `fen ≥ f` for cost = fen / 100. */
+export function fenAbove(threshold: number): number {
+  if (!Number.isFinite(threshold)) return threshold;
+  let fen = Math.floor(threshold * 100);
+  while (fen / 100 > threshold) fen--;
+  while (!(fen / 100 > threshold)) fen++;
+  return fen;
+}
+
+/** The largest whole fen f with f / 100 < threshold: `cost < threshold` ⇔ `fen ≤ f` for cost = fen / 100. */
+export function fenBelow(threshold: number): number {
+  let fen = Math.ceil(threshold * 100);
+  while (!(fen / 100 < threshold)) fen--;
+  while ((fen + 1) / 100 < threshold) fen++;
+  return fen;
+}
+
 /** Builds the DRG rules of a round: catalog values with the round's weight/benchmark/uniform-price overrides. */
 export function buildDrgRules(catalog: readonly DrgEntry[], round: ResolvedRound): DrgRules {
   const count = catalog.length;
   const rules: DrgRules = {
     count,
     codes: catalog.map((d) => d.code),
-    kind: new Uint8Array(NO_DRG + 1).fill(DRG_UNGROUPED),
-    weight: new Float64Array(count),
-    benchmarkCost: new Float64Array(count),
-    basePoints: new Float64Array(count),
-    highMultiple: new Float64Array(count),
-    highCostThreshold: new Float64Array(count),
-    lowCostThreshold: new Float64Array(count),
-    uniformPrice: new Uint8Array(count),
+    kind: new Uint8Array(count + 1).fill(DRG_UNGROUPED),
+    weight: new Float64Array(count + 1),
+    benchmarkCost: new Float64Array(count + 1),
+    basePoints: new Float64Array(count + 1),
+    highMultiple: new Float64Array(count + 1),
+    highCostThreshold: new Float64Array(count + 1),
+    lowCostThreshold: new Float64Array(count + 1),
+    highCostFenMin: new Float64Array(count + 1),
+    lowCostFenMax: new Float64Array(count + 1),
+    uniformPrice: new Uint8Array(count + 1),
   };
   const uniformCodes = new Set(round.uniform_price_drgs);
   catalog.forEach((drg, d) => {
@@ -82,6 +104,8 @@ export function buildDrgRules(catalog: readonly DrgEntry[], round: ResolvedRound
     rules.highMultiple[d] = multiple;
     rules.highCostThreshold[d] = multiple * benchmark;
     rules.lowCostThreshold[d] = round.low_multiple * benchmark;
+    rules.highCostFenMin[d] = fenAbove(multiple * benchmark);
+    rules.lowCostFenMax[d] = fenBelow(round.low_multiple * benchmark);
   });
   return rules;
 }
@@ -93,8 +117,9 @@ export interface LosWindow {
 }
 
 /**
- * §2: the class of one case (first match wins). `drg` is the catalog index or NO_DRG. The settlement pass
- * inlines the same tests; this is the reference used by tests and explanations.
+ * §2: the class of one case (first match wins), costs in yuan. `drg` is the catalog index, or NO_DRG (or
+ * any index ≥ count) for none. The settlement pass makes the same tests on whole fen; this is the
+ * reference used by tests and explanations.
  */
 export function classifyCase(
   rules: DrgRules,
@@ -104,7 +129,7 @@ export function classifyCase(
   totalCost: number,
   specialReview: number,
 ): number {
-  const kind = rules.kind[drg]!;
+  const kind = drg < rules.count ? rules.kind[drg]! : DRG_UNGROUPED;
   if (los <= window.excludeLosMax || los >= window.excludeLosMin || kind === DRG_PER_DIEM) return EXCLUDED;
   if (kind === DRG_UNGROUPED) return UNGROUPED;
   if (specialReview === 1) return SPECIAL;

@@ -1,21 +1,23 @@
 /**
  * The settlement engine (SETTLEMENT.md): one round's full-year settlement of a data set.
  *
- *   resolve the round → per-DRG and per-hospital rules → one pass over the cases (accumulate.ts)
- *   → points and counts by hospital, DRG and month (aggregate.ts) → point value or rate (point-value.ts)
+ *   cases grouped once per data set (prepare.ts)
+ *   resolve the round → per-DRG and per-hospital rules → one pass over the cases (pass.ts)
+ *   → points and counts by hospital, DRG and month (tally.ts) → point value or rate (point-value.ts)
  *   → monthly pre-payments (monthly.ts) → clearing, sharing, incentive (clearing.ts, incentive.ts)
  *   → statements and rounding (statement.ts) → typed-array results (result.ts)
  *
  * Pure: no DOM, no Node module, no I/O. The CLI, the server, the tests and the Web Worker all call this.
  */
-import { accumulateCases, allocateAccumulated, MONTHS, type Accumulated, type PassRules } from './accumulate';
-import { addUngroupedPoints, cityAverageCost, tallyAccumulated, type Tally } from './aggregate';
+import { passCases, type PassRules } from './pass';
+import { MONTHS, prepareCases, type PreparedCases } from './prepare';
+import { addUngroupedPoints, allocateTally, cityAverageCost, finishTally, type Tally } from './tally';
 import { buildDrgRules } from './classify';
 import { clearRow, sharingScaleOf } from './clearing';
 import { distributeIncentive, evalCoefficientOf, evaluationScoreOf } from './incentive';
 import { monthlyPointValues, prepayments } from './monthly';
 import { isTotalBasis, pointValueOf, poolPointsAndPatientPay, priceTally, reserveOf, yuanPerPointOfRows } from './point-value';
-import { coefficientTable, pointRulesOf, ungroupedPointsPerYuan } from './points';
+import { hospitalCoefficient, pointRulesOf, ungroupedPointsPerYuan } from './points';
 import type { MonthResults, PoolResult, RoundedRows, RowResults, SettlementResult } from './result';
 import { resolveRound, type ResolvedRound, type RoundParams } from './round';
 import { fenOf } from './rounding';
@@ -25,6 +27,9 @@ import { POOLS, type Hospital, type SettlementData } from './types';
 export type { SettlementResult } from './result';
 export { toContractResult, transferables, type ContractResult } from './result';
 export { parseRoundParams, resolveRound, type RoundParams } from './round';
+
+/** The small tables of a data set: all the engine keeps of it besides the prepared cases. */
+type Tables = Pick<SettlementData, 'hospitals' | 'catalog'>;
 
 /** Hospital indices in hospital_code order (plain code-unit comparison: the same in every engine). */
 export function hospitalOrderOf(hospitals: readonly Hospital[]): Int32Array {
@@ -37,11 +42,12 @@ export function hospitalOrderOf(hospitals: readonly Hospital[]): Int32Array {
   return Int32Array.from(order);
 }
 
-function passRulesOf(data: SettlementData, round: ResolvedRound): PassRules {
+function passRulesOf(data: Tables, round: ResolvedRound): PassRules {
   return {
     drgs: buildDrgRules(data.catalog, round),
     points: pointRulesOf(round),
-    coefficients: coefficientTable(data.hospitals, round),
+    hospitalCoefficients: Float64Array.from(data.hospitals, (hospital) => hospitalCoefficient(hospital, round)),
+    uniformCoefficient: round.uniform_coefficient,
     excludeLosMax: round.exclude_los_max,
     excludeLosMin: round.exclude_los_min,
   };
@@ -52,7 +58,7 @@ function fenToYuan(fen: Float64Array): Float64Array {
 }
 
 /** Row figures that follow from the tally alone: counts, points, costs in yuan, C on the round's basis. */
-function rowResultsOf(tally: Tally, data: SettlementData, round: ResolvedRound): RowResults {
+function rowResultsOf(tally: Tally, data: Tables, round: ResolvedRound): RowResults {
   const count = tally.points.length;
   const patientPay = fenToYuan(tally.patientPayFen);
   const totalCost = fenToYuan(tally.totalCostFen);
@@ -193,14 +199,14 @@ function allocateRounded(rows: number): RoundedRows {
 }
 
 /** Money of a tallied run: point values, revenue, pre-payments, clearing and the rounded report. */
-function settleTally(data: SettlementData, round: ResolvedRound, tally: Tally): SettlementResult {
+function settleTally(data: Tables, cases: PreparedCases, round: ResolvedRound, tally: Tally): SettlementResult {
   const hospitalCount = data.hospitals.length;
   const totalBasis = isTotalBasis(round);
   const order = hospitalOrderOf(data.hospitals);
   const rows = rowResultsOf(tally, data, round);
   const pools = POOLS.map((_, p) => emptyPool(round, p, tally));
   rows.yuanPerPoint.set(yuanPerPointOfRows(round, data.hospitals, Float64Array.from(pools, (s) => s.pointValue)));
-  priceTally(tally, rows.yuanPerPoint, rows.revenue);
+  priceTally(tally, cases.rowCellStart, cases.cellDrg, rows.yuanPerPoint, rows.revenue);
   const months = allocateMonths(rows.points.length);
   const monthPrice =
     round.method === 'points'
@@ -223,31 +229,46 @@ function settleTally(data: SettlementData, round: ResolvedRound, tally: Tally): 
     rounded,
     months,
     drgs: tally.drgs,
-    hospitalDrgs: tally.hospitalDrgs,
+    hospitalDrgs: { ...tally.cells, start: cases.rowCellStart.slice(), drg: cases.cellDrg.slice() },
   };
 }
 
-/** Settles one data set again and again (one round after another), reusing the tables of the case pass. */
+/** Time spent in each stage of the last run (ms), for the bench and the UI. */
+export interface SettleTimings {
+  pass: number;
+  money: number;
+}
+
+/**
+ * Settles one data set round after round: the cases are grouped once (prepare.ts, a copy — `data` is left as
+ * it is and may be dropped by the caller), then each `settle` is one pass over them.
+ */
 export interface SettlementEngine {
-  settle(params: RoundParams): SettlementResult;
+  readonly caseCount: number;
+  settle(params: RoundParams, timings?: SettleTimings): SettlementResult;
 }
 
 export function createSettlementEngine(data: SettlementData): SettlementEngine {
-  let scratch: Accumulated | null = null;
+  const tables: Tables = { hospitals: data.hospitals, catalog: data.catalog };
+  const cases = prepareCases(data);
   return {
-    settle(params: RoundParams): SettlementResult {
+    caseCount: cases.count,
+    settle(params: RoundParams, timings?: SettleTimings): SettlementResult {
+      const started = timings ? performance.now() : 0;
       const round = resolveRound(params);
-      const rules = passRulesOf(data, round);
-      if (scratch === null) scratch = allocateAccumulated(data.hospitals.length, data.catalog.length);
-      else {
-        scratch.cells.fill(0);
-        scratch.months.fill(0);
-      }
-      accumulateCases(data.cases, rules, scratch);
-      const tally = tallyAccumulated(scratch, rules, POOLS.length);
+      const rules = passRulesOf(tables, round);
+      const tally = allocateTally(cases, POOLS.length);
+      passCases(cases, rules, tally);
+      finishTally(tally);
       const pointsPerYuan = Float64Array.from(POOLS, (_, p) => ungroupedPointsPerYuan(round, cityAverageCost(tally, p)));
       addUngroupedPoints(tally, pointsPerYuan);
-      return settleTally(data, round, tally);
+      const passed = timings ? performance.now() : 0;
+      const result = settleTally(tables, cases, round, tally);
+      if (timings) {
+        timings.pass = passed - started;
+        timings.money = performance.now() - passed;
+      }
+      return result;
     },
   };
 }

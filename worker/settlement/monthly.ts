@@ -2,8 +2,8 @@
  * 月度预结算 (SETTLEMENT.md §4.1, §4.2): the provisional point value of each month and each hospital's
  * monthly fund pre-payment, `prepay_ratio × max(0, fund share of the month)`.
  */
-import { MONTHS } from './accumulate';
-import type { Tally } from './aggregate';
+import { MONTHS } from './prepare';
+import type { Tally } from './tally';
 import { pointValueOf } from './point-value';
 import type { MonthResults } from './result';
 

@@ -4,7 +4,7 @@
  * point of a hospital is rate ÷ base_points, so both methods price points the same way from here on.
  */
 import type { ResolvedRound } from './round';
-import type { Tally } from './aggregate';
+import type { Tally } from './tally';
 import { POOLS, type Hospital, type Pool } from './types';
 
 /** 调剂金 R = reserve_ratio × budget (§4.1; §4.2: 0 without a budget). */
@@ -55,19 +55,21 @@ export function yuanPerPointOfRows(round: ResolvedRound, hospitals: readonly Hos
   return out;
 }
 
-/** DRG revenue = points × yuan per point, for rows, hospital × DRG and DRG (before deductions). */
-export function priceTally(tally: Tally, yuanPerPoint: Float64Array, revenue: Float64Array): void {
+/**
+ * DRG revenue = points × yuan per point (before deductions), for rows, hospital × DRG cells (`rowCellStart`,
+ * `cellDrg` of the prepared cases) and DRGs.
+ */
+export function priceTally(tally: Tally, rowCellStart: Int32Array, cellDrg: Uint16Array, yuanPerPoint: Float64Array, revenue: Float64Array): void {
   const { drgCount, hospitalCount } = tally;
   for (let row = 0; row < tally.poolCount * hospitalCount; row++) {
     const price = yuanPerPoint[row]!;
     revenue[row] = tally.points[row]! * price;
     const pool = Math.floor(row / hospitalCount);
-    for (let d = 0; d < drgCount; d++) {
-      const hd = row * drgCount + d;
-      const points = tally.hospitalDrgs.points[hd]!;
-      if (points === 0) continue;
-      const money = points * price;
-      tally.hospitalDrgs.revenue[hd] = money;
+    for (let k = rowCellStart[row]!; k < rowCellStart[row + 1]!; k++) {
+      const d = cellDrg[k]!;
+      if (d >= drgCount) continue;
+      const money = tally.cells.points[k]! * price;
+      tally.cells.revenue[k] = money;
       tally.drgs.revenue[pool * drgCount + d]! += money;
     }
   }

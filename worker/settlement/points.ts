@@ -70,41 +70,48 @@ export function casePoints(
   return 0;
 }
 
-/** Counts and exact cost sums of the grouped paid cases of one hospital, DRG and pool. */
-export interface CellSums {
-  /** all grouped paid cases (normal + high + low + special) */
-  cases: number;
-  high: number;
-  highCost: number;
-  low: number;
-  lowCost: number;
-  special: number;
-  specialCost: number;
-}
+/**
+ * Sums of one cell (hospital × pool × DRG) as the pass keeps them: counts and exact cost sums in whole fen,
+ * at these offsets of a Float64Array.
+ */
+export const CELL_CASES = 0; // grouped paid cases: normal + high + low + special
+export const CELL_COST = 1;
+export const CELL_HIGH = 2;
+export const CELL_HIGH_COST = 3;
+export const CELL_LOW = 4;
+export const CELL_LOW_COST = 5;
+export const CELL_SPECIAL = 6;
+export const CELL_SPECIAL_COST = 7;
+export const CELL_EXCLUDED = 8;
+export const CELL_EXCLUDED_COST = 9;
+export const CELL_FIELDS = 10;
 
 /**
- * Σ points of a cell (§3 summed over its cases): the same formulas as `casePoints`, applied to the counts and
- * cost sums. Costs in yuan.
+ * Σ points of a cell (§3 summed over its cases): the formulas of `casePoints` applied to the counts and cost
+ * sums (fen) of `sums` — exact inputs, so the result does not depend on the order of the cases.
  */
 export function cellPoints(
-  sums: CellSums,
+  sums: Float64Array,
   base: number,
   coefficient: number,
   benchmarkCost: number,
   multiple: number,
   rules: PointRules,
 ): number {
-  const atNormal = sums.cases - sums.low - sums.special; // normal and high cases both start at base × k
+  const high = sums[CELL_HIGH]!;
+  const low = sums[CELL_LOW]!;
+  const special = sums[CELL_SPECIAL]!;
+  const atNormal = sums[CELL_CASES]! - low - special; // normal and high cases both start at base × k
   let points = atNormal * base * coefficient;
-  if (sums.high > 0) {
-    const addOn = (sums.highCost / benchmarkCost - multiple * sums.high) * base * rules.highExtraRatio;
+  if (high > 0) {
+    const addOn = (sums[CELL_HIGH_COST]! / 100 / benchmarkCost - multiple * high) * base * rules.highExtraRatio;
     points += rules.highExtraTimesCoef ? addOn * coefficient : addOn;
   }
-  if (sums.low > 0) {
-    const atCost = base * Math.min(sums.low, sums.lowCost / benchmarkCost);
+  if (low > 0) {
+    const atCost = base * Math.min(low, sums[CELL_LOW_COST]! / 100 / benchmarkCost);
     points += rules.lowTimesCoef ? atCost * coefficient : atCost;
   }
-  if (sums.special > 0) points += (base * sums.specialCost) / benchmarkCost;
+  if (special > 0) points += (base * (sums[CELL_SPECIAL_COST]! / 100)) / benchmarkCost;
   return points;
 }
 

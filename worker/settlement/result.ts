@@ -4,7 +4,7 @@
  *
  * Indexing: a "row" is one hospital in one pool, `row = pool × H + hospital` (hospital = index into
  * `hospitalCodes`, pool = POOL_INDEX). Per-month arrays are `row × 12 + month − 1`; per-DRG arrays
- * `pool × D + drg`; per hospital × DRG arrays `row × D + drg`. Unrounded money is in yuan; rounded money
+ * `pool × D + drg`; per hospital × DRG figures are sparse (`HospitalDrgResults`). Unrounded money is in yuan; rounded money
  * (`rounded`) is in whole fen.
  */
 import { CASE_CLASSES, type CaseClassName } from './classify';
@@ -111,13 +111,23 @@ export interface MonthResults {
   prepaid: Float64Array;
 }
 
-/** Grouped paid cases by DRG: per pool (`pool × D + drg`) or per hospital × pool (`row × D + drg`). */
+/** Grouped paid cases by DRG: per pool (`pool × D + drg`), or per cell of `HospitalDrgResults`. */
 export interface DrgResults {
   cases: Float64Array;
   points: Float64Array;
   /** points × yuan per point (before deductions) */
   revenue: Float64Array;
   totalCost: Float64Array;
+}
+
+/**
+ * Grouped paid cases per hospital × pool × DRG, for the DRGs that occur in the row: row r's cells are
+ * k = start[r] … start[r + 1] − 1, of DRG `drg[k]` (`drg[k]` = number of DRGs: cases without a DRG, whose
+ * figures stay 0 here — ungrouped cases are counted in the rows).
+ */
+export interface HospitalDrgResults extends DrgResults {
+  start: Int32Array;
+  drg: Uint16Array;
 }
 
 export interface SettlementResult {
@@ -132,7 +142,7 @@ export interface SettlementResult {
   rounded: RoundedRows;
   months: MonthResults;
   drgs: DrgResults;
-  hospitalDrgs: DrgResults;
+  hospitalDrgs: HospitalDrgResults;
 }
 
 /** Every ArrayBuffer of a result, for a zero-copy postMessage transfer. */

@@ -1,0 +1,102 @@
+/**
+ * Settles one round of one data set from files (SETTLEMENT.md §7):
+ *   npm run settle -- --hospitals H.csv --catalog C.csv --cases K.csv --round R.json --out result.json
+ * CSV or XLSX wherever CSV is. The files pass the same validators as `npm run import`; the round passes the same
+ * schema as the workbench. Exit 0 with result.json written; 1 on bad input (every row error on stderr, nothing
+ * written); 2 on bad arguments.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { formatOmittedErrors, formatRowError, readDatasetFiles } from '@/server/import';
+import { parseRoundParams, settle, toContractResult } from '@/worker/settlement';
+
+const USAGE = 'usage: npm run settle -- --hospitals H.csv --catalog C.csv --cases K.csv --round R.json --out result.json';
+
+interface Args {
+  hospitals: string;
+  catalog: string;
+  cases: string;
+  round: string;
+  out: string;
+}
+
+function parseCommandLine(argv: string[]): Args | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      hospitals: { type: 'string' },
+      catalog: { type: 'string' },
+      cases: { type: 'string' },
+      round: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const { hospitals, catalog, cases, round, out } = values;
+  if (!hospitals || !catalog || !cases || !round || !out) return null;
+  return { hospitals, catalog, cases, round, out };
+}
+
+/** The round file as parameters, or the lines that say what is wrong with it. */
+async function readRound(path: string): Promise<{ ok: true; params: unknown } | { ok: false; lines: string[] }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return { ok: false, lines: [`${path}: cannot read: ${(error as Error).message}`] };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, lines: [`${path}: not valid JSON: ${(error as Error).message}`] };
+  }
+  const parsed = parseRoundParams(json);
+  if (parsed.ok) return { ok: true, params: parsed.params };
+  return { ok: false, lines: parsed.errors.map((e) => `${path}: ${e.path || '(round)'}: ${e.message}`) };
+}
+
+export async function runSettle(argv: string[], stderr: (line: string) => void): Promise<number> {
+  let args: Args | null;
+  try {
+    args = parseCommandLine(argv);
+  } catch (error) {
+    stderr(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (!args) {
+    stderr(USAGE);
+    return 2;
+  }
+  const [data, round] = await Promise.all([
+    readDatasetFiles({ hospitals: args.hospitals, catalog: args.catalog, cases: args.cases }),
+    readRound(args.round),
+  ]);
+  let failed = false;
+  if (!data.ok) {
+    for (const error of data.errors) stderr(formatRowError(error));
+    const omitted = formatOmittedErrors(data);
+    if (omitted) stderr(omitted);
+    failed = true;
+  }
+  if (!round.ok) {
+    for (const line of round.lines) stderr(line);
+    failed = true;
+  }
+  if (failed || !data.ok || !round.ok) {
+    stderr('settle failed: bad input, no result written');
+    return 1;
+  }
+  const result = settle(data.bundle, round.params as Parameters<typeof settle>[1]);
+  await writeFile(args.out, `${JSON.stringify(toContractResult(result), null, 1)}\n`);
+  return 0;
+}
+
+if (process.argv[1] && /settle\.ts$/.test(process.argv[1])) {
+  runSettle(process.argv.slice(2), (line) => process.stderr.write(`${line}\n`)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
