@@ -27,6 +27,15 @@ import {
 } from './points';
 import { recordGroupedCell, recordOtherCell, recordRow, ROW_FIELDS, ROW_MONTH_FIELDS, RM_EXCLUDED_PATIENT_PAY, RM_POINTS_HIGH, RM_POINTS_LOW, RM_UNGROUPED_COST, type Tally } from './tally';
 
+/**
+ * Module-local copies of the constants the loops read per case: under tsx (and vitest) an imported binding is
+ * a getter call on the module object, and those calls cost more than the rest of the pass.
+ */
+const LOS = LOS_MASK, SHIFT = MONTH_SHIFT, MONTH = MONTH_MASK, SPECIAL_FLAG = SPECIAL_BIT;
+const POINTS_HIGH = RM_POINTS_HIGH, POINTS_LOW = RM_POINTS_LOW, EXCLUDED_PAY = RM_EXCLUDED_PATIENT_PAY, UNGROUPED_COST = RM_UNGROUPED_COST;
+const SPECIAL_CLASS = SPECIAL, HIGH_CLASS = HIGH, LOW_CLASS = LOW;
+const pointsOf = casePoints;
+
 /** 1.5 × 2⁴⁴: adding and subtracting it rounds a value to a multiple of 2⁻⁸ (|value| < 2⁴³). */
 const SPLIT_HIGH = 1.5 * 2 ** 44;
 /** 1.5 × 2¹²: the same to a multiple of 2⁻⁴⁰ (|value| < 2¹¹). */
@@ -61,39 +70,39 @@ function passGroupedCell(cases: PreparedCases, rules: PassRules, d: number, coef
   let count = 0, cost = 0, high = 0, highCost = 0, low = 0, lowCost = 0, special = 0, specialCost = 0, excluded = 0, excludedCost = 0;
   for (let i = start; i < end; i++) {
     const w = word[i]!;
-    const stay = w & LOS_MASK;
+    const stay = w & LOS;
     const fen = costFen[i]!;
-    const t = (w >> MONTH_SHIFT) & MONTH_MASK;
+    const t = (w >> SHIFT) & MONTH;
     if (stay <= excludeLosMax || stay >= excludeLosMin) {
       excluded++; // §2.1
       excludedCost += fen;
-      rowMonths[RM_EXCLUDED_PATIENT_PAY + t]! += cases.patientPayFen[i]!;
+      rowMonths[EXCLUDED_PAY + t]! += cases.patientPayFen[i]!;
       continue;
     }
     count++;
     cost += fen;
     let caseClass = -1;
-    if (w >= SPECIAL_BIT) {
-      caseClass = SPECIAL; // §2.3
+    if (w >= SPECIAL_FLAG) {
+      caseClass = SPECIAL_CLASS; // §2.3
       special++;
       specialCost += fen;
     } else if (fen >= highMin) {
-      caseClass = HIGH; // §2.4
+      caseClass = HIGH_CLASS; // §2.4
       high++;
       highCost += fen;
     } else if (fen <= lowMax) {
-      caseClass = LOW; // §2.5
+      caseClass = LOW_CLASS; // §2.5
       low++;
       lowCost += fen;
     }
     if (caseClass < 0) {
-      rowMonths[RM_POINTS_HIGH + t]! += normalHigh;
-      rowMonths[RM_POINTS_LOW + t]! += normalLow;
+      rowMonths[POINTS_HIGH + t]! += normalHigh;
+      rowMonths[POINTS_LOW + t]! += normalLow;
     } else {
-      const points = casePoints(caseClass, base, coefficient, fen / 100, drgs.benchmarkCost[d]!, drgs.highMultiple[d]!, rules.points);
+      const points = pointsOf(caseClass, base, coefficient, fen / 100, drgs.benchmarkCost[d]!, drgs.highMultiple[d]!, rules.points);
       const pointsHigh = points + SPLIT_HIGH - SPLIT_HIGH;
-      rowMonths[RM_POINTS_HIGH + t]! += pointsHigh;
-      rowMonths[RM_POINTS_LOW + t]! += points - pointsHigh + SPLIT_LOW - SPLIT_LOW;
+      rowMonths[POINTS_HIGH + t]! += pointsHigh;
+      rowMonths[POINTS_LOW + t]! += points - pointsHigh + SPLIT_LOW - SPLIT_LOW;
     }
   }
   sums[CELL_CASES] = count;
@@ -117,16 +126,16 @@ function passOtherCell(cases: PreparedCases, rules: PassRules, perDiem: boolean,
   let count = 0, cost = 0, excluded = 0, excludedCost = 0;
   for (let i = start; i < end; i++) {
     const w = word[i]!;
-    const stay = w & LOS_MASK;
+    const stay = w & LOS;
     const fen = costFen[i]!;
-    const t = (w >> MONTH_SHIFT) & MONTH_MASK;
+    const t = (w >> SHIFT) & MONTH;
     if (perDiem || stay <= rules.excludeLosMax || stay >= rules.excludeLosMin) {
       excluded++;
       excludedCost += fen;
-      rowMonths[RM_EXCLUDED_PATIENT_PAY + t]! += cases.patientPayFen[i]!;
+      rowMonths[EXCLUDED_PAY + t]! += cases.patientPayFen[i]!;
       continue;
     }
-    rowMonths[RM_UNGROUPED_COST + t]! += fen;
+    rowMonths[UNGROUPED_COST + t]! += fen;
     count++;
     cost += fen;
   }
@@ -142,7 +151,7 @@ function addDeductions(cases: PreparedCases, rules: PassRules, tally: Tally): vo
   for (let j = 0; j < cases.deductionCase.length; j++) {
     const i = cases.deductionCase[j]!;
     const cell = cases.deductionCell[j]!;
-    const stay = cases.word[i]! & LOS_MASK;
+    const stay = cases.word[i]! & LOS;
     if (stay <= rules.excludeLosMax || stay >= rules.excludeLosMin || rules.drgs.kind[cases.cellDrg[cell]!] === DRG_PER_DIEM) continue;
     while (cases.rowCellStart[row + 1]! <= cell) row++;
     tally.deductionFen[row]! += cases.deductionFen[j]!;
