@@ -52,7 +52,7 @@ async function readRound(path: string): Promise<{ ok: true; params: unknown } | 
   }
   const parsed = parseRoundParams(json);
   if (parsed.ok) return { ok: true, params: parsed.params };
-  return { ok: false, lines: parsed.errors.map((e) => `${path}: ${e.path || '(round)'}: ${e.message}`) };
+  return { ok: false, lines: parsed.errors.map((e) => `${path}: ${e.path || '(round)'}: ${e.reason}`) };
 }
 
 export async function runSettle(argv: string[], stderr: (line: string) => void): Promise<number> {
