@@ -1,40 +1,29 @@
 /**
  * The one pass over the cases of a round (SETTLEMENT.md §2 classes, §3 points). Cases come sorted by
- * (pool, hospital, DRG, cost) (prepare.ts): a cell's DRG rules and hospital coefficient are read once, its
- * sums are kept in local variables, and only the month figures are added per case (into a 12-month table).
+ * (pool, hospital, DRG) cell, each cell's core cases in cost order (prepare.ts): a cell's DRG rules and
+ * hospital coefficient are read once, and when the round's LOS limits exclude no core case (`coreFits`) the
+ * core is classified by its cost thresholds alone — the low cases are the run at its start, the high cases
+ * the run at its end — and its normal cases' month points come from the prepared month counts. Only the
+ * outliers and the cell's few edge cases are read one by one. Otherwise every case is (`passCellCases`).
  * When a cell is done, its points are computed from its counts and exact cost sums (tally.ts).
  *
  * Order independence (§4.4): money is added in whole fen (integers, exact in a double); a case's points are
- * added in fixed point — split into a multiple of 2⁻⁸ and a remainder rounded to 2⁻⁴⁰, each sum exact — so
- * monthly points are the same whatever the order of the cases. Nothing is allocated per case or per cell.
+ * added to its month in fixed point — split into a multiple of 2⁻⁸ and a remainder rounded to 2⁻⁴⁰, each sum
+ * exact — so monthly points are the same whatever the order of the cases and whatever the grouping of the
+ * additions: n normal cases add n × their part at once, and an outlier among them adds the difference of its
+ * parts from the normal ones. Nothing is allocated per case or per cell.
  */
-import { DRG_PER_DIEM, DRG_UNGROUPED, HIGH, LOW, SPECIAL, type DrgRules } from './classify';
-import { LOS_MASK, MONTH_MASK, MONTH_SHIFT, SPECIAL_BIT, type PreparedCases } from './prepare';
-import {
-  casePoints,
-  CELL_CASES,
-  CELL_COST,
-  CELL_EXCLUDED,
-  CELL_EXCLUDED_COST,
-  CELL_FIELDS,
-  CELL_HIGH,
-  CELL_HIGH_COST,
-  CELL_LOW,
-  CELL_LOW_COST,
-  CELL_SPECIAL,
-  CELL_SPECIAL_COST,
-  type PointRules,
-} from './points';
-import { recordGroupedCell, recordOtherCell, recordRow, ROW_FIELDS, ROW_MONTH_FIELDS, RM_EXCLUDED_PATIENT_PAY, RM_POINTS_HIGH, RM_POINTS_LOW, RM_UNGROUPED_COST, type Tally } from './tally';
+import { DRG_PER_DIEM, DRG_UNGROUPED, type DrgRules } from './classify';
+import { CORE_LOS, LOS_MASK, MONTH_COUNT_SHIFT, MONTH_MASK, MONTH_SHIFT, SPECIAL_BIT, type PreparedCases } from './prepare';
+import { CellSums, highCasePoints, lowCasePoints, type PointRules } from './points';
+import { recordGroupedCell, recordOtherCell, recordRow, RowSums, type Tally } from './tally';
 
 /**
- * Module-local copies of the constants the loops read per case: under tsx (and vitest) an imported binding is
- * a getter call on the module object, and those calls cost more than the rest of the pass.
+ * Module-local copies of what the loops read per case: under tsx (and vitest) an imported binding is a getter
+ * call on the module object, and those calls cost more than the rest of the pass.
  */
-const LOS = LOS_MASK, SHIFT = MONTH_SHIFT, MONTH = MONTH_MASK, SPECIAL_FLAG = SPECIAL_BIT;
-const POINTS_HIGH = RM_POINTS_HIGH, POINTS_LOW = RM_POINTS_LOW, EXCLUDED_PAY = RM_EXCLUDED_PATIENT_PAY, UNGROUPED_COST = RM_UNGROUPED_COST;
-const SPECIAL_CLASS = SPECIAL, HIGH_CLASS = HIGH, LOW_CLASS = LOW;
-const pointsOf = casePoints;
+const LOS = LOS_MASK, SHIFT = MONTH_SHIFT, MONTH = MONTH_MASK, SPECIAL_FLAG = SPECIAL_BIT, COUNT_SHIFT = MONTH_COUNT_SHIFT;
+const highPointsOf = highCasePoints, lowPointsOf = lowCasePoints;
 
 /** 1.5 × 2⁴⁴: adding and subtracting it rounds a value to a multiple of 2⁻⁸ (|value| < 2⁴³). */
 const SPLIT_HIGH = 1.5 * 2 ** 44;
@@ -52,97 +41,148 @@ export interface PassRules {
   excludeLosMin: number;
 }
 
+/** Whether the round's LOS limits (§2.1) exclude no core case, so a cell's core needs no LOS test. */
+export function coreFits(rules: PassRules): boolean {
+  return rules.excludeLosMax < CORE_LOS.min && rules.excludeLosMin > CORE_LOS.max;
+}
+
+/** The grouped cell being passed: its DRG's §3 figures with the cell's coefficient. */
+class GroupedCell {
+  base = 0;
+  coefficient = 0;
+  benchmarkCost = 0;
+  multiple = 0;
+  highMin = 0;
+  lowMax = 0;
+  /** normal points base × k in its two fixed-point parts */
+  normalHigh = 0;
+  normalLow = 0;
+
+  set(drgs: DrgRules, d: number, coefficient: number): void {
+    this.base = drgs.basePoints[d]!;
+    this.coefficient = coefficient;
+    this.benchmarkCost = drgs.benchmarkCost[d]!;
+    this.multiple = drgs.highMultiple[d]!;
+    this.highMin = drgs.highCostFenMin[d]!;
+    this.lowMax = drgs.lowCostFenMax[d]!;
+    const normalPoints = this.base * coefficient;
+    this.normalHigh = normalPoints + SPLIT_HIGH - SPLIT_HIGH;
+    this.normalLow = normalPoints - this.normalHigh + SPLIT_LOW - SPLIT_LOW;
+  }
+}
+
+/** Adds `points` of a case to month t in its two fixed-point parts, less the normal parts `minusHigh/Low`. */
+function addMonthPoints(row: RowSums, t: number, points: number, minusHigh: number, minusLow: number): void {
+  const high = points + SPLIT_HIGH - SPLIT_HIGH;
+  row.monthPointsHigh[t]! += high - minusHigh;
+  row.monthPointsLow[t]! += points - high + SPLIT_LOW - SPLIT_LOW - minusLow;
+}
 
 /**
- * A grouped cell's cases [start, end): §2 classes (excluded by LOS, special, high, low, normal) and §3 points.
- * Class counts and cost sums go to `sums`; each case's points (and an excluded case's patient pay) to its month.
+ * Cases [start, end) of a grouped cell, one by one: §2 classes (excluded by LOS, special, high, low, normal)
+ * and §3 points. Counts and cost sums are added to `sums`; each case's points (and an excluded case's patient
+ * pay) to its month.
  */
-function passGroupedCell(cases: PreparedCases, rules: PassRules, d: number, coefficient: number, start: number, end: number, rowMonths: Float64Array, sums: Float64Array): void {
-  const { word, costFen } = cases;
-  const { excludeLosMax, excludeLosMin } = rules;
-  const drgs = rules.drgs;
-  const base = drgs.basePoints[d]!;
-  const highMin = drgs.highCostFenMin[d]!;
-  const lowMax = drgs.lowCostFenMax[d]!;
-  const normalPoints = base * coefficient;
-  const normalHigh = normalPoints + SPLIT_HIGH - SPLIT_HIGH;
-  const normalLow = normalPoints - normalHigh + SPLIT_LOW - SPLIT_LOW;
-  let count = 0, cost = 0, high = 0, highCost = 0, low = 0, lowCost = 0, special = 0, specialCost = 0, excluded = 0, excludedCost = 0;
+function passCellCases(cases: PreparedCases, rules: PassRules, cell: GroupedCell, start: number, end: number, row: RowSums, sums: CellSums): void {
+  const { word, costFen, patientPayFen } = cases;
+  const { excludeLosMax, excludeLosMin, points: pointRules } = rules;
+  const { base, coefficient, benchmarkCost, multiple, highMin, lowMax, normalHigh, normalLow } = cell;
   for (let i = start; i < end; i++) {
     const w = word[i]!;
     const stay = w & LOS;
     const fen = costFen[i]!;
     const t = (w >> SHIFT) & MONTH;
     if (stay <= excludeLosMax || stay >= excludeLosMin) {
-      excluded++; // §2.1
-      excludedCost += fen;
-      rowMonths[EXCLUDED_PAY + t]! += cases.patientPayFen[i]!;
+      sums.excluded++; // §2.1
+      sums.excludedCostFen += fen;
+      row.monthExcludedPatientPayFen[t]! += patientPayFen[i]!;
       continue;
     }
-    count++;
-    cost += fen;
-    let caseClass = -1;
+    sums.cases++;
+    sums.costFen += fen;
     if (w >= SPECIAL_FLAG) {
-      caseClass = SPECIAL_CLASS; // §2.3
-      special++;
-      specialCost += fen;
+      sums.special++; // §2.3, §3 special: at cost, no cap, no coefficient
+      sums.specialCostFen += fen;
+      addMonthPoints(row, t, base * (fen / 100 / benchmarkCost), 0, 0);
     } else if (fen >= highMin) {
-      caseClass = HIGH_CLASS; // §2.4
-      high++;
-      highCost += fen;
+      sums.high++; // §2.4
+      sums.highCostFen += fen;
+      addMonthPoints(row, t, highPointsOf(base, coefficient, fen / 100 / benchmarkCost, multiple, pointRules), 0, 0);
     } else if (fen <= lowMax) {
-      caseClass = LOW_CLASS; // §2.5
-      low++;
-      lowCost += fen;
-    }
-    if (caseClass < 0) {
-      rowMonths[POINTS_HIGH + t]! += normalHigh;
-      rowMonths[POINTS_LOW + t]! += normalLow;
+      sums.low++; // §2.5
+      sums.lowCostFen += fen;
+      addMonthPoints(row, t, lowPointsOf(base, coefficient, fen / 100 / benchmarkCost, pointRules), 0, 0);
     } else {
-      const points = pointsOf(caseClass, base, coefficient, fen / 100, drgs.benchmarkCost[d]!, drgs.highMultiple[d]!, rules.points);
-      const pointsHigh = points + SPLIT_HIGH - SPLIT_HIGH;
-      rowMonths[POINTS_HIGH + t]! += pointsHigh;
-      rowMonths[POINTS_LOW + t]! += points - pointsHigh + SPLIT_LOW - SPLIT_LOW;
+      row.monthPointsHigh[t]! += normalHigh;
+      row.monthPointsLow[t]! += normalLow;
     }
   }
-  sums[CELL_CASES] = count;
-  sums[CELL_COST] = cost;
-  sums[CELL_HIGH] = high;
-  sums[CELL_HIGH_COST] = highCost;
-  sums[CELL_LOW] = low;
-  sums[CELL_LOW_COST] = lowCost;
-  sums[CELL_SPECIAL] = special;
-  sums[CELL_SPECIAL_COST] = specialCost;
-  sums[CELL_EXCLUDED] = excluded;
-  sums[CELL_EXCLUDED_COST] = excludedCost;
+}
+
+/**
+ * The core of grouped cell k when `coreFits`: no case is excluded or special, costs ascend. Every core case
+ * first counts as normal by month; the low run at the start and the high run at the end (§2: high first)
+ * then add the difference of their points.
+ */
+function passCore(cases: PreparedCases, rules: PassRules, cell: GroupedCell, k: number, row: RowSums, sums: CellSums): void {
+  const { word, costFen, monthCounts } = cases;
+  const start = cases.cellCaseStart[k]!;
+  const coreEnd = cases.cellCoreEnd[k]!;
+  const { base, coefficient, benchmarkCost, multiple, highMin, lowMax, normalHigh, normalLow } = cell;
+  const { monthPointsHigh, monthPointsLow } = row;
+  for (let e = cases.cellMonthStart[k]!; e < cases.cellMonthStart[k + 1]!; e++) {
+    const entry = monthCounts[e]!;
+    const count = entry >> COUNT_SHIFT;
+    monthPointsHigh[entry & MONTH]! += count * normalHigh;
+    monthPointsLow[entry & MONTH]! += count * normalLow;
+  }
+  let highStart = coreEnd;
+  while (highStart > start && costFen[highStart - 1]! >= highMin) highStart--;
+  let lowEnd = start;
+  while (lowEnd < highStart && costFen[lowEnd]! <= lowMax) lowEnd++;
+  let lowCost = 0;
+  for (let i = start; i < lowEnd; i++) {
+    const fen = costFen[i]!;
+    lowCost += fen;
+    addMonthPoints(row, (word[i]! >> SHIFT) & MONTH, lowPointsOf(base, coefficient, fen / 100 / benchmarkCost, rules.points), normalHigh, normalLow);
+  }
+  let highCost = 0;
+  for (let i = highStart; i < coreEnd; i++) {
+    const fen = costFen[i]!;
+    highCost += fen;
+    const points = highPointsOf(base, coefficient, fen / 100 / benchmarkCost, multiple, rules.points);
+    addMonthPoints(row, (word[i]! >> SHIFT) & MONTH, points, normalHigh, normalLow);
+  }
+  sums.cases += coreEnd - start;
+  sums.costFen += cases.cellCoreCostFen[k]!;
+  sums.low += lowEnd - start;
+  sums.lowCostFen += lowCost;
+  sums.high += coreEnd - highStart;
+  sums.highCostFen += highCost;
 }
 
 /**
  * An ungrouped cell (§2.2: no DRG, an unknown code, or a DRG with no weight) or a 床日 cell (§2.1: all
  * excluded). Ungrouped points are cost × a per-pool factor known only after the pass: the cost is kept by month.
  */
-function passOtherCell(cases: PreparedCases, rules: PassRules, perDiem: boolean, start: number, end: number, rowMonths: Float64Array, sums: Float64Array): void {
-  const { word, costFen } = cases;
-  let count = 0, cost = 0, excluded = 0, excludedCost = 0;
+function passOtherCell(cases: PreparedCases, rules: PassRules, perDiem: boolean, start: number, end: number, row: RowSums, sums: CellSums): void {
+  const { word, costFen, patientPayFen } = cases;
+  const { excludeLosMax, excludeLosMin } = rules;
   for (let i = start; i < end; i++) {
     const w = word[i]!;
     const stay = w & LOS;
     const fen = costFen[i]!;
     const t = (w >> SHIFT) & MONTH;
-    if (perDiem || stay <= rules.excludeLosMax || stay >= rules.excludeLosMin) {
-      excluded++;
-      excludedCost += fen;
-      rowMonths[EXCLUDED_PAY + t]! += cases.patientPayFen[i]!;
+    if (perDiem || stay <= excludeLosMax || stay >= excludeLosMin) {
+      sums.excluded++;
+      sums.excludedCostFen += fen;
+      row.monthExcludedPatientPayFen[t]! += patientPayFen[i]!;
       continue;
     }
-    rowMonths[UNGROUPED_COST + t]! += fen;
-    count++;
-    cost += fen;
+    row.monthUngroupedCostFen[t]! += fen;
+    sums.cases++;
+    sums.costFen += fen;
   }
-  sums[CELL_CASES] = count;
-  sums[CELL_COST] = cost;
-  sums[CELL_EXCLUDED] = excluded;
-  sums[CELL_EXCLUDED_COST] = excludedCost;
 }
 
 /** §4.3 deductions of paid cases (excluded cases are not settled by DRG, so neither are their deductions). */
@@ -160,31 +200,33 @@ function addDeductions(cases: PreparedCases, rules: PassRules, tally: Tally): vo
 
 /** The pass: every cell of every row, in (pool, hospital, DRG) order; then deductions. */
 export function passCases(cases: PreparedCases, rules: PassRules, tally: Tally): void {
-  const rowMonths = new Float64Array(ROW_MONTH_FIELDS);
-  const rowSums = new Float64Array(ROW_FIELDS);
-  const sums = new Float64Array(CELL_FIELDS);
+  const row = new RowSums();
+  const sums = new CellSums();
+  const cell = new GroupedCell();
+  const fits = coreFits(rules);
   const { kind, uniformPrice } = rules.drgs;
-  const { rowCellStart, cellDrg, cellCaseStart } = cases;
-  for (let row = 0; row < tally.poolCount * cases.hospitalCount; row++) {
-    const firstCell = rowCellStart[row]!;
-    const endCell = rowCellStart[row + 1]!;
-    if (firstCell === endCell) continue;
-    const hospitalCoefficient = rules.hospitalCoefficients[row % cases.hospitalCount]!;
-    rowMonths.fill(0);
-    rowSums.fill(0);
-    for (let k = firstCell; k < endCell; k++) {
+  const { rowCellStart, cellDrg, cellCaseStart, cellCoreEnd } = cases;
+  for (let r = 0; r < tally.poolCount * cases.hospitalCount; r++) {
+    if (rowCellStart[r] === rowCellStart[r + 1]) continue;
+    const hospitalCoefficient = rules.hospitalCoefficients[r % cases.hospitalCount]!;
+    row.reset();
+    for (let k = rowCellStart[r]!; k < rowCellStart[r + 1]!; k++) {
       const d = cellDrg[k]!;
       const drgKind = kind[d]!;
+      sums.reset();
       if (drgKind === DRG_UNGROUPED || drgKind === DRG_PER_DIEM) {
-        passOtherCell(cases, rules, drgKind === DRG_PER_DIEM, cellCaseStart[k]!, cellCaseStart[k + 1]!, rowMonths, sums);
-        recordOtherCell(sums, rowSums);
-      } else {
-        const coefficient = uniformPrice[d] === 1 ? rules.uniformCoefficient : hospitalCoefficient;
-        passGroupedCell(cases, rules, d, coefficient, cellCaseStart[k]!, cellCaseStart[k + 1]!, rowMonths, sums);
-        recordGroupedCell(tally, rules, row, k, d, coefficient, sums, rowSums);
+        passOtherCell(cases, rules, drgKind === DRG_PER_DIEM, cellCaseStart[k]!, cellCaseStart[k + 1]!, row, sums);
+        recordOtherCell(sums, row);
+        continue;
       }
+      const coefficient = uniformPrice[d] === 1 ? rules.uniformCoefficient : hospitalCoefficient;
+      cell.set(rules.drgs, d, coefficient);
+      if (fits) passCore(cases, rules, cell, k, row, sums);
+      const from = fits ? cellCoreEnd[k]! : cellCaseStart[k]!;
+      if (from < cellCaseStart[k + 1]!) passCellCases(cases, rules, cell, from, cellCaseStart[k + 1]!, row, sums);
+      recordGroupedCell(tally, rules, r, k, d, coefficient, sums, row);
     }
-    recordRow(tally, cases, row, rowSums, rowMonths);
+    recordRow(tally, cases, r, row);
   }
   addDeductions(cases, rules, tally);
 }

@@ -41,6 +41,18 @@ export function coefficientTable(hospitals: readonly Hospital[], round: Resolved
   return table;
 }
 
+/** §3 high: normal points plus the add-on above the threshold, × k only with high_extra_times_coef. */
+export function highCasePoints(base: number, coefficient: number, costRatio: number, multiple: number, rules: PointRules): number {
+  const addOn = (costRatio - multiple) * base * rules.highExtraRatio;
+  return base * coefficient + (rules.highExtraTimesCoef ? addOn * coefficient : addOn);
+}
+
+/** §3 low: paid at cost, capped at the normal points (low_multiple ≤ 1 keeps the ratio below 1). */
+export function lowCasePoints(base: number, coefficient: number, costRatio: number, rules: PointRules): number {
+  const atCost = base * Math.min(1, costRatio);
+  return rules.lowTimesCoef ? atCost * coefficient : atCost;
+}
+
 /**
  * §3: points of one grouped case of class `caseClass`. `base` = RW × base_points, `coefficient` the effective
  * coefficient (uniform-price already applied), `multiple` the DRG's high-cost multiple m.
@@ -56,62 +68,51 @@ export function casePoints(
 ): number {
   if (caseClass === NORMAL) return base * coefficient;
   const costRatio = totalCost / benchmarkCost;
-  if (caseClass === HIGH) {
-    // §3 high: normal points plus the add-on above the threshold, × k only with high_extra_times_coef
-    const addOn = (costRatio - multiple) * base * rules.highExtraRatio;
-    return base * coefficient + (rules.highExtraTimesCoef ? addOn * coefficient : addOn);
-  }
-  if (caseClass === LOW) {
-    // §3 low: paid at cost, capped at the normal points (low_multiple ≤ 1 keeps the ratio below 1)
-    const atCost = base * Math.min(1, costRatio);
-    return rules.lowTimesCoef ? atCost * coefficient : atCost;
-  }
+  if (caseClass === HIGH) return highCasePoints(base, coefficient, costRatio, multiple, rules);
+  if (caseClass === LOW) return lowCasePoints(base, coefficient, costRatio, rules);
   if (caseClass === SPECIAL) return base * costRatio; // §3 special: at cost, no cap, no coefficient
   return 0;
 }
 
 /**
- * Sums of one cell (hospital × pool × DRG) as the pass keeps them: counts and exact cost sums in whole fen,
- * at these offsets of a Float64Array.
+ * Sums of one cell (hospital × pool × DRG) as the pass keeps them: counts and exact cost sums in whole fen.
+ * `cases` counts the grouped paid cases: normal + high + low + special.
  */
-export const CELL_CASES = 0; // grouped paid cases: normal + high + low + special
-export const CELL_COST = 1;
-export const CELL_HIGH = 2;
-export const CELL_HIGH_COST = 3;
-export const CELL_LOW = 4;
-export const CELL_LOW_COST = 5;
-export const CELL_SPECIAL = 6;
-export const CELL_SPECIAL_COST = 7;
-export const CELL_EXCLUDED = 8;
-export const CELL_EXCLUDED_COST = 9;
-export const CELL_FIELDS = 10;
+export class CellSums {
+  cases = 0;
+  costFen = 0;
+  high = 0;
+  highCostFen = 0;
+  low = 0;
+  lowCostFen = 0;
+  special = 0;
+  specialCostFen = 0;
+  excluded = 0;
+  excludedCostFen = 0;
+
+  reset(): void {
+    this.cases = this.costFen = this.high = this.highCostFen = this.low = this.lowCostFen = 0;
+    this.special = this.specialCostFen = this.excluded = this.excludedCostFen = 0;
+  }
+}
 
 /**
  * Σ points of a cell (§3 summed over its cases): the formulas of `casePoints` applied to the counts and cost
  * sums (fen) of `sums` — exact inputs, so the result does not depend on the order of the cases.
  */
-export function cellPoints(
-  sums: Float64Array,
-  base: number,
-  coefficient: number,
-  benchmarkCost: number,
-  multiple: number,
-  rules: PointRules,
-): number {
-  const high = sums[CELL_HIGH]!;
-  const low = sums[CELL_LOW]!;
-  const special = sums[CELL_SPECIAL]!;
-  const atNormal = sums[CELL_CASES]! - low - special; // normal and high cases both start at base × k
+export function cellPoints(sums: CellSums, base: number, coefficient: number, benchmarkCost: number, multiple: number, rules: PointRules): number {
+  const { high, low, special } = sums;
+  const atNormal = sums.cases - low - special; // normal and high cases both start at base × k
   let points = atNormal * base * coefficient;
   if (high > 0) {
-    const addOn = (sums[CELL_HIGH_COST]! / 100 / benchmarkCost - multiple * high) * base * rules.highExtraRatio;
+    const addOn = (sums.highCostFen / 100 / benchmarkCost - multiple * high) * base * rules.highExtraRatio;
     points += rules.highExtraTimesCoef ? addOn * coefficient : addOn;
   }
   if (low > 0) {
-    const atCost = base * Math.min(low, sums[CELL_LOW_COST]! / 100 / benchmarkCost);
+    const atCost = base * Math.min(low, sums.lowCostFen / 100 / benchmarkCost);
     points += rules.lowTimesCoef ? atCost * coefficient : atCost;
   }
-  if (special > 0) points += (base * (sums[CELL_SPECIAL_COST]! / 100)) / benchmarkCost;
+  if (special > 0) points += (base * (sums.specialCostFen / 100)) / benchmarkCost;
   return points;
 }
 

@@ -1,12 +1,18 @@
 /**
  * Cases prepared for settling many rounds (once per data set, like decoding). The cases are sorted by
- * (pool, hospital, DRG) and, within that, roughly by cost: every hospital × pool × DRG "cell" is one stretch
- * of cases, so a round's pass reads each DRG's rules once per cell, keeps the cell's sums in registers, and
- * meets the low / normal / high cases of a cell mostly in cost order (branches that predict well). The pass
- * reads 6 bytes per case: the cost in fen and one 16-bit word with LOS, month and special review. Patient
- * payments are summed per hospital × pool × month here, once; a round only takes out those of the cases it
- * excludes. Deductions (rare) are kept aside. The order of cases carries no meaning (SETTLEMENT.md §4.4):
- * sorting changes no result.
+ * (pool, hospital, DRG): every hospital × pool × DRG "cell" is one stretch of cases, so a round reads each
+ * DRG's rules once per cell. Inside a cell come first its *core* cases — no special review and a LOS inside
+ * `CORE_LOS` — in exact cost order, then its *edge* cases (special review, or a LOS near or beyond the usual
+ * exclusion limits). A round whose LOS limits exclude no core case (`coreFits`) classifies a cell's core by its
+ * two cost thresholds alone: the low cases are a run at its start, the high cases a run at its end, and the
+ * normal ones need no per-case work at all — their points per month come from the cell's core month counts
+ * (`cellMonthStart` / `monthCounts`, counted here once). Only outliers and edge cases are read case by case.
+ * A round with other LOS limits reads every case (the pass's general path): same results, slower.
+ *
+ * Per case the pass may read 6 bytes: the cost in fen and one 16-bit word with LOS, month and special review;
+ * patient pay (4 bytes) only for a case the round excludes. Patient payments are summed per hospital × pool ×
+ * month here, once; a round only takes out those of the cases it excludes. Deductions (rare) are kept aside.
+ * The order of cases carries no meaning (SETTLEMENT.md §4.4): sorting changes no result.
  *
  * A cost is `fen / 100`, exactly the yuan value read from a file with at most two decimals; digits below the
  * fen are rounded away (half away from zero). LOS is capped at 2047 days (only a LOS limit above 2047 would
@@ -18,8 +24,17 @@ import { NO_DRG, POOLS, type CaseColumns, type SettlementData } from './types';
 export const MONTHS = 12;
 const INT32_LIMIT = 2 ** 31 - 1;
 const RADIX_BITS = 10;
-/** bits of the approximate cost order inside a cell (a float32's exponent and top 3 mantissa bits) */
-const COST_BITS = 11;
+/** bits of the approximate cost order of the sort key (log₂ of the cost and 7 bits below it, when they fit) */
+const COST_BITS = 12;
+/** a core month count is one 16-bit entry: month − 1 in bits 0–3, the count (at most 4095) above */
+export const MONTH_COUNT_SHIFT = 4;
+const MONTH_COUNT_MAX = 0xfff;
+
+/**
+ * LOS of core cases: a round with exclude_los_max < 3 and exclude_los_min > 30 (the §2 defaults 2 and 60
+ * among them) excludes none of them. ~90 % of cases have a LOS of 3–30 days; the rest are edge cases.
+ */
+export const CORE_LOS = { min: 3, max: 30 } as const;
 
 /** The 16-bit case word: LOS in bits 0–10 (capped at 2047 days), month − 1 in bits 11–14, special review in bit 15. */
 export const LOS_MASK = 0x7ff;
@@ -41,6 +56,14 @@ export interface PreparedCases {
   cellDrg: Uint16Array;
   /** cases of cell k: cellCaseStart[k] … cellCaseStart[k + 1] − 1 */
   cellCaseStart: Int32Array;
+  /** core cases of cell k (in cost order): cellCaseStart[k] … cellCoreEnd[k] − 1; edge cases after them */
+  cellCoreEnd: Int32Array;
+  /** Σ cost (fen) of the core cases of cell k */
+  cellCoreCostFen: Float64Array;
+  /** core month counts of cell k: monthCounts[cellMonthStart[k] … cellMonthStart[k + 1] − 1] */
+  cellMonthStart: Int32Array;
+  /** month − 1 | count << MONTH_COUNT_SHIFT */
+  monthCounts: Uint16Array;
   /** `caseWord`: LOS, month, special review */
   word: Uint16Array;
   costFen: Int32Array | Float64Array;
@@ -76,16 +99,33 @@ function bitsFor(max: number): number {
   return max > 0 ? 32 - Math.clz32(max) : 0;
 }
 
+/** A core case (see the header): no special review and CORE_LOS.min ≤ LOS ≤ CORE_LOS.max. */
+export function isCoreCase(los: number, specialReview: number): boolean {
+  return specialReview !== 1 && los >= CORE_LOS.min && los <= CORE_LOS.max;
+}
+
 /**
- * Sort keys: the cell (row × (D + 1) + DRG) in the high bits and an approximate cost in the low bits (as
- * many as fit in 31 bits). Returns the keys and the number of key bits.
+ * Approximate cost order in `bits` bits: the bits of the cost as a float32 from the exponent of 1 fen down,
+ * capped. Costs that differ by more than a few % get different values; the sort finishes exactly per cell.
+ */
+function approximateCost(fen: number, bits: number, float: Float32Array, floatBits: Uint32Array): number {
+  if (bits === 0 || !(fen >= 1)) return 0;
+  const mantissaBits = Math.max(0, bits - 5);
+  float[0] = fen;
+  const value = (floatBits[0]! >>> (23 - mantissaBits)) - ((127 << mantissaBits) - 1);
+  return Math.min((1 << bits) - 1, bits >= 5 ? value : value >>> (5 - bits));
+}
+
+/**
+ * Sort keys: the cell (row × (D + 1) + DRG) in the high bits, then 1 for an edge case, then an approximate
+ * cost in the low bits (as many as fit in 31 bits). Returns the keys and the number of key bits.
  */
 function sortKeys(data: SettlementData, costFen: Int32Array | Float64Array): { keys: Int32Array; cellShift: number; bits: number } {
   const { cases, hospitals, catalog } = data;
   const drgSlots = catalog.length + 1;
   const cellBits = bitsFor(POOLS.length * hospitals.length * drgSlots - 1);
-  if (cellBits > 31) throw new Error(`too many hospitals × DRGs to prepare (${cellBits} bits)`);
-  const costBits = Math.min(COST_BITS, 31 - cellBits);
+  if (cellBits > 30) throw new Error(`too many hospitals × DRGs to prepare (${cellBits} bits)`);
+  const costBits = Math.min(COST_BITS, 30 - cellBits);
   const keys = new Int32Array(cases.count);
   const float = new Float32Array(1);
   const floatBits = new Uint32Array(float.buffer);
@@ -93,11 +133,10 @@ function sortKeys(data: SettlementData, costFen: Int32Array | Float64Array): { k
     checkCase(cases, i, hospitals.length, catalog.length);
     const drg = cases.drg[i]!;
     const cell = (cases.pool[i]! * hospitals.length + cases.hospital[i]!) * drgSlots + (drg === NO_DRG ? catalog.length : drg);
-    float[0] = Math.max(0, costFen[i]!);
-    // a non-negative float32's bits rise with its value: the top bits order costs to within ~10 %
-    keys[i] = (cell << costBits) | (costBits > 0 ? floatBits[0]! >>> (31 - costBits) : 0);
+    const edge = isCoreCase(cases.los[i]!, cases.specialReview[i]!) ? 0 : 1;
+    keys[i] = (((cell << 1) | edge) << costBits) | approximateCost(costFen[i]!, costBits, float, floatBits);
   }
-  return { keys, cellShift: costBits, bits: cellBits + costBits };
+  return { keys, cellShift: costBits + 1, bits: cellBits + 1 + costBits };
 }
 
 /** Case indices in key order: LSD radix sort, keys carried along so every pass reads sequentially. */
@@ -125,23 +164,78 @@ function radixOrder(keys: Int32Array, bits: number): { order: Uint32Array; sorte
   return { order, sortedKeys };
 }
 
-/** Row → cell and cell → case boundaries of the sorted cases. */
+/** Row → cell and cell → case boundaries of the sorted cases, and where each cell's edge cases start. */
 function cellBoundaries(sortedKeys: Int32Array, cellShift: number, rows: number, drgSlots: number) {
   const rowCellStart = new Int32Array(rows + 1);
   const cellDrg: number[] = [];
   const cellCaseStart: number[] = [];
+  const cellCoreEnd: number[] = [];
   let previous = -1;
   for (let j = 0; j < sortedKeys.length; j++) {
     const cell = sortedKeys[j]! >>> cellShift;
-    if (cell === previous) continue;
+    const edge = (sortedKeys[j]! >>> (cellShift - 1)) & 1;
+    if (cell === previous) {
+      if (edge === 0) cellCoreEnd[cellCoreEnd.length - 1] = j + 1;
+      continue;
+    }
     previous = cell;
     rowCellStart[Math.floor(cell / drgSlots) + 1]!++;
     cellDrg.push(cell % drgSlots);
     cellCaseStart.push(j);
+    cellCoreEnd.push(edge === 0 ? j + 1 : j);
   }
   cellCaseStart.push(sortedKeys.length);
   for (let r = 0; r < rows; r++) rowCellStart[r + 1]! += rowCellStart[r]!;
-  return { rowCellStart, cellDrg: Uint16Array.from(cellDrg), cellCaseStart: Int32Array.from(cellCaseStart) };
+  return {
+    rowCellStart,
+    cellDrg: Uint16Array.from(cellDrg),
+    cellCaseStart: Int32Array.from(cellCaseStart),
+    cellCoreEnd: Int32Array.from(cellCoreEnd),
+  };
+}
+
+/** Exact cost order of each cell's core cases (the radix sort left them nearly sorted): insertion sort. */
+function sortCoreByCost(costFen: Int32Array | Float64Array, order: Uint32Array, cellCaseStart: Int32Array, cellCoreEnd: Int32Array): void {
+  for (let k = 0; k < cellCoreEnd.length; k++) {
+    const start = cellCaseStart[k]!;
+    for (let j = start + 1; j < cellCoreEnd[k]!; j++) {
+      const cost = costFen[j]!;
+      if (costFen[j - 1]! <= cost) continue;
+      const index = order[j]!;
+      let to = j;
+      for (; to > start && costFen[to - 1]! > cost; to--) {
+        costFen[to] = costFen[to - 1]!;
+        order[to] = order[to - 1]!;
+      }
+      costFen[to] = cost;
+      order[to] = index;
+    }
+  }
+}
+
+/** Σ cost and the month counts of each cell's core cases. */
+function coreSums(costFen: Int32Array | Float64Array, word: Uint16Array, cellCaseStart: Int32Array, cellCoreEnd: Int32Array) {
+  const cells = cellCoreEnd.length;
+  const cellCoreCostFen = new Float64Array(cells);
+  const cellMonthStart = new Int32Array(cells + 1);
+  const counts: number[] = [];
+  const perMonth = new Int32Array(MONTHS);
+  for (let k = 0; k < cells; k++) {
+    perMonth.fill(0);
+    let cost = 0;
+    for (let j = cellCaseStart[k]!; j < cellCoreEnd[k]!; j++) {
+      cost += costFen[j]!;
+      perMonth[(word[j]! >> MONTH_SHIFT) & MONTH_MASK]!++;
+    }
+    cellCoreCostFen[k] = cost;
+    for (let t = 0; t < MONTHS; t++) {
+      for (let left = perMonth[t]!; left > 0; left -= MONTH_COUNT_MAX) {
+        counts.push(t | (Math.min(left, MONTH_COUNT_MAX) << MONTH_COUNT_SHIFT));
+      }
+    }
+    cellMonthStart[k + 1] = counts.length;
+  }
+  return { cellCoreCostFen, cellMonthStart, monthCounts: Uint16Array.from(counts) };
 }
 
 function gather<T extends Uint16Array | Int32Array | Float64Array>(column: T, order: Uint32Array, out: T): T {
@@ -194,13 +288,17 @@ export function prepareCases(data: SettlementData): PreparedCases {
   const { keys, cellShift, bits } = sortKeys(data, costFen);
   const { order, sortedKeys } = radixOrder(keys, bits);
   const bounds = cellBoundaries(sortedKeys, cellShift, POOLS.length * hospitals.length, catalog.length + 1);
+  const sortedCostFen = gather(costFen, order, costFen instanceof Int32Array ? new Int32Array(count) : new Float64Array(count));
+  sortCoreByCost(sortedCostFen, order, bounds.cellCaseStart, bounds.cellCoreEnd);
+  const word = gather(caseWords(cases), order, new Uint16Array(count));
   return {
     count,
     hospitalCount: hospitals.length,
     drgCount: catalog.length,
     ...bounds,
-    word: gather(caseWords(cases), order, new Uint16Array(count)),
-    costFen: gather(costFen, order, costFen instanceof Int32Array ? new Int32Array(count) : new Float64Array(count)),
+    ...coreSums(sortedCostFen, word, bounds.cellCaseStart, bounds.cellCoreEnd),
+    word,
+    costFen: sortedCostFen,
     patientPayFen: gather(patientPayFen, order, patientPayFen instanceof Int32Array ? new Int32Array(count) : new Float64Array(count)),
     runPatientPayFen: runPatientPay(cases, hospitals.length, patientPayFen),
     ...deductionsOf(cases, order, bounds.cellCaseStart),

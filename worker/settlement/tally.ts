@@ -4,17 +4,7 @@
  * case, and every sum runs in a fixed order (row, then DRG), so no figure depends on the order of the cases.
  */
 import { CASE_CLASSES, EXCLUDED, HIGH, LOW, NORMAL, SPECIAL, UNGROUPED, type DrgRules } from './classify';
-import {
-  CELL_CASES,
-  CELL_COST,
-  CELL_EXCLUDED,
-  CELL_EXCLUDED_COST,
-  CELL_HIGH,
-  CELL_LOW,
-  CELL_SPECIAL,
-  cellPoints,
-  type PointRules,
-} from './points';
+import { cellPoints, type CellSums, type PointRules } from './points';
 import { MONTHS, type PreparedCases } from './prepare';
 import type { DrgResults } from './result';
 
@@ -82,27 +72,36 @@ export function allocateTally(cases: PreparedCases, poolCount: number): Tally {
   };
 }
 
-/** Month table of the row being passed: points in two fixed-point parts, and in fen the patient pay of
- * excluded cases and the cost of ungrouped cases. */
-export const RM_POINTS_HIGH = 0;
-export const RM_POINTS_LOW = MONTHS;
-export const RM_EXCLUDED_PATIENT_PAY = 2 * MONTHS;
-export const RM_UNGROUPED_COST = 3 * MONTHS;
-export const ROW_MONTH_FIELDS = 4 * MONTHS;
+/**
+ * Sums of the row (hospital × pool) being passed. Month points are kept in two fixed-point parts, each sum
+ * exact (pass.ts); the patient pay of excluded cases and the cost of ungrouped cases in whole fen.
+ */
+export class RowSums {
+  normal = 0;
+  high = 0;
+  low = 0;
+  special = 0;
+  ungrouped = 0;
+  excluded = 0;
+  points = 0;
+  weightSum = 0;
+  groupedCostFen = 0;
+  ungroupedCostFen = 0;
+  excludedCostFen = 0;
+  readonly monthPointsHigh = new Float64Array(MONTHS);
+  readonly monthPointsLow = new Float64Array(MONTHS);
+  readonly monthExcludedPatientPayFen = new Float64Array(MONTHS);
+  readonly monthUngroupedCostFen = new Float64Array(MONTHS);
 
-/** Sums of the row being passed, at these offsets of a small Float64Array. */
-export const ROW_NORMAL = 0;
-export const ROW_HIGH = 1;
-export const ROW_LOW = 2;
-export const ROW_SPECIAL = 3;
-export const ROW_UNGROUPED = 4;
-export const ROW_EXCLUDED = 5;
-export const ROW_POINTS = 6;
-export const ROW_WEIGHT_SUM = 7;
-export const ROW_GROUPED_COST = 8;
-export const ROW_UNGROUPED_COST = 9;
-export const ROW_EXCLUDED_COST = 10;
-export const ROW_FIELDS = 11;
+  reset(): void {
+    this.normal = this.high = this.low = this.special = this.ungrouped = this.excluded = 0;
+    this.points = this.weightSum = this.groupedCostFen = this.ungroupedCostFen = this.excludedCostFen = 0;
+    this.monthPointsHigh.fill(0);
+    this.monthPointsLow.fill(0);
+    this.monthExcludedPatientPayFen.fill(0);
+    this.monthUngroupedCostFen.fill(0);
+  }
+}
 
 /** Tables of the round the recording needs. */
 export interface TallyRules {
@@ -114,21 +113,21 @@ export interface TallyRules {
  * A grouped cell done: its points (§3 from counts and exact cost sums) to the cell, its DRG and its row's sums;
  * class counts, CMI weight and cost to the row's sums.
  */
-export function recordGroupedCell(tally: Tally, rules: TallyRules, row: number, k: number, d: number, coefficient: number, sums: Float64Array, rowSums: Float64Array): void {
-  rowSums[ROW_EXCLUDED]! += sums[CELL_EXCLUDED]!;
-  rowSums[ROW_EXCLUDED_COST]! += sums[CELL_EXCLUDED_COST]!;
-  const cases = sums[CELL_CASES]!;
+export function recordGroupedCell(tally: Tally, rules: TallyRules, row: number, k: number, d: number, coefficient: number, sums: CellSums, rowSums: RowSums): void {
+  rowSums.excluded += sums.excluded;
+  rowSums.excludedCostFen += sums.excludedCostFen;
+  const cases = sums.cases;
   if (cases === 0) return;
   const drgs = rules.drgs;
   const points = cellPoints(sums, drgs.basePoints[d]!, coefficient, drgs.benchmarkCost[d]!, drgs.highMultiple[d]!, rules.points);
-  const costFen = sums[CELL_COST]!;
-  rowSums[ROW_NORMAL]! += cases - sums[CELL_HIGH]! - sums[CELL_LOW]! - sums[CELL_SPECIAL]!;
-  rowSums[ROW_HIGH]! += sums[CELL_HIGH]!;
-  rowSums[ROW_LOW]! += sums[CELL_LOW]!;
-  rowSums[ROW_SPECIAL]! += sums[CELL_SPECIAL]!;
-  rowSums[ROW_POINTS]! += points;
-  rowSums[ROW_WEIGHT_SUM]! += cases * drgs.weight[d]!;
-  rowSums[ROW_GROUPED_COST]! += costFen;
+  const costFen = sums.costFen;
+  rowSums.normal += cases - sums.high - sums.low - sums.special;
+  rowSums.high += sums.high;
+  rowSums.low += sums.low;
+  rowSums.special += sums.special;
+  rowSums.points += points;
+  rowSums.weightSum += cases * drgs.weight[d]!;
+  rowSums.groupedCostFen += costFen;
   tally.cells.cases[k] = cases;
   tally.cells.points[k] = points;
   tally.cells.totalCost[k] = costFen / 100;
@@ -139,40 +138,40 @@ export function recordGroupedCell(tally: Tally, rules: TallyRules, row: number, 
 }
 
 /** An ungrouped or 床日 cell done: its counts and costs to the row's sums. */
-export function recordOtherCell(sums: Float64Array, rowSums: Float64Array): void {
-  rowSums[ROW_EXCLUDED]! += sums[CELL_EXCLUDED]!;
-  rowSums[ROW_EXCLUDED_COST]! += sums[CELL_EXCLUDED_COST]!;
-  rowSums[ROW_UNGROUPED]! += sums[CELL_CASES]!;
-  rowSums[ROW_UNGROUPED_COST]! += sums[CELL_COST]!;
+export function recordOtherCell(sums: CellSums, rowSums: RowSums): void {
+  rowSums.excluded += sums.excluded;
+  rowSums.excludedCostFen += sums.excludedCostFen;
+  rowSums.ungrouped += sums.cases;
+  rowSums.ungroupedCostFen += sums.costFen;
 }
 
 /**
  * A row done: its sums and its month table. Patient pay of paid cases = Σ of all the month's cases
  * (prepared once) − Σ of those the round excludes.
  */
-export function recordRow(tally: Tally, cases: PreparedCases, row: number, rowSums: Float64Array, rowMonths: Float64Array): void {
+export function recordRow(tally: Tally, cases: PreparedCases, row: number, rowSums: RowSums): void {
   const counts = row * CLASS_COUNT;
-  tally.caseCounts[counts + NORMAL] = rowSums[ROW_NORMAL]!;
-  tally.caseCounts[counts + HIGH] = rowSums[ROW_HIGH]!;
-  tally.caseCounts[counts + LOW] = rowSums[ROW_LOW]!;
-  tally.caseCounts[counts + SPECIAL] = rowSums[ROW_SPECIAL]!;
-  tally.caseCounts[counts + UNGROUPED] = rowSums[ROW_UNGROUPED]!;
-  tally.caseCounts[counts + EXCLUDED] = rowSums[ROW_EXCLUDED]!;
-  tally.points[row] = rowSums[ROW_POINTS]!;
-  tally.weightSum[row] = rowSums[ROW_WEIGHT_SUM]!;
-  tally.totalCostFen[row] = rowSums[ROW_GROUPED_COST]! + rowSums[ROW_UNGROUPED_COST]!;
-  tally.ungroupedCostFen[row] = rowSums[ROW_UNGROUPED_COST]!;
-  tally.excludedCostFen[row] = rowSums[ROW_EXCLUDED_COST]!;
+  tally.caseCounts[counts + NORMAL] = rowSums.normal;
+  tally.caseCounts[counts + HIGH] = rowSums.high;
+  tally.caseCounts[counts + LOW] = rowSums.low;
+  tally.caseCounts[counts + SPECIAL] = rowSums.special;
+  tally.caseCounts[counts + UNGROUPED] = rowSums.ungrouped;
+  tally.caseCounts[counts + EXCLUDED] = rowSums.excluded;
+  tally.points[row] = rowSums.points;
+  tally.weightSum[row] = rowSums.weightSum;
+  tally.totalCostFen[row] = rowSums.groupedCostFen + rowSums.ungroupedCostFen;
+  tally.ungroupedCostFen[row] = rowSums.ungroupedCostFen;
+  tally.excludedCostFen[row] = rowSums.excludedCostFen;
   const pool = Math.floor(row / tally.hospitalCount);
-  tally.groupedCases[pool]! += rowSums[ROW_NORMAL]! + rowSums[ROW_HIGH]! + rowSums[ROW_LOW]! + rowSums[ROW_SPECIAL]!;
-  tally.groupedCostFen[pool]! += rowSums[ROW_GROUPED_COST]!;
+  tally.groupedCases[pool]! += rowSums.normal + rowSums.high + rowSums.low + rowSums.special;
+  tally.groupedCostFen[pool]! += rowSums.groupedCostFen;
   let patientPay = 0;
   for (let t = 0; t < MONTHS; t++) {
     const run = row * MONTHS + t;
-    tally.monthPoints[run] = rowMonths[RM_POINTS_HIGH + t]! + rowMonths[RM_POINTS_LOW + t]!;
-    const paid = cases.runPatientPayFen[run]! - rowMonths[RM_EXCLUDED_PATIENT_PAY + t]!;
+    tally.monthPoints[run] = rowSums.monthPointsHigh[t]! + rowSums.monthPointsLow[t]!;
+    const paid = cases.runPatientPayFen[run]! - rowSums.monthExcludedPatientPayFen[t]!;
     tally.monthPatientPayFen[run] = paid;
-    tally.monthUngroupedCostFen[run] = rowMonths[RM_UNGROUPED_COST + t]!;
+    tally.monthUngroupedCostFen[run] = rowSums.monthUngroupedCostFen[t]!;
     patientPay += paid;
   }
   tally.patientPayFen[row] = patientPay;
