@@ -10,7 +10,7 @@
  * Pure: no DOM, no Node module, no I/O. The CLI, the server, the tests and the Web Worker all call this.
  */
 import { passCases, type PassRules } from './pass';
-import { MONTHS, prepareCases, type PreparedCases } from './prepare';
+import { MONTHS, prepareCases, preparedBytes, type PreparedCases } from './prepare';
 import { addUngroupedPoints, allocateTally, cityAverageCost, finishTally, type Tally } from './tally';
 import { buildDrgRules } from './classify';
 import { clearRow, sharingScaleOf } from './clearing';
@@ -245,6 +245,8 @@ export interface SettleTimings {
  */
 export interface SettlementEngine {
   readonly caseCount: number;
+  /** memory the engine keeps for the data set: the prepared cases' typed arrays, in bytes */
+  readonly preparedBytes: number;
   settle(params: RoundParams, timings?: SettleTimings): SettlementResult;
 }
 
@@ -253,6 +255,7 @@ export function createSettlementEngine(data: SettlementData): SettlementEngine {
   const cases = prepareCases(data);
   return {
     caseCount: cases.count,
+    preparedBytes: preparedBytes(cases),
     settle(params: RoundParams, timings?: SettleTimings): SettlementResult {
       const started = timings ? performance.now() : 0;
       const round = resolveRound(params);

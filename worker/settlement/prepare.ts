@@ -304,3 +304,10 @@ export function prepareCases(data: SettlementData): PreparedCases {
     ...deductionsOf(cases, order, bounds.cellCaseStart),
   };
 }
+
+/** Bytes held by the prepared cases (every typed array): what an engine keeps per data set. */
+export function preparedBytes(cases: PreparedCases): number {
+  let bytes = 0;
+  for (const value of Object.values(cases)) if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+  return bytes;
+}

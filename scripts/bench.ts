@@ -1,0 +1,138 @@
+/**
+ * npm run bench [-- --sizes 1000000,5000000 --runs 50 --warmup 5 --json]
+ *
+ * Settles the demo city's round 0 (last year's rules, a points round with the year's budgets) on a generated
+ * year of N cases (generateDemoCity, deterministic seed), `runs` times after `warmup` rounds, and prints per
+ * size: median and min ms per round, cases per second, the time to prepare the engine (once per data set),
+ * the engine's memory per case (its prepared typed arrays ÷ cases) and the process RSS / heap.
+ * With --json: exactly one JSON object per line per size, `{ "cases", "median_ms", "min_ms", "rss_mb", … }`.
+ *
+ * Where the time goes (see the `pass_ms` / `money_ms` figures): a round is one pass over the prepared cells
+ * (classification and points, worker/settlement/pass.ts) and then the money of ~340 hospital × pool rows
+ * (point values, monthly pre-payments, clearing, rounding, index.ts). The pass dominates; in it the work is
+ * per hospital × pool × DRG cell (~70 k at 1 M cases) and per outlier or edge case (~12 % of cases), not per
+ * case: normal cases are counted once at prepare time.
+ *
+ * Generating the city takes longer than settling it (about 1 s per million cases, and ~100 bytes per case
+ * while the import columns with case ids are alive); they are dropped once the engine is built.
+ */
+import { generateDemoCity } from '@/db/seed/demo-city';
+import type { RoundParams } from '@/worker/settlement';
+import { createSettlementEngine, parseRoundParams, type SettleTimings, type SettlementEngine } from '@/worker/settlement';
+
+interface Options {
+  sizes: number[];
+  runs: number;
+  warmup: number;
+  json: boolean;
+}
+
+const USAGE = 'usage: npm run bench -- [--sizes 1000000,5000000] [--runs 50] [--warmup 5] [--json]';
+
+function parseOptions(argv: readonly string[]): Options {
+  const options: Options = { sizes: [1_000_000, 5_000_000], runs: 50, warmup: 5, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = argv[i + 1];
+    if (flag === '--json') options.json = true;
+    else if (flag === '--sizes' && value) (options.sizes = value.split(',').map(Number)), i++;
+    else if (flag === '--runs' && value) (options.runs = Number(value)), i++;
+    else if (flag === '--warmup' && value) (options.warmup = Number(value)), i++;
+    else throw new Error(`unknown or incomplete flag ${flag}\n${USAGE}`);
+  }
+  const counts = [...options.sizes, options.runs];
+  if (counts.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(options.warmup) || options.warmup < 0) {
+    throw new Error(`sizes, runs and warmup must be whole numbers (sizes and runs at least 1)\n${USAGE}`);
+  }
+  return options;
+}
+
+const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+interface Built {
+  engine: SettlementEngine;
+  params: RoundParams;
+  generateMs: number;
+  prepareMs: number;
+  peakRss: number;
+}
+
+/** Generates the city and builds the engine in a function of its own, so the import columns can be collected. */
+function build(cases: number): Built {
+  let started = performance.now();
+  const city = generateDemoCity({ cases });
+  const generateMs = performance.now() - started;
+  const parsed = parseRoundParams(city.rounds[0]!.params);
+  if (!parsed.ok) throw new Error(`demo round 0 does not parse: ${JSON.stringify(parsed.errors)}`);
+  started = performance.now();
+  const engine = createSettlementEngine(city.bundle);
+  const prepareMs = performance.now() - started;
+  return { engine, params: parsed.params, generateMs, prepareMs, peakRss: process.memoryUsage().rss };
+}
+
+function benchSize(cases: number, options: Options): Record<string, number> {
+  const { engine, params, generateMs, prepareMs, peakRss } = build(cases);
+  for (let i = 0; i < options.warmup; i++) engine.settle(params);
+  const times: number[] = [];
+  const pass: number[] = [];
+  const money: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < options.runs; i++) {
+    const timings: SettleTimings = { pass: 0, money: 0 };
+    const started = performance.now();
+    engine.settle(params, timings);
+    times.push(performance.now() - started);
+    pass.push(timings.pass);
+    money.push(timings.money);
+    rss = Math.max(rss, process.memoryUsage().rss);
+  }
+  const memory = process.memoryUsage();
+  const medianMs = median(times);
+  return {
+    cases,
+    median_ms: round2(medianMs),
+    min_ms: round2(Math.min(...times)),
+    pass_ms: round2(median(pass)),
+    money_ms: round2(median(money)),
+    cases_per_s: Math.round(cases / (medianMs / 1000)),
+    prepare_ms: Math.round(prepareMs),
+    generate_ms: Math.round(generateMs),
+    engine_bytes_per_case: round2(engine.preparedBytes / cases),
+    rss_mb: mb(rss),
+    peak_rss_mb: mb(Math.max(rss, peakRss)),
+    heap_mb: mb(memory.heapUsed),
+    array_buffers_mb: mb(memory.arrayBuffers),
+    runs: options.runs,
+  };
+}
+
+function describe(r: Record<string, number>): string {
+  const millions = (r.cases_per_s! / 1e6).toFixed(0);
+  return [
+    `${r.cases!.toLocaleString('en')} cases: median ${r.median_ms} ms, min ${r.min_ms} ms per round (pass ${r.pass_ms}, money ${r.money_ms}; ${r.runs} runs)`,
+    `  ${millions} M cases/s; prepare ${r.prepare_ms} ms once (generate ${r.generate_ms} ms)`,
+    `  engine ${r.engine_bytes_per_case} bytes/case; RSS ${r.rss_mb} MB (peak ${r.peak_rss_mb} MB while generating), heap ${r.heap_mb} MB, array buffers ${r.array_buffers_mb} MB`,
+  ].join('\n');
+}
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  if (!options.json) console.log(`node ${process.version}, demo city round 0 (points), single thread`);
+  for (const size of options.sizes) {
+    const result = benchSize(size, options);
+    console.log(options.json ? JSON.stringify(result) : describe(result));
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
