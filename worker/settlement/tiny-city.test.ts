@@ -10,7 +10,7 @@ import { contractMismatches, expectationOf } from './testing/contract-check';
 import { readJson, TINY_CITY_DIR, TINY_CITY_ROUNDS, tinyCityFiles, tinyCityPresent } from './testing/shared';
 
 describe.skipIf(!tinyCityPresent())('tiny-city (../shared/examples)', () => {
-  it.each(TINY_CITY_ROUNDS)('round-%s.json settles to expected-%s.json', async (name) => {
+  it.each(TINY_CITY_ROUNDS)('round-%s.json settles to its expected-*.json', async (name) => {
     const data = await readDatasetFiles(tinyCityFiles());
     if (!data.ok) throw new Error(JSON.stringify(data.errors));
     const parsed = parseRoundParams(readJson(path.join(TINY_CITY_DIR, `round-${name}.json`)));
