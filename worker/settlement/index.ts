@@ -9,7 +9,7 @@
  *
  * Pure: no DOM, no Node module, no I/O. The CLI, the server, the tests and the Web Worker all call this.
  */
-import { passCases, type PassRules } from './pass';
+import { allocatePassScratch, passCases, type PassRules } from './pass';
 import { MONTHS, prepareCases, preparedBytes, type PreparedCases } from './prepare';
 import { addUngroupedPoints, allocateTally, cityAverageCost, finishTally, type Tally } from './tally';
 import { buildDrgRules } from './classify';
@@ -253,6 +253,7 @@ export interface SettlementEngine {
 export function createSettlementEngine(data: SettlementData): SettlementEngine {
   const tables: Tables = { hospitals: data.hospitals, catalog: data.catalog };
   const cases = prepareCases(data);
+  const scratch = allocatePassScratch(cases);
   return {
     caseCount: cases.count,
     preparedBytes: preparedBytes(cases),
@@ -261,7 +262,7 @@ export function createSettlementEngine(data: SettlementData): SettlementEngine {
       const round = resolveRound(params);
       const rules = passRulesOf(tables, round);
       const tally = allocateTally(cases, POOLS.length);
-      passCases(cases, rules, tally);
+      passCases(cases, rules, tally, scratch);
       finishTally(tally);
       const pointsPerYuan = Float64Array.from(POOLS, (_, p) => ungroupedPointsPerYuan(round, cityAverageCost(tally, p)));
       addUngroupedPoints(tally, pointsPerYuan);

@@ -14,7 +14,7 @@
  * parts from the normal ones. Nothing is allocated per case or per cell.
  */
 import { DRG_PER_DIEM, DRG_UNGROUPED, type DrgRules } from './classify';
-import { CORE_LOS, LOS_MASK, MONTH_COUNT_SHIFT, MONTH_MASK, MONTH_SHIFT, SPECIAL_BIT, type PreparedCases } from './prepare';
+import { CORE_LOS, LOS_MASK, MONTH_COUNT_MASK, MONTH_COUNT_SHIFT, MONTH_MASK, MONTH_SHIFT, MONTHS, SPECIAL_BIT, type PreparedCases } from './prepare';
 import { CellSums, highCasePoints, lowCasePoints, type PointRules } from './points';
 import { recordGroupedCell, recordOtherCell, recordRow, RowSums, type Tally } from './tally';
 
@@ -22,8 +22,11 @@ import { recordGroupedCell, recordOtherCell, recordRow, RowSums, type Tally } fr
  * Module-local copies of what the loops read per case: under tsx (and vitest) an imported binding is a getter
  * call on the module object, and those calls cost more than the rest of the pass.
  */
-const LOS = LOS_MASK, SHIFT = MONTH_SHIFT, MONTH = MONTH_MASK, SPECIAL_FLAG = SPECIAL_BIT, COUNT_SHIFT = MONTH_COUNT_SHIFT;
+const LOS = LOS_MASK, SHIFT = MONTH_SHIFT, MONTH = MONTH_MASK, SPECIAL_FLAG = SPECIAL_BIT;
+const COUNT_SHIFT = MONTH_COUNT_SHIFT, COUNT_MASK = MONTH_COUNT_MASK, MONTH_COUNT = MONTHS;
 const highPointsOf = highCasePoints, lowPointsOf = lowCasePoints;
+const recordGrouped = recordGroupedCell, recordOther = recordOtherCell, recordRowSums = recordRow;
+const PER_DIEM = DRG_PER_DIEM, UNGROUPED = DRG_UNGROUPED;
 
 /** 1.5 × 2⁴⁴: adding and subtracting it rounds a value to a multiple of 2⁻⁸ (|value| < 2⁴³). */
 const SPLIT_HIGH = 1.5 * 2 ** 44;
@@ -121,21 +124,14 @@ function passCellCases(cases: PreparedCases, rules: PassRules, cell: GroupedCell
 
 /**
  * The core of grouped cell k when `coreFits`: no case is excluded or special, costs ascend. Every core case
- * first counts as normal by month; the low run at the start and the high run at the end (§2: high first)
- * then add the difference of their points.
+ * counts as normal by month (`addCoreMonths`, once the row is done); the low run at the start and the high
+ * run at the end (§2: high first) add the difference of their points here.
  */
 function passCore(cases: PreparedCases, rules: PassRules, cell: GroupedCell, k: number, row: RowSums, sums: CellSums): void {
-  const { word, costFen, monthCounts } = cases;
-  const start = cases.cellCaseStart[k]!;
-  const coreEnd = cases.cellCoreEnd[k]!;
+  const { word, costFen } = cases;
+  const start = cases.cellCoreStart[k]!;
+  const coreEnd = cases.cellCoreStart[k + 1]!;
   const { base, coefficient, benchmarkCost, multiple, highMin, lowMax, normalHigh, normalLow } = cell;
-  const { monthPointsHigh, monthPointsLow } = row;
-  for (let e = cases.cellMonthStart[k]!; e < cases.cellMonthStart[k + 1]!; e++) {
-    const entry = monthCounts[e]!;
-    const count = entry >> COUNT_SHIFT;
-    monthPointsHigh[entry & MONTH]! += count * normalHigh;
-    monthPointsLow[entry & MONTH]! += count * normalLow;
-  }
   let highStart = coreEnd;
   while (highStart > start && costFen[highStart - 1]! >= highMin) highStart--;
   let lowEnd = start;
@@ -159,6 +155,39 @@ function passCore(cases: PreparedCases, rules: PassRules, cell: GroupedCell, k: 
   sums.lowCostFen += lowCost;
   sums.high += coreEnd - highStart;
   sums.highCostFen += highCost;
+}
+
+/** Scratch of the pass, kept by the engine: the normal points of each cell in their two fixed-point parts. */
+export interface PassScratch {
+  normalHigh: Float64Array;
+  normalLow: Float64Array;
+}
+
+export function allocatePassScratch(cases: PreparedCases): PassScratch {
+  return { normalHigh: new Float64Array(cases.cellDrg.length), normalLow: new Float64Array(cases.cellDrg.length) };
+}
+
+/**
+ * Normal points of the core cases of row r by month: Σ count × normal part of the cell, month by month from
+ * the prepared counts (exact sums: the order of the additions does not matter).
+ */
+function addCoreMonths(cases: PreparedCases, scratch: PassScratch, r: number, row: RowSums): void {
+  const { monthCounts, runMonthCountStart } = cases;
+  const { normalHigh, normalLow } = scratch;
+  const first = cases.rowCellStart[r]!;
+  for (let t = 0; t < MONTH_COUNT; t++) {
+    let high = 0;
+    let low = 0;
+    for (let e = runMonthCountStart[r * MONTH_COUNT + t]!; e < runMonthCountStart[r * MONTH_COUNT + t + 1]!; e++) {
+      const entry = monthCounts[e]!;
+      const k = first + (entry >>> COUNT_SHIFT);
+      const count = entry & COUNT_MASK;
+      high += count * normalHigh[k]!;
+      low += count * normalLow[k]!;
+    }
+    row.monthPointsHigh[t]! += high;
+    row.monthPointsLow[t]! += low;
+  }
 }
 
 /**
@@ -192,20 +221,20 @@ function addDeductions(cases: PreparedCases, rules: PassRules, tally: Tally): vo
     const i = cases.deductionCase[j]!;
     const cell = cases.deductionCell[j]!;
     const stay = cases.word[i]! & LOS;
-    if (stay <= rules.excludeLosMax || stay >= rules.excludeLosMin || rules.drgs.kind[cases.cellDrg[cell]!] === DRG_PER_DIEM) continue;
+    if (stay <= rules.excludeLosMax || stay >= rules.excludeLosMin || rules.drgs.kind[cases.cellDrg[cell]!] === PER_DIEM) continue;
     while (cases.rowCellStart[row + 1]! <= cell) row++;
     tally.deductionFen[row]! += cases.deductionFen[j]!;
   }
 }
 
 /** The pass: every cell of every row, in (pool, hospital, DRG) order; then deductions. */
-export function passCases(cases: PreparedCases, rules: PassRules, tally: Tally): void {
+export function passCases(cases: PreparedCases, rules: PassRules, tally: Tally, scratch: PassScratch): void {
   const row = new RowSums();
   const sums = new CellSums();
   const cell = new GroupedCell();
   const fits = coreFits(rules);
   const { kind, uniformPrice } = rules.drgs;
-  const { rowCellStart, cellDrg, cellCaseStart, cellCoreEnd } = cases;
+  const { rowCellStart, cellDrg, cellCoreStart, cellEdgeStart } = cases;
   for (let r = 0; r < tally.poolCount * cases.hospitalCount; r++) {
     if (rowCellStart[r] === rowCellStart[r + 1]) continue;
     const hospitalCoefficient = rules.hospitalCoefficients[r % cases.hospitalCount]!;
@@ -214,19 +243,24 @@ export function passCases(cases: PreparedCases, rules: PassRules, tally: Tally):
       const d = cellDrg[k]!;
       const drgKind = kind[d]!;
       sums.reset();
-      if (drgKind === DRG_UNGROUPED || drgKind === DRG_PER_DIEM) {
-        passOtherCell(cases, rules, drgKind === DRG_PER_DIEM, cellCaseStart[k]!, cellCaseStart[k + 1]!, row, sums);
-        recordOtherCell(sums, row);
+      if (drgKind === UNGROUPED || drgKind === PER_DIEM) {
+        scratch.normalHigh[k] = scratch.normalLow[k] = 0;
+        passOtherCell(cases, rules, drgKind === PER_DIEM, cellCoreStart[k]!, cellCoreStart[k + 1]!, row, sums);
+        passOtherCell(cases, rules, drgKind === PER_DIEM, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
+        recordOther(sums, row);
         continue;
       }
       const coefficient = uniformPrice[d] === 1 ? rules.uniformCoefficient : hospitalCoefficient;
       cell.set(rules.drgs, d, coefficient);
+      scratch.normalHigh[k] = cell.normalHigh;
+      scratch.normalLow[k] = cell.normalLow;
       if (fits) passCore(cases, rules, cell, k, row, sums);
-      const from = fits ? cellCoreEnd[k]! : cellCaseStart[k]!;
-      if (from < cellCaseStart[k + 1]!) passCellCases(cases, rules, cell, from, cellCaseStart[k + 1]!, row, sums);
-      recordGroupedCell(tally, rules, r, k, d, coefficient, sums, row);
+      else passCellCases(cases, rules, cell, cellCoreStart[k]!, cellCoreStart[k + 1]!, row, sums);
+      if (cellEdgeStart[k]! < cellEdgeStart[k + 1]!) passCellCases(cases, rules, cell, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
+      recordGrouped(tally, rules, r, k, d, coefficient, sums, row);
     }
-    recordRow(tally, cases, r, row);
+    if (fits) addCoreMonths(cases, scratch, r, row);
+    recordRowSums(tally, cases, r, row);
   }
   addDeductions(cases, rules, tally);
 }

@@ -1,13 +1,14 @@
 /**
  * Cases prepared for settling many rounds (once per data set, like decoding). The cases are sorted by
  * (pool, hospital, DRG): every hospital × pool × DRG "cell" is one stretch of cases, so a round reads each
- * DRG's rules once per cell. Inside a cell come first its *core* cases — no special review and a LOS inside
- * `CORE_LOS` — in exact cost order, then its *edge* cases (special review, or a LOS near or beyond the usual
- * exclusion limits). A round whose LOS limits exclude no core case (`coreFits`) classifies a cell's core by its
+ * DRG's rules once per cell. A cell's *core* cases — no special review and a LOS inside `CORE_LOS` — come in
+ * exact cost order in the core region (all cells' core cases, cell after cell); its *edge* cases (special
+ * review, or a LOS near or beyond the usual exclusion limits) in the edge region after it, again cell after
+ * cell. A round whose LOS limits exclude no core case (`coreFits` in pass.ts) classifies a cell's core by its
  * two cost thresholds alone: the low cases are a run at its start, the high cases a run at its end, and the
- * normal ones need no per-case work at all — their points per month come from the cell's core month counts
- * (`cellMonthStart` / `monthCounts`, counted here once). Only outliers and edge cases are read case by case.
- * A round with other LOS limits reads every case (the pass's general path): same results, slower.
+ * normal ones need no per-case work at all — their points per month come from the core month counts
+ * (`monthCounts`, counted here once). Only outliers and the (few, contiguous) edge cases are read case by
+ * case. A round with other LOS limits reads every case (the pass's general path): same results, slower.
  *
  * Per case the pass may read 6 bytes: the cost in fen and one 16-bit word with LOS, month and special review;
  * patient pay (4 bytes) only for a case the round excludes. Patient payments are summed per hospital × pool ×
@@ -26,9 +27,9 @@ const INT32_LIMIT = 2 ** 31 - 1;
 const RADIX_BITS = 10;
 /** bits of the approximate cost order of the sort key (log₂ of the cost and 7 bits below it, when they fit) */
 const COST_BITS = 12;
-/** a core month count is one 16-bit entry: month − 1 in bits 0–3, the count (at most 4095) above */
-export const MONTH_COUNT_SHIFT = 4;
-const MONTH_COUNT_MAX = 0xfff;
+/** a core month count is one 32-bit entry: the cell's index in its row in the high 16 bits, the count below */
+export const MONTH_COUNT_SHIFT = 16;
+export const MONTH_COUNT_MASK = 0xffff;
 
 /**
  * LOS of core cases: a round with exclude_los_max < 3 and exclude_los_min > 30 (the §2 defaults 2 and 60
@@ -54,16 +55,19 @@ export interface PreparedCases {
   rowCellStart: Int32Array;
   /** DRG of cell k: catalog index, or drgCount for cases with an empty or unknown code */
   cellDrg: Uint16Array;
-  /** cases of cell k: cellCaseStart[k] … cellCaseStart[k + 1] − 1 */
-  cellCaseStart: Int32Array;
-  /** core cases of cell k (in cost order): cellCaseStart[k] … cellCoreEnd[k] − 1; edge cases after them */
-  cellCoreEnd: Int32Array;
+  /** core cases of cell k, in cost order: cellCoreStart[k] … cellCoreStart[k + 1] − 1 */
+  cellCoreStart: Int32Array;
+  /** edge cases of cell k: cellEdgeStart[k] … cellEdgeStart[k + 1] − 1 (after all core cases) */
+  cellEdgeStart: Int32Array;
   /** Σ cost (fen) of the core cases of cell k */
   cellCoreCostFen: Float64Array;
-  /** core month counts of cell k: monthCounts[cellMonthStart[k] … cellMonthStart[k + 1] − 1] */
-  cellMonthStart: Int32Array;
-  /** month − 1 | count << MONTH_COUNT_SHIFT */
-  monthCounts: Uint16Array;
+  /**
+   * core cases per cell and month, month by month: the entries of run (row × 12 + month − 1) are
+   * monthCounts[runMonthCountStart[run] … runMonthCountStart[run + 1] − 1], each
+   * `(k − rowCellStart[row]) << MONTH_COUNT_SHIFT | count`
+   */
+  runMonthCountStart: Int32Array;
+  monthCounts: Uint32Array;
   /** `caseWord`: LOS, month, special review */
   word: Uint16Array;
   costFen: Int32Array | Float64Array;
@@ -117,10 +121,10 @@ function approximateCost(fen: number, bits: number, float: Float32Array, floatBi
 }
 
 /**
- * Sort keys: the cell (row × (D + 1) + DRG) in the high bits, then 1 for an edge case, then an approximate
- * cost in the low bits (as many as fit in 31 bits). Returns the keys and the number of key bits.
+ * Sort keys: 1 for an edge case in the top bit, then the cell (row × (D + 1) + DRG), then an approximate cost
+ * in the low bits (as many as fit in 31 bits). Returns the keys and the number of key bits.
  */
-function sortKeys(data: SettlementData, costFen: Int32Array | Float64Array): { keys: Int32Array; cellShift: number; bits: number } {
+function sortKeys(data: SettlementData, costFen: Int32Array | Float64Array): { keys: Int32Array; cellShift: number; cellBits: number; bits: number } {
   const { cases, hospitals, catalog } = data;
   const drgSlots = catalog.length + 1;
   const cellBits = bitsFor(POOLS.length * hospitals.length * drgSlots - 1);
@@ -134,9 +138,9 @@ function sortKeys(data: SettlementData, costFen: Int32Array | Float64Array): { k
     const drg = cases.drg[i]!;
     const cell = (cases.pool[i]! * hospitals.length + cases.hospital[i]!) * drgSlots + (drg === NO_DRG ? catalog.length : drg);
     const edge = isCoreCase(cases.los[i]!, cases.specialReview[i]!) ? 0 : 1;
-    keys[i] = (((cell << 1) | edge) << costBits) | approximateCost(costFen[i]!, costBits, float, floatBits);
+    keys[i] = (((edge << cellBits) | cell) << costBits) | approximateCost(costFen[i]!, costBits, float, floatBits);
   }
-  return { keys, cellShift: costBits + 1, bits: cellBits + 1 + costBits };
+  return { keys, cellShift: costBits, cellBits, bits: cellBits + 1 + costBits };
 }
 
 /** Case indices in key order: LSD radix sort, keys carried along so every pass reads sequentially. */
@@ -164,41 +168,49 @@ function radixOrder(keys: Int32Array, bits: number): { order: Uint32Array; sorte
   return { order, sortedKeys };
 }
 
-/** Row → cell and cell → case boundaries of the sorted cases, and where each cell's edge cases start. */
-function cellBoundaries(sortedKeys: Int32Array, cellShift: number, rows: number, drgSlots: number) {
+/**
+ * Cells and their case boundaries in the sorted cases (core region, then edge region: see the header), and
+ * the cell of every sorted case.
+ */
+function cellBoundaries(sortedKeys: Int32Array, cellShift: number, cellBits: number, rows: number, drgSlots: number) {
+  const count = sortedKeys.length;
+  const cellMask = 2 ** cellBits - 1;
+  const cellOf = (j: number) => (sortedKeys[j]! >>> cellShift) & cellMask;
+  let coreCount = 0;
+  while (coreCount < count && sortedKeys[coreCount]! >>> (cellShift + cellBits) === 0) coreCount++;
   const rowCellStart = new Int32Array(rows + 1);
-  const cellDrg: number[] = [];
-  const cellCaseStart: number[] = [];
-  const cellCoreEnd: number[] = [];
-  let previous = -1;
-  for (let j = 0; j < sortedKeys.length; j++) {
-    const cell = sortedKeys[j]! >>> cellShift;
-    const edge = (sortedKeys[j]! >>> (cellShift - 1)) & 1;
-    if (cell === previous) {
-      if (edge === 0) cellCoreEnd[cellCoreEnd.length - 1] = j + 1;
-      continue;
-    }
-    previous = cell;
+  const cellId: number[] = [];
+  const cellCoreStart: number[] = [];
+  const cellEdgeStart: number[] = [];
+  const caseCell = new Int32Array(count);
+  // merge the two regions' runs of cells, in cell order
+  for (let core = 0, edge = coreCount; core < coreCount || edge < count; ) {
+    const cell = Math.min(core < coreCount ? cellOf(core) : Infinity, edge < count ? cellOf(edge) : Infinity);
+    const k = cellId.length;
+    cellId.push(cell);
+    cellCoreStart.push(core);
+    cellEdgeStart.push(edge);
+    for (; core < coreCount && cellOf(core) === cell; core++) caseCell[core] = k;
+    for (; edge < count && cellOf(edge) === cell; edge++) caseCell[edge] = k;
     rowCellStart[Math.floor(cell / drgSlots) + 1]!++;
-    cellDrg.push(cell % drgSlots);
-    cellCaseStart.push(j);
-    cellCoreEnd.push(edge === 0 ? j + 1 : j);
   }
-  cellCaseStart.push(sortedKeys.length);
+  cellCoreStart.push(coreCount);
+  cellEdgeStart.push(count);
   for (let r = 0; r < rows; r++) rowCellStart[r + 1]! += rowCellStart[r]!;
   return {
     rowCellStart,
-    cellDrg: Uint16Array.from(cellDrg),
-    cellCaseStart: Int32Array.from(cellCaseStart),
-    cellCoreEnd: Int32Array.from(cellCoreEnd),
+    cellDrg: Uint16Array.from(cellId, (cell) => cell % drgSlots),
+    cellCoreStart: Int32Array.from(cellCoreStart),
+    cellEdgeStart: Int32Array.from(cellEdgeStart),
+    caseCell,
   };
 }
 
 /** Exact cost order of each cell's core cases (the radix sort left them nearly sorted): insertion sort. */
-function sortCoreByCost(costFen: Int32Array | Float64Array, order: Uint32Array, cellCaseStart: Int32Array, cellCoreEnd: Int32Array): void {
-  for (let k = 0; k < cellCoreEnd.length; k++) {
-    const start = cellCaseStart[k]!;
-    for (let j = start + 1; j < cellCoreEnd[k]!; j++) {
+function sortCoreByCost(costFen: Int32Array | Float64Array, order: Uint32Array, cellCoreStart: Int32Array): void {
+  for (let k = 0; k + 1 < cellCoreStart.length; k++) {
+    const start = cellCoreStart[k]!;
+    for (let j = start + 1; j < cellCoreStart[k + 1]!; j++) {
       const cost = costFen[j]!;
       if (costFen[j - 1]! <= cost) continue;
       const index = order[j]!;
@@ -213,29 +225,40 @@ function sortCoreByCost(costFen: Int32Array | Float64Array, order: Uint32Array, 
   }
 }
 
-/** Σ cost and the month counts of each cell's core cases. */
-function coreSums(costFen: Int32Array | Float64Array, word: Uint16Array, cellCaseStart: Int32Array, cellCoreEnd: Int32Array) {
-  const cells = cellCoreEnd.length;
-  const cellCoreCostFen = new Float64Array(cells);
-  const cellMonthStart = new Int32Array(cells + 1);
-  const counts: number[] = [];
-  const perMonth = new Int32Array(MONTHS);
-  for (let k = 0; k < cells; k++) {
-    perMonth.fill(0);
+/** Σ cost of each cell's core cases. */
+function coreCosts(costFen: Int32Array | Float64Array, cellCoreStart: Int32Array): Float64Array {
+  const sums = new Float64Array(cellCoreStart.length - 1);
+  for (let k = 0; k < sums.length; k++) {
     let cost = 0;
-    for (let j = cellCaseStart[k]!; j < cellCoreEnd[k]!; j++) {
-      cost += costFen[j]!;
-      perMonth[(word[j]! >> MONTH_SHIFT) & MONTH_MASK]!++;
-    }
-    cellCoreCostFen[k] = cost;
-    for (let t = 0; t < MONTHS; t++) {
-      for (let left = perMonth[t]!; left > 0; left -= MONTH_COUNT_MAX) {
-        counts.push(t | (Math.min(left, MONTH_COUNT_MAX) << MONTH_COUNT_SHIFT));
-      }
-    }
-    cellMonthStart[k + 1] = counts.length;
+    for (let j = cellCoreStart[k]!; j < cellCoreStart[k + 1]!; j++) cost += costFen[j]!;
+    sums[k] = cost;
   }
-  return { cellCoreCostFen, cellMonthStart, monthCounts: Uint16Array.from(counts) };
+  return sums;
+}
+
+/** The core month counts of every cell, by row and month (see `PreparedCases.monthCounts`). */
+function coreMonthCounts(word: Uint16Array, rowCellStart: Int32Array, cellCoreStart: Int32Array) {
+  const rows = rowCellStart.length - 1;
+  const runMonthCountStart = new Int32Array(rows * MONTHS + 1);
+  const entries: number[] = [];
+  const perCell = new Int32Array(MONTHS * (MONTH_COUNT_MASK + 1));
+  for (let row = 0; row < rows; row++) {
+    const first = rowCellStart[row]!;
+    const cells = rowCellStart[row + 1]! - first;
+    perCell.fill(0, 0, cells * MONTHS);
+    for (let c = 0; c < cells; c++) {
+      for (let j = cellCoreStart[first + c]!; j < cellCoreStart[first + c + 1]!; j++) perCell[((word[j]! >> MONTH_SHIFT) & MONTH_MASK) * cells + c]!++;
+    }
+    for (let t = 0; t < MONTHS; t++) {
+      for (let c = 0; c < cells; c++) {
+        for (let left = perCell[t * cells + c]!; left > 0; left -= MONTH_COUNT_MASK) {
+          entries.push(c * (MONTH_COUNT_MASK + 1) + Math.min(left, MONTH_COUNT_MASK));
+        }
+      }
+      runMonthCountStart[row * MONTHS + t + 1] = entries.length;
+    }
+  }
+  return { runMonthCountStart, monthCounts: Uint32Array.from(entries) };
 }
 
 function gather<T extends Uint16Array | Int32Array | Float64Array>(column: T, order: Uint32Array, out: T): T {
@@ -257,26 +280,16 @@ function runPatientPay(cases: CaseColumns, hospitalCount: number, patientPayFen:
   return sums;
 }
 
-/** The sparse list of deductions: prepared case index, its cell, fen. */
-function deductionsOf(cases: CaseColumns, order: Uint32Array, cellCaseStart: Int32Array) {
-  const found: number[] = [];
-  const position = new Int32Array(cases.count);
-  for (let j = 0; j < order.length; j++) position[order[j]!] = j;
-  for (let i = 0; i < cases.count; i++) {
-    const fen = fenOf(cases.deduction[i]!);
-    if (fen !== 0) found.push(position[i]!, fen);
-  }
-  const n = found.length / 2;
-  const deductionCase = Int32Array.from({ length: n }, (_, k) => found[2 * k]!).sort();
-  const fenAt = new Map<number, number>();
-  for (let k = 0; k < n; k++) fenAt.set(found[2 * k]!, found[2 * k + 1]!);
-  const deductionCell = new Int32Array(n);
-  let cell = 0;
-  deductionCase.forEach((j, k) => {
-    while (cellCaseStart[cell + 1]! <= j) cell++;
-    deductionCell[k] = cell;
-  });
-  return { deductionCase, deductionCell, deductionFen: Float64Array.from(deductionCase, (j) => fenAt.get(j)!) };
+/** The sparse list of deductions in cell order: prepared index, its cell, fen. */
+function deductionsOf(cases: CaseColumns, order: Uint32Array, caseCell: Int32Array) {
+  const deductionCase: number[] = [];
+  for (let j = 0; j < order.length; j++) if (fenOf(cases.deduction[order[j]!]!) !== 0) deductionCase.push(j);
+  deductionCase.sort((a, b) => caseCell[a]! - caseCell[b]! || a - b);
+  return {
+    deductionCase: Int32Array.from(deductionCase),
+    deductionCell: Int32Array.from(deductionCase, (j) => caseCell[j]!),
+    deductionFen: Float64Array.from(deductionCase, (j) => fenOf(cases.deduction[order[j]!]!)),
+  };
 }
 
 /** Sorted, fen-valued copy of the cases of `data` (`data` is left as it is). */
@@ -285,23 +298,24 @@ export function prepareCases(data: SettlementData): PreparedCases {
   const count = cases.count;
   const costFen = fenColumnOf(cases.totalCost, count);
   const patientPayFen = fenColumnOf(cases.patientPay, count);
-  const { keys, cellShift, bits } = sortKeys(data, costFen);
+  const { keys, cellShift, cellBits, bits } = sortKeys(data, costFen);
   const { order, sortedKeys } = radixOrder(keys, bits);
-  const bounds = cellBoundaries(sortedKeys, cellShift, POOLS.length * hospitals.length, catalog.length + 1);
+  const { caseCell, ...bounds } = cellBoundaries(sortedKeys, cellShift, cellBits, POOLS.length * hospitals.length, catalog.length + 1);
   const sortedCostFen = gather(costFen, order, costFen instanceof Int32Array ? new Int32Array(count) : new Float64Array(count));
-  sortCoreByCost(sortedCostFen, order, bounds.cellCaseStart, bounds.cellCoreEnd);
+  sortCoreByCost(sortedCostFen, order, bounds.cellCoreStart);
   const word = gather(caseWords(cases), order, new Uint16Array(count));
   return {
     count,
     hospitalCount: hospitals.length,
     drgCount: catalog.length,
     ...bounds,
-    ...coreSums(sortedCostFen, word, bounds.cellCaseStart, bounds.cellCoreEnd),
+    cellCoreCostFen: coreCosts(sortedCostFen, bounds.cellCoreStart),
+    ...coreMonthCounts(word, bounds.rowCellStart, bounds.cellCoreStart),
     word,
     costFen: sortedCostFen,
     patientPayFen: gather(patientPayFen, order, patientPayFen instanceof Int32Array ? new Int32Array(count) : new Float64Array(count)),
     runPatientPayFen: runPatientPay(cases, hospitals.length, patientPayFen),
-    ...deductionsOf(cases, order, bounds.cellCaseStart),
+    ...deductionsOf(cases, order, caseCell),
   };
 }
 

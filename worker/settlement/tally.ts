@@ -9,6 +9,8 @@ import { MONTHS, type PreparedCases } from './prepare';
 import type { DrgResults } from './result';
 
 const CLASS_COUNT = CASE_CLASSES.length;
+/** module-local copies of what is read per cell (under tsx and vitest an imported binding is a getter call) */
+const pointsOfCell = cellPoints;
 
 export interface Tally {
   hospitalCount: number;
@@ -119,7 +121,7 @@ export function recordGroupedCell(tally: Tally, rules: TallyRules, row: number, 
   const cases = sums.cases;
   if (cases === 0) return;
   const drgs = rules.drgs;
-  const points = cellPoints(sums, drgs.basePoints[d]!, coefficient, drgs.benchmarkCost[d]!, drgs.highMultiple[d]!, rules.points);
+  const points = pointsOfCell(sums, drgs.basePoints[d]!, coefficient, drgs.benchmarkCost[d]!, drgs.highMultiple[d]!, rules.points);
   const costFen = sums.costFen;
   rowSums.normal += cases - sums.high - sums.low - sums.special;
   rowSums.high += sums.high;
