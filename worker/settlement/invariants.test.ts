@@ -46,6 +46,7 @@ function roundsFor(data: SettlementData): [string, RoundParams][] {
       '点数法 fund basis, tight budget, small reserve (sharing pro-rated)',
       { method: 'points', point_value_basis: 'fund', budget: tight, reserve_ratio: 0.01, sharing_bands: [{ over_max: null, fund_share: 0.5 }] },
     ],
+    ['点数法 with a LOS window cutting into the usual stays', { method: 'points', budget, exclude_los_max: 4, exclude_los_min: 25 }],
     ['费率法 with budget and a level rate', { method: 'rate', rate, rate_by_level: { resident: { '1': 7000 } }, budget }],
     ['费率法 with a generous rate and surplus cap 0', { method: 'rate', rate: { employee: 12000, resident: 11000 }, budget, surplus_cap: 0 }],
     ['费率法 without budget', { method: 'rate', rate }],
@@ -100,6 +101,17 @@ describe.each(SEEDS)('random city, seed %i', (seed) => {
     const before = JSON.stringify(toContractResult(settle(data, round)));
     const after = JSON.stringify(toContractResult(settle(shuffled(data, seed + 1000), round)));
     expect(after === before).toBe(true);
+  });
+
+  it('moving a LOS limit over stays that do not occur changes nothing (the engine may take another path)', () => {
+    // no stay of 3–6 days and none of 25–59: exclude_los_max 2 or 6, exclude_los_min 60 or 25 exclude the same cases
+    const los = data.cases.los.map((days) => (days >= 3 && days <= 6 ? 7 : days >= 25 && days < 60 ? 24 : days));
+    const gapped = { ...data, cases: { ...data.cases, los } };
+    const budget = syntheticRound(data).budget!;
+    const usual = JSON.stringify(toContractResult(settle(gapped, { method: 'points', budget })));
+    for (const window of [{ exclude_los_max: 6 }, { exclude_los_min: 25 }, { exclude_los_max: 6, exclude_los_min: 25 }]) {
+      expect(JSON.stringify(toContractResult(settle(gapped, { method: 'points', budget, ...window }))) === usual, JSON.stringify(window)).toBe(true);
+    }
   });
 
   it('doubling base_points doubles every hospital’s points and changes no money (点数法 and 费率法)', () => {
