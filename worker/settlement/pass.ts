@@ -176,17 +176,25 @@ function addCoreMonths(cases: PreparedCases, scratch: PassScratch, r: number, ro
   const { normalHigh, normalLow } = scratch;
   const first = cases.rowCellStart[r]!;
   for (let t = 0; t < MONTH_COUNT; t++) {
-    let high = 0;
-    let low = 0;
-    for (let e = runMonthCountStart[r * MONTH_COUNT + t]!; e < runMonthCountStart[r * MONTH_COUNT + t + 1]!; e++) {
+    // two pairs of sums, so that consecutive additions do not wait for each other (exact: any grouping)
+    let high = 0, low = 0, high2 = 0, low2 = 0;
+    const end = runMonthCountStart[r * MONTH_COUNT + t + 1]!;
+    let e = runMonthCountStart[r * MONTH_COUNT + t]!;
+    for (; e + 1 < end; e += 2) {
       const entry = monthCounts[e]!;
-      const k = first + (entry >>> COUNT_SHIFT);
-      const count = entry & COUNT_MASK;
-      high += count * normalHigh[k]!;
-      low += count * normalLow[k]!;
+      const entry2 = monthCounts[e + 1]!;
+      high += (entry & COUNT_MASK) * normalHigh[first + (entry >>> COUNT_SHIFT)]!;
+      low += (entry & COUNT_MASK) * normalLow[first + (entry >>> COUNT_SHIFT)]!;
+      high2 += (entry2 & COUNT_MASK) * normalHigh[first + (entry2 >>> COUNT_SHIFT)]!;
+      low2 += (entry2 & COUNT_MASK) * normalLow[first + (entry2 >>> COUNT_SHIFT)]!;
     }
-    row.monthPointsHigh[t]! += high;
-    row.monthPointsLow[t]! += low;
+    if (e < end) {
+      const entry = monthCounts[e]!;
+      high += (entry & COUNT_MASK) * normalHigh[first + (entry >>> COUNT_SHIFT)]!;
+      low += (entry & COUNT_MASK) * normalLow[first + (entry >>> COUNT_SHIFT)]!;
+    }
+    row.monthPointsHigh[t]! += high + high2;
+    row.monthPointsLow[t]! += low + low2;
   }
 }
 
@@ -214,16 +222,19 @@ function passOtherCell(cases: PreparedCases, rules: PassRules, perDiem: boolean,
   }
 }
 
-/** §4.3 deductions of paid cases (excluded cases are not settled by DRG, so neither are their deductions). */
-function addDeductions(cases: PreparedCases, rules: PassRules, tally: Tally): void {
-  let row = 0;
-  for (let j = 0; j < cases.deductionCase.length; j++) {
-    const i = cases.deductionCase[j]!;
-    const cell = cases.deductionCell[j]!;
-    const stay = cases.word[i]! & LOS;
-    if (stay <= rules.excludeLosMax || stay >= rules.excludeLosMin || rules.drgs.kind[cases.cellDrg[cell]!] === PER_DIEM) continue;
-    while (cases.rowCellStart[row + 1]! <= cell) row++;
-    tally.deductionFen[row]! += cases.deductionFen[j]!;
+/**
+ * §4.3 deductions of paid cases (excluded cases are not settled by DRG, so neither are their deductions): when
+ * `coreFits`, the core cases' sums prepared per row and the edge cases one by one; otherwise every one.
+ */
+function addDeductions(cases: PreparedCases, rules: PassRules, tally: Tally, fits: boolean): void {
+  if (fits) tally.deductionFen.set(cases.rowCoreDeductionFen);
+  const { deductionRow, deductionLos, deductionDrg, deductionFen } = cases;
+  const { excludeLosMax, excludeLosMin } = rules;
+  const kind = rules.drgs.kind;
+  for (let j = fits ? cases.edgeDeductionStart : 0; j < deductionFen.length; j++) {
+    const stay = deductionLos[j]!;
+    if (stay <= excludeLosMax || stay >= excludeLosMin || kind[deductionDrg[j]!] === PER_DIEM) continue;
+    tally.deductionFen[deductionRow[j]!]! += deductionFen[j]!;
   }
 }
 
@@ -262,5 +273,5 @@ export function passCases(cases: PreparedCases, rules: PassRules, tally: Tally, 
     if (fits) addCoreMonths(cases, scratch, r, row);
     recordRowSums(tally, cases, r, row);
   }
-  addDeductions(cases, rules, tally);
+  addDeductions(cases, rules, tally, fits);
 }

@@ -74,9 +74,16 @@ export interface PreparedCases {
   patientPayFen: Int32Array | Float64Array;
   /** Σ patient_pay (fen) of all cases of run row × 12 + month − 1 */
   runPatientPayFen: Float64Array;
-  /** the cases with an audit deduction: prepared index, cell and fen */
-  deductionCase: Int32Array;
-  deductionCell: Int32Array;
+  /**
+   * 审核扣减: per row, Σ deductions (fen) of its core cases outside 床日 DRGs — paid whenever the round's LOS
+   * limits exclude no core case — and the list of all cases with a deduction (core cases first, then edge
+   * cases from `edgeDeductionStart`): row, LOS, DRG (catalog index or drgCount) and fen.
+   */
+  rowCoreDeductionFen: Float64Array;
+  edgeDeductionStart: number;
+  deductionRow: Int32Array;
+  deductionLos: Uint16Array;
+  deductionDrg: Uint16Array;
   deductionFen: Float64Array;
 }
 
@@ -280,15 +287,30 @@ function runPatientPay(cases: CaseColumns, hospitalCount: number, patientPayFen:
   return sums;
 }
 
-/** The sparse list of deductions in cell order: prepared index, its cell, fen. */
-function deductionsOf(cases: CaseColumns, order: Uint32Array, caseCell: Int32Array) {
-  const deductionCase: number[] = [];
-  for (let j = 0; j < order.length; j++) if (fenOf(cases.deduction[order[j]!]!) !== 0) deductionCase.push(j);
-  deductionCase.sort((a, b) => caseCell[a]! - caseCell[b]! || a - b);
+/** The deductions of the sorted cases (see `PreparedCases.rowCoreDeductionFen`). */
+function deductionsOf(data: SettlementData, order: Uint32Array, caseCell: Int32Array, bounds: { rowCellStart: Int32Array; cellDrg: Uint16Array; cellCoreStart: Int32Array }) {
+  const { cases, catalog } = data;
+  const coreCount = bounds.cellCoreStart[bounds.cellCoreStart.length - 1]!;
+  const cellRow = new Int32Array(bounds.cellDrg.length);
+  for (let r = 0; r + 1 < bounds.rowCellStart.length; r++) cellRow.fill(r, bounds.rowCellStart[r]!, bounds.rowCellStart[r + 1]!);
+  const rowCoreDeductionFen = new Float64Array(bounds.rowCellStart.length - 1);
+  const found: number[] = [];
+  let edgeDeductionStart = -1;
+  for (let j = 0; j < order.length; j++) {
+    if (j === coreCount) edgeDeductionStart = found.length;
+    const fen = fenOf(cases.deduction[order[j]!]!);
+    if (fen === 0) continue;
+    found.push(j);
+    const drg = bounds.cellDrg[caseCell[j]!]!;
+    if (j < coreCount && !catalog[drg]?.perDiem) rowCoreDeductionFen[cellRow[caseCell[j]!]!]! += fen;
+  }
   return {
-    deductionCase: Int32Array.from(deductionCase),
-    deductionCell: Int32Array.from(deductionCase, (j) => caseCell[j]!),
-    deductionFen: Float64Array.from(deductionCase, (j) => fenOf(cases.deduction[order[j]!]!)),
+    rowCoreDeductionFen,
+    edgeDeductionStart: edgeDeductionStart < 0 ? found.length : edgeDeductionStart,
+    deductionRow: Int32Array.from(found, (j) => cellRow[caseCell[j]!]!),
+    deductionLos: Uint16Array.from(found, (j) => Math.min(cases.los[order[j]!]!, LOS_MASK)),
+    deductionDrg: Uint16Array.from(found, (j) => bounds.cellDrg[caseCell[j]!]!),
+    deductionFen: Float64Array.from(found, (j) => fenOf(cases.deduction[order[j]!]!)),
   };
 }
 
@@ -315,7 +337,7 @@ export function prepareCases(data: SettlementData): PreparedCases {
     costFen: sortedCostFen,
     patientPayFen: gather(patientPayFen, order, patientPayFen instanceof Int32Array ? new Int32Array(count) : new Float64Array(count)),
     runPatientPayFen: runPatientPay(cases, hospitals.length, patientPayFen),
-    ...deductionsOf(cases, order, caseCell),
+    ...deductionsOf(data, order, caseCell, bounds),
   };
 }
 
