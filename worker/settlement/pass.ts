@@ -238,6 +238,86 @@ function addDeductions(cases: PreparedCases, rules: PassRules, tally: Tally, fit
   }
 }
 
+/**
+ * The grouped cells of row r when `coreFits`, in DRG order: each cell's core classified by its two cost runs
+ * (the high run at its end, then the low run at its start: §2 high first), the outliers' points as differences
+ * from the normal ones by month, then the cell's edge cases one by one; its sums to `recordGroupedCell`.
+ * (`passCore` and `passCellCases` written out in one loop: this is the hot loop of a round.)
+ */
+function passRowCore(cases: PreparedCases, rules: PassRules, scratch: PassScratch, tally: Tally, r: number, row: RowSums, sums: CellSums, cell: GroupedCell): void {
+  const { cellDrg, cellCoreStart, cellEdgeStart, cellCoreCostFen, costFen, word } = cases;
+  const drgs = rules.drgs;
+  const { kind, uniformPrice, basePoints, benchmarkCost, highMultiple, highCostFenMin, lowCostFenMax } = drgs;
+  const pointRules = rules.points;
+  const hospitalCoefficient = rules.hospitalCoefficients[r % cases.hospitalCount]!;
+  const drgOffset = Math.floor(r / cases.hospitalCount) * cases.drgCount;
+  const { monthPointsHigh, monthPointsLow } = row;
+  for (let k = cases.rowCellStart[r]!; k < cases.rowCellStart[r + 1]!; k++) {
+    const d = cellDrg[k]!;
+    const drgKind = kind[d]!;
+    if (drgKind === UNGROUPED || drgKind === PER_DIEM) {
+      passOther(cases, rules, scratch, k, drgKind === PER_DIEM, row, sums);
+      continue;
+    }
+    const coefficient = uniformPrice[d] === 1 ? rules.uniformCoefficient : hospitalCoefficient;
+    const base = basePoints[d]!;
+    const benchmark = benchmarkCost[d]!;
+    const normalPoints = base * coefficient;
+    const normalHigh = normalPoints + SPLIT_HIGH - SPLIT_HIGH;
+    const normalLow = normalPoints - normalHigh + SPLIT_LOW - SPLIT_LOW;
+    scratch.normalHigh[k] = normalHigh;
+    scratch.normalLow[k] = normalLow;
+    const start = cellCoreStart[k]!;
+    const coreEnd = cellCoreStart[k + 1]!;
+    const highMin = highCostFenMin[d]!;
+    let highStart = coreEnd;
+    while (highStart > start && costFen[highStart - 1]! >= highMin) highStart--;
+    let highCost = 0;
+    for (let i = highStart; i < coreEnd; i++) {
+      const fen = costFen[i]!;
+      const t = (word[i]! >> SHIFT) & MONTH;
+      const points = highPointsOf(base, coefficient, fen / 100 / benchmark, highMultiple[d]!, pointRules);
+      const high = points + SPLIT_HIGH - SPLIT_HIGH;
+      monthPointsHigh[t]! += high - normalHigh;
+      monthPointsLow[t]! += points - high + SPLIT_LOW - SPLIT_LOW - normalLow;
+      highCost += fen;
+    }
+    const lowMax = lowCostFenMax[d]!;
+    let lowCost = 0;
+    let lowEnd = start;
+    for (; lowEnd < highStart && costFen[lowEnd]! <= lowMax; lowEnd++) {
+      const fen = costFen[lowEnd]!;
+      const t = (word[lowEnd]! >> SHIFT) & MONTH;
+      const points = lowPointsOf(base, coefficient, fen / 100 / benchmark, pointRules);
+      const high = points + SPLIT_HIGH - SPLIT_HIGH;
+      monthPointsHigh[t]! += high - normalHigh;
+      monthPointsLow[t]! += points - high + SPLIT_LOW - SPLIT_LOW - normalLow;
+      lowCost += fen;
+    }
+    sums.reset();
+    if (cellEdgeStart[k]! < cellEdgeStart[k + 1]!) {
+      cell.set(drgs, d, coefficient);
+      passCellCases(cases, rules, cell, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
+    }
+    sums.cases += coreEnd - start;
+    sums.costFen += cellCoreCostFen[k]!;
+    sums.high += coreEnd - highStart;
+    sums.highCostFen += highCost;
+    sums.low += lowEnd - start;
+    sums.lowCostFen += lowCost;
+    recordGrouped(tally, rules, drgOffset, k, d, coefficient, sums, row);
+  }
+}
+
+/** An ungrouped or 床日 cell: both its regions, case by case. */
+function passOther(cases: PreparedCases, rules: PassRules, scratch: PassScratch, k: number, perDiem: boolean, row: RowSums, sums: CellSums): void {
+  scratch.normalHigh[k] = scratch.normalLow[k] = 0;
+  sums.reset();
+  passOtherCell(cases, rules, perDiem, cases.cellCoreStart[k]!, cases.cellCoreStart[k + 1]!, row, sums);
+  passOtherCell(cases, rules, perDiem, cases.cellEdgeStart[k]!, cases.cellEdgeStart[k + 1]!, row, sums);
+  recordOther(sums, row);
+}
+
 /** The pass: every cell of every row, in (pool, hospital, DRG) order; then deductions. */
 export function passCases(cases: PreparedCases, rules: PassRules, tally: Tally, scratch: PassScratch): void {
   const row = new RowSums();
@@ -250,6 +330,12 @@ export function passCases(cases: PreparedCases, rules: PassRules, tally: Tally, 
     if (rowCellStart[r] === rowCellStart[r + 1]) continue;
     const hospitalCoefficient = rules.hospitalCoefficients[r % cases.hospitalCount]!;
     row.reset();
+    if (fits) {
+      passRowCore(cases, rules, scratch, tally, r, row, sums, cell);
+      addCoreMonths(cases, scratch, r, row);
+      recordRowSums(tally, cases, r, row);
+      continue;
+    }
     for (let k = rowCellStart[r]!; k < rowCellStart[r + 1]!; k++) {
       const d = cellDrg[k]!;
       const drgKind = kind[d]!;
@@ -268,7 +354,7 @@ export function passCases(cases: PreparedCases, rules: PassRules, tally: Tally, 
       if (fits) passCore(cases, rules, cell, k, row, sums);
       else passCellCases(cases, rules, cell, cellCoreStart[k]!, cellCoreStart[k + 1]!, row, sums);
       if (cellEdgeStart[k]! < cellEdgeStart[k + 1]!) passCellCases(cases, rules, cell, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
-      recordGrouped(tally, rules, r, k, d, coefficient, sums, row);
+      recordGrouped(tally, rules, Math.floor(r / cases.hospitalCount) * cases.drgCount, k, d, coefficient, sums, row);
     }
     if (fits) addCoreMonths(cases, scratch, r, row);
     recordRowSums(tally, cases, r, row);

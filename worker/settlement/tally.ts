@@ -11,6 +11,8 @@ import type { DrgResults } from './result';
 const CLASS_COUNT = CASE_CLASSES.length;
 /** module-local copies of what is read per cell (under tsx and vitest an imported binding is a getter call) */
 const pointsOfCell = cellPoints;
+const MONTH_COUNT = MONTHS;
+const NORMAL_CLASS = NORMAL, HIGH_CLASS = HIGH, LOW_CLASS = LOW, SPECIAL_CLASS = SPECIAL, UNGROUPED_CLASS = UNGROUPED, EXCLUDED_CLASS = EXCLUDED;
 
 export interface Tally {
   hospitalCount: number;
@@ -112,10 +114,10 @@ export interface TallyRules {
 }
 
 /**
- * A grouped cell done: its points (§3 from counts and exact cost sums) to the cell, its DRG and its row's sums;
- * class counts, CMI weight and cost to the row's sums.
+ * A grouped cell done: its points (§3 from counts and exact cost sums) to the cell, its DRG (`drgOffset` =
+ * pool × D) and its row's sums; class counts, CMI weight and cost to the row's sums.
  */
-export function recordGroupedCell(tally: Tally, rules: TallyRules, row: number, k: number, d: number, coefficient: number, sums: CellSums, rowSums: RowSums): void {
+export function recordGroupedCell(tally: Tally, rules: TallyRules, drgOffset: number, k: number, d: number, coefficient: number, sums: CellSums, rowSums: RowSums): void {
   rowSums.excluded += sums.excluded;
   rowSums.excludedCostFen += sums.excludedCostFen;
   const cases = sums.cases;
@@ -130,13 +132,13 @@ export function recordGroupedCell(tally: Tally, rules: TallyRules, row: number, 
   rowSums.points += points;
   rowSums.weightSum += cases * drgs.weight[d]!;
   rowSums.groupedCostFen += costFen;
-  tally.cells.cases[k] = cases;
-  tally.cells.points[k] = points;
-  tally.cells.totalCost[k] = costFen / 100;
-  const pd = Math.floor(row / tally.hospitalCount) * tally.drgCount + d;
-  tally.drgs.cases[pd]! += cases;
-  tally.drgs.points[pd]! += points;
-  tally.drgs.totalCost[pd]! += costFen / 100;
+  const { cells, drgs: drgTotals } = tally;
+  cells.cases[k] = cases;
+  cells.points[k] = points;
+  cells.totalCost[k] = costFen / 100;
+  drgTotals.cases[drgOffset + d]! += cases;
+  drgTotals.points[drgOffset + d]! += points;
+  drgTotals.totalCost[drgOffset + d]! += costFen / 100;
 }
 
 /** An ungrouped or 床日 cell done: its counts and costs to the row's sums. */
@@ -153,12 +155,12 @@ export function recordOtherCell(sums: CellSums, rowSums: RowSums): void {
  */
 export function recordRow(tally: Tally, cases: PreparedCases, row: number, rowSums: RowSums): void {
   const counts = row * CLASS_COUNT;
-  tally.caseCounts[counts + NORMAL] = rowSums.normal;
-  tally.caseCounts[counts + HIGH] = rowSums.high;
-  tally.caseCounts[counts + LOW] = rowSums.low;
-  tally.caseCounts[counts + SPECIAL] = rowSums.special;
-  tally.caseCounts[counts + UNGROUPED] = rowSums.ungrouped;
-  tally.caseCounts[counts + EXCLUDED] = rowSums.excluded;
+  tally.caseCounts[counts + NORMAL_CLASS] = rowSums.normal;
+  tally.caseCounts[counts + HIGH_CLASS] = rowSums.high;
+  tally.caseCounts[counts + LOW_CLASS] = rowSums.low;
+  tally.caseCounts[counts + SPECIAL_CLASS] = rowSums.special;
+  tally.caseCounts[counts + UNGROUPED_CLASS] = rowSums.ungrouped;
+  tally.caseCounts[counts + EXCLUDED_CLASS] = rowSums.excluded;
   tally.points[row] = rowSums.points;
   tally.weightSum[row] = rowSums.weightSum;
   tally.totalCostFen[row] = rowSums.groupedCostFen + rowSums.ungroupedCostFen;
@@ -168,8 +170,8 @@ export function recordRow(tally: Tally, cases: PreparedCases, row: number, rowSu
   tally.groupedCases[pool]! += rowSums.normal + rowSums.high + rowSums.low + rowSums.special;
   tally.groupedCostFen[pool]! += rowSums.groupedCostFen;
   let patientPay = 0;
-  for (let t = 0; t < MONTHS; t++) {
-    const run = row * MONTHS + t;
+  for (let t = 0; t < MONTH_COUNT; t++) {
+    const run = row * MONTH_COUNT + t;
     tally.monthPoints[run] = rowSums.monthPointsHigh[t]! + rowSums.monthPointsLow[t]!;
     const paid = cases.runPatientPayFen[run]! - rowSums.monthExcludedPatientPayFen[t]!;
     tally.monthPatientPayFen[run] = paid;
