@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyCase, fenAbove, fenBelow, highMultipleOf } from './classify';
 import { CLASS_FIXTURES } from './fixtures';
-import { DEFAULTS } from './round';
+import { DEFAULTS, MAX_LOS_LIMIT, parseRoundParams } from './round';
 import { contractMismatches } from './testing/contract-check';
 import { settleFixture } from './testing/rule-fixture';
 
@@ -67,5 +67,14 @@ describe('§2 thresholds', () => {
       [0, 10, 3999.99, 0, 2],
     ];
     for (const [drg, los, cost, special, expected] of cases) expect(classifyCase(rules, window, drg, los, cost, special)).toBe(expected);
+  });
+});
+
+describe('§2 LOS limits', () => {
+  it('refuses limits beyond what the prepared cases can tell apart (stays are kept up to 2047 days)', () => {
+    expect(parseRoundParams({ method: 'points', exclude_los_min: MAX_LOS_LIMIT }).ok).toBe(true);
+    const refused = parseRoundParams({ method: 'points', exclude_los_min: 2048 });
+    expect(refused).toEqual({ ok: false, errors: [{ path: 'exclude_los_min', reason: `must be at most ${MAX_LOS_LIMIT} days` }] });
+    expect(parseRoundParams({ method: 'points', exclude_los_max: 2050, exclude_los_min: 3000 }).ok).toBe(false);
   });
 });

@@ -15,7 +15,16 @@ const coefficient = z
   .number()
   .positive(`must be greater than 0 and at most ${MAX_COEFFICIENT}`)
   .max(MAX_COEFFICIENT, `must be greater than 0 and at most ${MAX_COEFFICIENT}`);
-const days = z.number().int('must be a whole number of days').min(0, 'must not be negative');
+/**
+ * A LOS limit. The prepared cases keep LOS in 11 bits (stays capped at 2047 days, prepare.ts); limits up to
+ * MAX_LOS_LIMIT classify a capped stay exactly as its real length would, and no policy sets a limit of years.
+ */
+export const MAX_LOS_LIMIT = 2000;
+const days = z
+  .number()
+  .int('must be a whole number of days')
+  .min(0, 'must not be negative')
+  .max(MAX_LOS_LIMIT, `must be at most ${MAX_LOS_LIMIT} days`);
 const score = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
 
 const byPool = <T extends z.ZodType>(value: T) => z.strictObject({ employee: value, resident: value }).partial();

@@ -3,7 +3,7 @@
  * beside the field; the engine's own schema (`parseRoundParams`) is the final gate for every candidate round,
  * so the editor never hands on parameters the engine or the server would refuse.
  */
-import { parseRoundParams, resolveRound, type RoundParams } from '@/worker/settlement/round';
+import { MAX_LOS_LIMIT, parseRoundParams, resolveRound, type RoundParams } from '@/worker/settlement/round';
 import type { paramsZh } from '../../i18n/dict/params';
 import { numberAt, setIn, type ParamPath } from './paths';
 
@@ -26,7 +26,7 @@ const atLeastOne: Check = (v) => (v >= 1 ? null : { key: 'params.error.atLeastOn
 const coefficient: Check = (v) => (v > 0 && v <= 3 ? null : { key: 'params.error.coefficient' });
 const ratio: Check = (v) => (v >= 0 && v <= 1 ? null : { key: 'params.error.ratio' });
 const score: Check = (v) => (v >= 0 && v <= 100 ? null : { key: 'params.error.score' });
-const days: Check = (v) => (Number.isInteger(v) && v >= 0 ? null : { key: 'params.error.days' });
+const days: Check = (v) => (Number.isInteger(v) && v >= 0 && v <= MAX_LOS_LIMIT ? null : { key: 'params.error.days' });
 
 /** What a blank field means: the key is removed (catalog/file value applies), stored as null, or refused. */
 type Blank = 'remove' | 'null' | 'required';
