@@ -1,11 +1,12 @@
 /**
  * The one pass over the cases of a round (SETTLEMENT.md §2 classes, §3 points). Cases come sorted by
- * (pool, hospital, DRG) cell, each cell's core cases in cost order (prepare.ts): a cell's DRG rules and
- * hospital coefficient are read once, and when the round's LOS limits exclude no core case (`coreFits`) the
- * core is classified by its cost thresholds alone — the low cases are the run at its start, the high cases
- * the run at its end — and its normal cases' month points come from the prepared month counts. Only the
- * outliers and the cell's few edge cases are read one by one. Otherwise every case is (`passCellCases`).
- * When a cell is done, its points are computed from its counts and exact cost sums (tally.ts).
+ * (pool, hospital, DRG) cell, each cell's core cases in cost order and its edge cases apart (prepare.ts): a
+ * cell's DRG rules and hospital coefficient are read once, and when the round's LOS limits exclude no core
+ * case (`coreFits`) the core is classified by its cost thresholds alone — the high cases are the run at its
+ * end, the low cases the run at its start — and its normal cases' month points come from the prepared month
+ * counts (`addCoreMonths`). Only the outliers and the few edge cases are read one by one (`passRowCore`).
+ * Otherwise every case is (`passRowGeneral`). When a cell is done, its points are computed from its counts and
+ * exact cost sums (tally.ts).
  *
  * Order independence (§4.4): money is added in whole fen (integers, exact in a double); a case's points are
  * added to its month in fixed point — split into a multiple of 2⁻⁸ and a remainder rounded to 2⁻⁴⁰, each sum
@@ -74,11 +75,11 @@ class GroupedCell {
   }
 }
 
-/** Adds `points` of a case to month t in its two fixed-point parts, less the normal parts `minusHigh/Low`. */
-function addMonthPoints(row: RowSums, t: number, points: number, minusHigh: number, minusLow: number): void {
+/** Adds `points` of a case to month t in its two fixed-point parts. */
+function addMonthPoints(row: RowSums, t: number, points: number): void {
   const high = points + SPLIT_HIGH - SPLIT_HIGH;
-  row.monthPointsHigh[t]! += high - minusHigh;
-  row.monthPointsLow[t]! += points - high + SPLIT_LOW - SPLIT_LOW - minusLow;
+  row.monthPointsHigh[t]! += high;
+  row.monthPointsLow[t]! += points - high + SPLIT_LOW - SPLIT_LOW;
 }
 
 /**
@@ -106,55 +107,20 @@ function passCellCases(cases: PreparedCases, rules: PassRules, cell: GroupedCell
     if (w >= SPECIAL_FLAG) {
       sums.special++; // §2.3, §3 special: at cost, no cap, no coefficient
       sums.specialCostFen += fen;
-      addMonthPoints(row, t, base * (fen / 100 / benchmarkCost), 0, 0);
+      addMonthPoints(row, t, base * (fen / 100 / benchmarkCost));
     } else if (fen >= highMin) {
       sums.high++; // §2.4
       sums.highCostFen += fen;
-      addMonthPoints(row, t, highPointsOf(base, coefficient, fen / 100 / benchmarkCost, multiple, pointRules), 0, 0);
+      addMonthPoints(row, t, highPointsOf(base, coefficient, fen / 100 / benchmarkCost, multiple, pointRules));
     } else if (fen <= lowMax) {
       sums.low++; // §2.5
       sums.lowCostFen += fen;
-      addMonthPoints(row, t, lowPointsOf(base, coefficient, fen / 100 / benchmarkCost, pointRules), 0, 0);
+      addMonthPoints(row, t, lowPointsOf(base, coefficient, fen / 100 / benchmarkCost, pointRules));
     } else {
       row.monthPointsHigh[t]! += normalHigh;
       row.monthPointsLow[t]! += normalLow;
     }
   }
-}
-
-/**
- * The core of grouped cell k when `coreFits`: no case is excluded or special, costs ascend. Every core case
- * counts as normal by month (`addCoreMonths`, once the row is done); the low run at the start and the high
- * run at the end (§2: high first) add the difference of their points here.
- */
-function passCore(cases: PreparedCases, rules: PassRules, cell: GroupedCell, k: number, row: RowSums, sums: CellSums): void {
-  const { word, costFen } = cases;
-  const start = cases.cellCoreStart[k]!;
-  const coreEnd = cases.cellCoreStart[k + 1]!;
-  const { base, coefficient, benchmarkCost, multiple, highMin, lowMax, normalHigh, normalLow } = cell;
-  let highStart = coreEnd;
-  while (highStart > start && costFen[highStart - 1]! >= highMin) highStart--;
-  let lowEnd = start;
-  while (lowEnd < highStart && costFen[lowEnd]! <= lowMax) lowEnd++;
-  let lowCost = 0;
-  for (let i = start; i < lowEnd; i++) {
-    const fen = costFen[i]!;
-    lowCost += fen;
-    addMonthPoints(row, (word[i]! >> SHIFT) & MONTH, lowPointsOf(base, coefficient, fen / 100 / benchmarkCost, rules.points), normalHigh, normalLow);
-  }
-  let highCost = 0;
-  for (let i = highStart; i < coreEnd; i++) {
-    const fen = costFen[i]!;
-    highCost += fen;
-    const points = highPointsOf(base, coefficient, fen / 100 / benchmarkCost, multiple, rules.points);
-    addMonthPoints(row, (word[i]! >> SHIFT) & MONTH, points, normalHigh, normalLow);
-  }
-  sums.cases += coreEnd - start;
-  sums.costFen += cases.cellCoreCostFen[k]!;
-  sums.low += lowEnd - start;
-  sums.lowCostFen += lowCost;
-  sums.high += coreEnd - highStart;
-  sums.highCostFen += highCost;
 }
 
 /** Scratch of the pass, kept by the engine: the normal points of each cell in their two fixed-point parts. */
@@ -242,7 +208,7 @@ function addDeductions(cases: PreparedCases, rules: PassRules, tally: Tally, fit
  * The grouped cells of row r when `coreFits`, in DRG order: each cell's core classified by its two cost runs
  * (the high run at its end, then the low run at its start: §2 high first), the outliers' points as differences
  * from the normal ones by month, then the cell's edge cases one by one; its sums to `recordGroupedCell`.
- * (`passCore` and `passCellCases` written out in one loop: this is the hot loop of a round.)
+ * (Written out in one loop with the cell's figures in locals: this is the hot loop of a round.)
  */
 function passRowCore(cases: PreparedCases, rules: PassRules, scratch: PassScratch, tally: Tally, r: number, row: RowSums, sums: CellSums, cell: GroupedCell): void {
   const { cellDrg, cellCoreStart, cellEdgeStart, cellCoreCostFen, costFen, word } = cases;
@@ -318,45 +284,46 @@ function passOther(cases: PreparedCases, rules: PassRules, scratch: PassScratch,
   recordOther(sums, row);
 }
 
-/** The pass: every cell of every row, in (pool, hospital, DRG) order; then deductions. */
+/** Row r when the round's LOS limits do not fit the core: every case of every cell, one by one. */
+function passRowGeneral(cases: PreparedCases, rules: PassRules, tally: Tally, r: number, row: RowSums, sums: CellSums, cell: GroupedCell): void {
+  const { kind, uniformPrice } = rules.drgs;
+  const { cellDrg, cellCoreStart, cellEdgeStart } = cases;
+  const hospitalCoefficient = rules.hospitalCoefficients[r % cases.hospitalCount]!;
+  const drgOffset = Math.floor(r / cases.hospitalCount) * cases.drgCount;
+  for (let k = cases.rowCellStart[r]!; k < cases.rowCellStart[r + 1]!; k++) {
+    const d = cellDrg[k]!;
+    const drgKind = kind[d]!;
+    sums.reset();
+    if (drgKind === UNGROUPED || drgKind === PER_DIEM) {
+      passOtherCell(cases, rules, drgKind === PER_DIEM, cellCoreStart[k]!, cellCoreStart[k + 1]!, row, sums);
+      passOtherCell(cases, rules, drgKind === PER_DIEM, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
+      recordOther(sums, row);
+      continue;
+    }
+    const coefficient = uniformPrice[d] === 1 ? rules.uniformCoefficient : hospitalCoefficient;
+    cell.set(rules.drgs, d, coefficient);
+    passCellCases(cases, rules, cell, cellCoreStart[k]!, cellCoreStart[k + 1]!, row, sums);
+    passCellCases(cases, rules, cell, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
+    recordGrouped(tally, rules, drgOffset, k, d, coefficient, sums, row);
+  }
+}
+
+/** The pass: every row (its cells in DRG order), then deductions. */
 export function passCases(cases: PreparedCases, rules: PassRules, tally: Tally, scratch: PassScratch): void {
   const row = new RowSums();
   const sums = new CellSums();
   const cell = new GroupedCell();
   const fits = coreFits(rules);
-  const { kind, uniformPrice } = rules.drgs;
-  const { rowCellStart, cellDrg, cellCoreStart, cellEdgeStart } = cases;
+  const { rowCellStart } = cases;
   for (let r = 0; r < tally.poolCount * cases.hospitalCount; r++) {
     if (rowCellStart[r] === rowCellStart[r + 1]) continue;
-    const hospitalCoefficient = rules.hospitalCoefficients[r % cases.hospitalCount]!;
     row.reset();
     if (fits) {
       passRowCore(cases, rules, scratch, tally, r, row, sums, cell);
       addCoreMonths(cases, scratch, r, row);
-      recordRowSums(tally, cases, r, row);
-      continue;
+    } else {
+      passRowGeneral(cases, rules, tally, r, row, sums, cell);
     }
-    for (let k = rowCellStart[r]!; k < rowCellStart[r + 1]!; k++) {
-      const d = cellDrg[k]!;
-      const drgKind = kind[d]!;
-      sums.reset();
-      if (drgKind === UNGROUPED || drgKind === PER_DIEM) {
-        scratch.normalHigh[k] = scratch.normalLow[k] = 0;
-        passOtherCell(cases, rules, drgKind === PER_DIEM, cellCoreStart[k]!, cellCoreStart[k + 1]!, row, sums);
-        passOtherCell(cases, rules, drgKind === PER_DIEM, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
-        recordOther(sums, row);
-        continue;
-      }
-      const coefficient = uniformPrice[d] === 1 ? rules.uniformCoefficient : hospitalCoefficient;
-      cell.set(rules.drgs, d, coefficient);
-      scratch.normalHigh[k] = cell.normalHigh;
-      scratch.normalLow[k] = cell.normalLow;
-      if (fits) passCore(cases, rules, cell, k, row, sums);
-      else passCellCases(cases, rules, cell, cellCoreStart[k]!, cellCoreStart[k + 1]!, row, sums);
-      if (cellEdgeStart[k]! < cellEdgeStart[k + 1]!) passCellCases(cases, rules, cell, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
-      recordGrouped(tally, rules, Math.floor(r / cases.hospitalCount) * cases.drgCount, k, d, coefficient, sums, row);
-    }
-    if (fits) addCoreMonths(cases, scratch, r, row);
     recordRowSums(tally, cases, r, row);
   }
   addDeductions(cases, rules, tally, fits);
