@@ -3,7 +3,12 @@
  * - first load of the data set's columns into the worker: wall time and bytes on the wire;
  * - an edit of the 二级 level coefficient until the impact table and charts show the new settlement: p50/p95.
  * Needs a production build (`npm run build`). Flags: --cases N (default 1000000), --edits N (default 30),
- * --port P, --json.
+ * --port P, --json, --profile (CPU profile of the page's main thread during the edits: top self times),
+ * --trace (a Chromium trace of the first load and of the edits: time per event name and thread, and the
+ * traces as files in the temp folder).
+ *
+ * The breakdown comes from the page's performance.measure entries: `columns:fetch`, `worker:load`,
+ * `settle:worker` (worker round trip as the page sees it) and `plot:<chart>` (Plotly.react of one chart).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,11 +16,91 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';
 import { seedDemoCity } from '@/db/seed';
+import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '@/e2e/browser';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+interface Measure {
+  name: string;
+  startTime: number;
+  duration: number;
+}
+
+/** Takes the page's performance.measure entries and clears them. */
+function takeMeasures(page: Page): Promise<Measure[]> {
+  return page.evaluate(() => {
+    const list = performance.getEntriesByType('measure').map((m) => ({ name: m.name, startTime: m.startTime, duration: m.duration }));
+    performance.clearMeasures();
+    return list;
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return percentile(sorted, 50);
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Self time per function (or per script file) of a CDP CPU profile, largest first. */
+function topSelfTimes(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }, top: number, byScript = false): string[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    const script = frame?.url.split('/').pop() || frame?.functionName || '?';
+    const key = byScript ? script : frame ? `${frame.functionName || '(anonymous)'} ${script}:${frame.lineNumber}` : '?';
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${k}`);
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** Records a Chromium trace while `body` runs. */
+async function traced(client: CDPSession, body: () => Promise<void>): Promise<TraceEvent[]> {
+  const events: TraceEvent[] = [];
+  const onData = (e: { value: object[] }) => {
+    for (const event of e.value) events.push(event as TraceEvent);
+  };
+  client.on('Tracing.dataCollected', onData);
+  await client.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await body();
+  const done = new Promise<void>((resolve) => client.once('Tracing.tracingComplete', () => resolve()));
+  await client.send('Tracing.end');
+  await done;
+  client.off('Tracing.dataCollected', onData);
+  return events;
+}
+
+/** Time per (thread, event name) of a trace's complete events, largest first (nested events counted in each). */
+function traceSummary(events: TraceEvent[], top: number): string[] {
+  const threads = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threads.set(`${e.pid}:${e.tid}`, e.args?.name ?? '?');
+  const totals = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur) continue;
+    const thread = threads.get(`${e.pid}:${e.tid}`) ?? '?';
+    if (!/CrRendererMain|DedicatedWorker/.test(thread)) continue;
+    const key = `${thread.replace(/ thread.*/, '')} ${e.name}`;
+    totals.set(key, (totals.get(key) ?? 0) + e.dur / 1000);
+  }
+  return [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, ms]) => `${ms.toFixed(0).padStart(7)} ms  ${k}`);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -61,43 +146,67 @@ async function main(): Promise<void> {
     client.on('Network.loadingFinished', (e) => {
       if (columnsRequests.has(e.requestId)) columnsBytes += e.encodedDataLength;
     });
-    await page.goto(`${base}/workbench`);
-    const loadStart = Date.now();
-    await page.locator('[data-testid="settle-status"][data-state="settled"]').waitFor({ timeout: 120_000 });
-    const firstLoadMs = Date.now() - loadStart;
+    const tracing = process.argv.includes('--trace');
+    let firstLoadMs = 0;
+    const load = async () => {
+      await page.goto(`${base}/workbench`);
+      const loadStart = Date.now();
+      await page.locator('[data-testid="settle-status"][data-state="settled"]').waitFor({ timeout: 120_000 });
+      firstLoadMs = Date.now() - loadStart;
+    };
+    const loadTrace = tracing ? await traced(client, load) : (await load(), null);
     await page.locator('[data-testid="chart-change"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    const loadMeasures = await takeMeasures(page);
+    const loadPart = (name: string) => Math.max(0, ...loadMeasures.filter((m) => m.name === name).map((m) => m.duration));
+    const profiling = process.argv.includes('--profile');
+    if (profiling) {
+      await client.send('Profiler.enable');
+      await client.send('Profiler.setSamplingInterval', { interval: 200 });
+      await client.send('Profiler.start');
+    }
 
     const input = page.getByTestId('level-coefficient-2');
     const timings: number[] = [];
+    const workerMs: number[] = [];
+    const plotMs: number[] = [];
+    const perChart = new Map<string, number[]>();
     const runs = async () => Number(await page.getByTestId('settle-status').getAttribute('data-runs'));
-    for (let i = 0; i < edits; i++) {
-      const value = (0.8 + (i % 10) * 0.01 + (i % 2 ? 0.005 : 0)).toFixed(3);
-      const before = await runs();
-      await input.fill(value);
-      // the edit starts when Enter commits it; it ends when the rerun is drawn (table and charts in one frame)
-      const elapsed = await page.evaluate(
-        ({ before }) =>
-          new Promise<number>((resolve) => {
-            const field = document.querySelector<HTMLInputElement>('[data-testid="level-coefficient-2"]')!;
-            const status = document.querySelector('[data-testid="settle-status"]')!;
-            const chart = document.querySelector('[data-testid="chart-change"]')!;
-            const chartBefore = Number(chart.getAttribute('data-revision'));
-            const started = performance.now();
-            // done when the rerun has reached the table (runs) and the sorted change chart has been redrawn
-            const observer = new MutationObserver(() => {
-              if (Number(status.getAttribute('data-runs')) > before && Number(chart.getAttribute('data-revision')) > chartBefore) {
-                observer.disconnect();
-                requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
-              }
-            });
-            observer.observe(status, { attributes: true });
-            observer.observe(chart, { attributes: true });
-            field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-          }),
-        { before },
-      );
-      timings.push(elapsed);
-    }
+    const editAll = async () => {
+      for (let i = 0; i < edits; i++) {
+        const value = (0.8 + (i % 10) * 0.01 + (i % 2 ? 0.005 : 0)).toFixed(3);
+        const before = await runs();
+        await input.fill(value);
+        // the edit starts when Enter commits it; it ends when the rerun is drawn (table and charts in one frame)
+        const elapsed = await page.evaluate(
+          ({ before }) =>
+            new Promise<number>((resolve) => {
+              const field = document.querySelector<HTMLInputElement>('[data-testid="level-coefficient-2"]')!;
+              const status = document.querySelector('[data-testid="settle-status"]')!;
+              const chart = document.querySelector('[data-testid="chart-change"]')!;
+              const chartBefore = Number(chart.getAttribute('data-revision'));
+              const started = performance.now();
+              // done when the rerun has reached the table (runs) and the sorted change chart has been redrawn
+              const observer = new MutationObserver(() => {
+                if (Number(status.getAttribute('data-runs')) > before && Number(chart.getAttribute('data-revision')) > chartBefore) {
+                  observer.disconnect();
+                  requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+                }
+              });
+              observer.observe(status, { attributes: true });
+              observer.observe(chart, { attributes: true });
+              field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+            }),
+          { before },
+        );
+        timings.push(elapsed);
+        const measures = await takeMeasures(page);
+        workerMs.push(measures.filter((m) => m.name === 'settle:worker').reduce((n, m) => n + m.duration, 0));
+        plotMs.push(measures.filter((m) => m.name.startsWith('plot:')).reduce((n, m) => n + m.duration, 0));
+        for (const m of measures) if (m.name.startsWith('plot:')) perChart.set(m.name, [...(perChart.get(m.name) ?? []), m.duration]);
+      }
+    };
+    const editTrace = tracing ? await traced(client, editAll) : (await editAll(), null);
+    const profile = profiling ? (await client.send('Profiler.stop')).profile : null;
     timings.sort((a, b) => a - b);
     const figures = {
       cases,
@@ -106,12 +215,36 @@ async function main(): Promise<void> {
       edit_p50_ms: Number(percentile(timings, 50).toFixed(1)),
       edit_p95_ms: Number(percentile(timings, 95).toFixed(1)),
       edits,
+      load_fetch_ms: Math.round(loadPart('columns:fetch')),
+      load_worker_ms: Math.round(loadPart('worker:load')),
+      edit_worker_p50_ms: Number(median(workerMs).toFixed(1)),
+      edit_plots_p50_ms: Number(median(plotMs).toFixed(1)),
     };
     if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
     else {
       console.log(`workbench on ${cases.toLocaleString()} cases`);
       console.log(`  first load into the worker: ${firstLoadMs} ms, ${figures.columns_wire_mb} MB on the wire`);
       console.log(`  coefficient edit → settled and drawn: p50 ${figures.edit_p50_ms} ms, p95 ${figures.edit_p95_ms} ms (${edits} edits)`);
+      console.log(`    first load: fetch + gunzip ${figures.load_fetch_ms} ms, into the worker (slowest) ${figures.load_worker_ms} ms`);
+      console.log(`    edit p50: worker round trip ${figures.edit_worker_p50_ms} ms, Plotly.react of the charts ${figures.edit_plots_p50_ms} ms (overlapping)`);
+      console.log(`    per chart p50: ${[...perChart].map(([name, ms]) => `${name.slice(5)} ${median(ms).toFixed(1)}`).join(', ')} ms`);
+    }
+    if (loadTrace && editTrace) {
+      for (const [name, events] of [['load', loadTrace], ['edits', editTrace]] as const) {
+        const file = path.join(os.tmpdir(), `bench-ui-${name}.trace.json`);
+        fs.writeFileSync(file, JSON.stringify({ traceEvents: events }));
+        console.log(`  trace written to ${file} (open it in Chromium's Performance panel)`);
+      }
+      console.log('  trace of the first load (ms per thread and event):');
+      for (const line of traceSummary(loadTrace, 25)) console.log(`    ${line}`);
+      console.log(`  trace of the ${edits} edits:`);
+      for (const line of traceSummary(editTrace, 25)) console.log(`    ${line}`);
+    }
+    if (profile) {
+      console.log('  main thread during the edits, top self times:');
+      for (const line of topSelfTimes(profile as Parameters<typeof topSelfTimes>[0], 30)) console.log(`    ${line}`);
+      console.log('  by script:');
+      for (const line of topSelfTimes(profile as Parameters<typeof topSelfTimes>[0], 12, true)) console.log(`    ${line}`);
     }
     await browser.close();
   } finally {

@@ -39,7 +39,9 @@ export function Plot({ data, layout, filename, height = 420, testId }: PlotProps
     if (!el) return;
     void loadPlotly().then((Plotly) => {
       if (cancelled) return;
+      const started = performance.now();
       void Plotly.react(el, data, { font: FONT, margin: { t: 50, r: 20, b: 60, l: 70 }, height, ...layout }, { responsive: true, displaylogo: false }).then(() => {
+        performance.measure(`plot:${testId ?? filename}`, { start: started, end: performance.now() });
         if (cancelled) return;
         setReady(true);
         setRevision((r) => r + 1);
