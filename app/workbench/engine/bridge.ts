@@ -20,11 +20,19 @@ export class SettlementBridge {
     return this.api;
   }
 
+  /** Starts the worker (script fetched and parsed) ahead of the first load, so the columns do not wait for it. */
+  warm(): void {
+    this.remote();
+  }
+
   /** Gives the worker a copy of the columns (the caller keeps its buffer), once per data set version. */
   load(key: string, columns: ArrayBuffer): Promise<void> {
     if (this.loadedKey === key && this.loading) return this.loading;
+    const started = performance.now();
     const copy = columns.slice(0);
-    const loading = this.remote().load(Comlink.transfer(copy, [copy]));
+    const loading = this.remote()
+      .load(Comlink.transfer(copy, [copy]))
+      .then(() => void performance.measure('worker:load', { start: started, end: performance.now() }));
     this.loadedKey = key;
     this.loading = loading;
     return loading;
