@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../lib/trpc';
 import { useLocale } from '../i18n/locale';
@@ -56,6 +56,7 @@ export function WorkbenchView() {
   const extra1 = useSettlement(key, columns, (extras[1]?.params ?? null) as RoundParams | null);
   const extra2 = useSettlement(key, columns, (extras[2]?.params ?? null) as RoundParams | null);
   const extraResults = [extra0, extra1, extra2].slice(0, extras.length);
+  const openHospital = useCallback((code: string) => setUrl({ view: 'hospital', hospital: code }), [setUrl]);
 
   if (datasets.isLoading || roundsQuery.isLoading) return <p>{t('common.loading')}</p>;
   if (!datasetId || !dataset) return <p>{t('datasets.empty')}</p>;
@@ -99,7 +100,7 @@ export function WorkbenchView() {
           baselineName={baseline.name}
           baseline={baseResult}
           compared={compared}
-          onOpenHospital={(code) => setUrl({ view: 'hospital', hospital: code })}
+          onOpenHospital={openHospital}
           exportName={`${dataset.name}-${round.name}-vs-${baseline.name}`}
           report={url.view === 'report'}
           diff={{ fromId: baseline.id, toId: round.id }}

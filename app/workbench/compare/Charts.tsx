@@ -1,5 +1,5 @@
 'use client';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useLocale } from '../../i18n/locale';
 import { Plot } from '../../components/Plot';
 import { wanUnit } from '../../lib/format';
@@ -15,7 +15,7 @@ export interface ChartsProps {
 }
 
 /** The four comparison charts, for the first compared round against the baseline. */
-export function Charts({ rows, baselineName, roundNames, baseline, results }: ChartsProps) {
+export const Charts = memo(function Charts({ rows, baselineName, roundNames, baseline, results }: ChartsProps) {
   const { t, locale } = useLocale();
   const unit = wanUnit(locale);
   const first = roundNames[0] ?? '';
@@ -90,4 +90,4 @@ export function Charts({ rows, baselineName, roundNames, baseline, results }: Ch
       <Plot {...shiftChart} filename="shift-between-levels" testId="chart-shift" />
     </div>
   );
-}
+});

@@ -30,14 +30,15 @@ export function ComparisonView(props: ComparisonViewProps) {
   // the same array while the names do not change, so tables keep their column definitions between reruns
   const namesKey = props.compared.map((c) => c.name).join('\u0000');
   const roundNames = useMemo(() => namesKey.split('\u0000'), [namesKey]);
-  const rows = useMemo(
-    () => (ready ? impactRows(props.hospitals, baseline, results as SettledRound[]) : []),
-    // `results` is a new array each render; its members only change when a worker answers
-    [ready, props.hospitals, baseline, results[0], results[1], results[2], results[3]],
+  // `results` is a new array each render; its members only change when a worker answers
+  const settled = useMemo(
+    () => (ready ? (results as SettledRound[]) : null),
+    [ready, results[0], results[1], results[2], results[3]],
   );
+  const rows = useMemo(() => (baseline && settled ? impactRows(props.hospitals, baseline, settled) : []), [props.hospitals, baseline, settled]);
+  const headlineFigures = useMemo(() => (settled?.[0] ? headline(rows, settled[0], 0) : null), [rows, settled]);
   const names = useMemo(() => new Map(props.hospitals.map((h) => [h.code, h.name])), [props.hospitals]);
-  if (!ready) return <p className="muted">{t('settle.running')}</p>;
-  const first = results[0]!;
+  if (!baseline || !settled || !headlineFigures) return <p className="muted">{t('settle.running')}</p>;
   return (
     <div className={props.report ? 'report' : undefined}>
       {props.report ? (
@@ -47,10 +48,10 @@ export function ComparisonView(props: ComparisonViewProps) {
           <DiffView fromId={props.diff.fromId} toId={props.diff.toId} fromName={props.baselineName} toName={roundNames[0] ?? ''} />
         </div>
       ) : null}
-      <HeadlineCards headline={headline(rows, first, 0)} names={names} />
+      <HeadlineCards headline={headlineFigures} names={names} />
       <ImpactTable rows={rows} baselineName={props.baselineName} roundNames={roundNames} onOpenHospital={props.onOpenHospital} exportName={props.exportName} />
       <LevelTotals rows={rows} baselineName={props.baselineName} roundNames={roundNames} />
-      {props.report ? null : <Charts rows={rows} baselineName={props.baselineName} roundNames={roundNames} baseline={baseline} results={results as SettledRound[]} />}
+      {props.report ? null : <Charts rows={rows} baselineName={props.baselineName} roundNames={roundNames} baseline={baseline} results={settled} />}
     </div>
   );
 }

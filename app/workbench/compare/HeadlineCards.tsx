@@ -1,10 +1,11 @@
 'use client';
+import { memo } from 'react';
 import { useLocale } from '../../i18n/locale';
 import { formatMoney, formatNumber, formatSignedWan, wanUnit } from '../../lib/format';
 import type { Headline } from './impact';
 
 /** 核心指标 first: point values, settlement vs budget, reserve used, gainers/losers, largest gain and loss. */
-export function HeadlineCards({ headline, names }: { headline: Headline; names: Map<string, string> }) {
+export const HeadlineCards = memo(function HeadlineCards({ headline, names }: { headline: Headline; names: Map<string, string> }) {
   const { t, locale } = useLocale();
   const name = (code: string) => `${code} ${names.get(code) ?? ''}`;
   return (
@@ -47,4 +48,4 @@ export function HeadlineCards({ headline, names }: { headline: Headline; names: 
       </div>
     </div>
   );
-}
+});

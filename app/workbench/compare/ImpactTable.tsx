@@ -1,5 +1,5 @@
 'use client';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useLocale } from '../../i18n/locale';
 import { DataTable, type TableColumn } from '../../components/DataTable';
 import { formatCount, formatNumber, formatPercent, formatSignedWan, formatWan, wanUnit } from '../../lib/format';
@@ -24,7 +24,7 @@ function Signed({ yuan, ratio }: { yuan: number; ratio?: number }) {
 }
 
 /** 医院影响表: one row per hospital, settlement under each round, change vs baseline and vs the previous round. */
-export function ImpactTable({ rows, baselineName, roundNames, onOpenHospital, exportName }: ImpactTableProps) {
+export const ImpactTable = memo(function ImpactTable({ rows, baselineName, roundNames, onOpenHospital, exportName }: ImpactTableProps) {
   const { t, locale } = useLocale();
   const [level, setLevel] = useState<number | null>(null);
   const [district, setDistrict] = useState<string>('');
@@ -132,7 +132,7 @@ export function ImpactTable({ rows, baselineName, roundNames, onOpenHospital, ex
       toolbar={toolbar}
     />
   );
-}
+});
 
 function primary(r: ImpactRow) {
   return r.rounds[0] ?? r.baseline;

@@ -1,5 +1,5 @@
 'use client';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useLocale } from '../../i18n/locale';
 import { DataTable, type TableColumn } from '../../components/DataTable';
 import { formatCount, formatPercent, formatSignedWan, formatWan, wanUnit } from '../../lib/format';
@@ -25,7 +25,7 @@ function byLevel(rows: ImpactRow[], roundCount: number): LevelRow[] {
 }
 
 /** 分等级合计: settlement by hospital level in each round, and the money that moved between levels. */
-export function LevelTotals({ rows, baselineName, roundNames }: { rows: ImpactRow[]; baselineName: string; roundNames: string[] }) {
+export const LevelTotals = memo(function LevelTotals({ rows, baselineName, roundNames }: { rows: ImpactRow[]; baselineName: string; roundNames: string[] }) {
   const { t, locale } = useLocale();
   const levels = useMemo(() => byLevel(rows, roundNames.length), [rows, roundNames.length]);
   const unit = wanUnit(locale);
@@ -51,4 +51,4 @@ export function LevelTotals({ rows, baselineName, roundNames }: { rows: ImpactRo
   return (
     <DataTable caption={t('levels.title')} rows={levels} columns={columns} rowKey={(r) => String(r.level)} exportName="settlement-by-level" testId="level-totals" />
   );
-}
+});

@@ -25,16 +25,29 @@ export function sortedChanges(rows: ImpactRow[], roundIndex: number): ChangeBar[
     .sort((a, b) => a.yuan - b.yuan || a.code.localeCompare(b.code));
 }
 
+/**
+ * One bar trace per level holding only its own hospitals, at their rank in the sorted order (a numeric axis:
+ * no category per hospital, no empty bars for the other levels). Names go to the hover, not onto the bars:
+ * bar text makes plotly measure a text box per bar on every redraw.
+ */
 export function changeBarTraces(bars: ChangeBar[], levelName: (level: number) => string): unknown[] {
   return [3, 2, 1].map((level) => {
-    const mine = bars.map((b) => (b.level === level ? b.yuan / 1e4 : null));
+    const x: number[] = [];
+    const y: number[] = [];
+    const hovertext: string[] = [];
+    bars.forEach((b, rank) => {
+      if (b.level !== level) return;
+      x.push(rank);
+      y.push(b.yuan / 1e4);
+      hovertext.push(`${b.code} ${b.name}`);
+    });
     return {
       type: 'bar',
       name: levelName(level),
-      x: bars.map((b) => b.code),
-      y: mine,
-      text: bars.map((b) => (b.level === level ? b.name : '')),
-      hovertemplate: '%{x} %{text}<br>%{y:.2f}<extra></extra>',
+      x,
+      y,
+      hovertext,
+      hovertemplate: '%{hovertext}<br>%{y:.2f}<extra></extra>',
       marker: { color: LEVEL_COLORS[level] },
     };
   });
@@ -70,8 +83,8 @@ export function cmiScatterTraces(points: CmiPoint[], roundOrder: string[]): unkn
       name: round,
       x: mine.map((p) => p.cmi),
       y: mine.map((p) => p.ratio),
-      text: mine.map((p) => `${p.code} ${p.name}`),
-      hovertemplate: '%{text}<br>CMI %{x:.3f} · %{y:.3f}<extra></extra>',
+      hovertext: mine.map((p) => `${p.code} ${p.name}`),
+      hovertemplate: '%{hovertext}<br>CMI %{x:.3f} · %{y:.3f}<extra></extra>',
       marker: { size: 9, opacity: 0.75 },
     };
   });
