@@ -16,8 +16,8 @@
  */
 import { DRG_PER_DIEM, DRG_UNGROUPED, type DrgRules } from './classify';
 import { CORE_LOS, LOS_MASK, MONTH_COUNT_MASK, MONTH_COUNT_SHIFT, MONTH_MASK, MONTH_SHIFT, MONTHS, SPECIAL_BIT, type PreparedCases } from './prepare';
-import { CellSums, highCasePoints, lowCasePoints, type PointRules } from './points';
-import { recordGroupedCell, recordOtherCell, recordRow, RowSums, type Tally } from './tally';
+import { CellSums, cellPoints, highCasePoints, lowCasePoints, type PointRules } from './points';
+import { recordOtherCell, recordRow, RowSums, type Tally } from './tally';
 
 /**
  * Module-local copies of what the loops read per case: under tsx (and vitest) an imported binding is a getter
@@ -26,7 +26,7 @@ import { recordGroupedCell, recordOtherCell, recordRow, RowSums, type Tally } fr
 const LOS = LOS_MASK, SHIFT = MONTH_SHIFT, MONTH = MONTH_MASK, SPECIAL_FLAG = SPECIAL_BIT;
 const COUNT_SHIFT = MONTH_COUNT_SHIFT, COUNT_MASK = MONTH_COUNT_MASK, MONTH_COUNT = MONTHS;
 const highPointsOf = highCasePoints, lowPointsOf = lowCasePoints;
-const recordGrouped = recordGroupedCell, recordOther = recordOtherCell, recordRowSums = recordRow;
+const recordOther = recordOtherCell, recordRowSums = recordRow, pointsOfCell = cellPoints;
 const PER_DIEM = DRG_PER_DIEM, UNGROUPED = DRG_UNGROUPED;
 
 /** 1.5 × 2⁴⁴: adding and subtracting it rounds a value to a multiple of 2⁻⁸ (|value| < 2⁴³). */
@@ -205,19 +205,20 @@ function addDeductions(cases: PreparedCases, rules: PassRules, tally: Tally, fit
 }
 
 /**
- * The grouped cells of row r when `coreFits`, in DRG order: each cell's core classified by its two cost runs
- * (the high run at its end, then the low run at its start: §2 high first), the outliers' points as differences
- * from the normal ones by month, then the cell's edge cases one by one; its sums to `recordGroupedCell`.
- * (Written out in one loop with the cell's figures in locals: this is the hot loop of a round.)
+ * Row r, its cells in DRG order: a grouped cell's core by its two outlier runs when `fits` (else case by case),
+ * its edge cases one by one, then its §3 points from counts and exact cost sums (`cellPoints`) to the cell, its
+ * DRG and the row. Written out in one loop with the row's sums in locals: this is the hot loop of a round.
  */
-function passRowCore(cases: PreparedCases, rules: PassRules, scratch: PassScratch, tally: Tally, r: number, row: RowSums, sums: CellSums, cell: GroupedCell): void {
-  const { cellDrg, cellCoreStart, cellEdgeStart, cellCoreCostFen, costFen, word } = cases;
+function passRow(cases: PreparedCases, rules: PassRules, scratch: PassScratch, tally: Tally, r: number, fits: boolean, row: RowSums, sums: CellSums, cell: GroupedCell): void {
+  const { cellDrg, cellCoreStart, cellEdgeStart, costFen, word } = cases;
   const drgs = rules.drgs;
-  const { kind, uniformPrice, basePoints, benchmarkCost, highMultiple, highCostFenMin, lowCostFenMax } = drgs;
-  const pointRules = rules.points;
+  const { kind, uniformPrice, basePoints, benchmarkCost, highMultiple, highCostFenMin, lowCostFenMax, weight } = drgs;
+  const { monthPointsHigh, monthPointsLow } = row;
+  const { cases: cellCases, points: cellPointsOut, totalCost: cellTotalCost } = tally.cells;
+  const { cases: drgCases, points: drgPoints, totalCost: drgTotalCost } = tally.drgs;
   const hospitalCoefficient = rules.hospitalCoefficients[r % cases.hospitalCount]!;
   const drgOffset = Math.floor(r / cases.hospitalCount) * cases.drgCount;
-  const { monthPointsHigh, monthPointsLow } = row;
+  let normal = 0, high = 0, low = 0, special = 0, excluded = 0, excludedCostFen = 0, points = 0, weightSum = 0, groupedCostFen = 0;
   for (let k = cases.rowCellStart[r]!; k < cases.rowCellStart[r + 1]!; k++) {
     const d = cellDrg[k]!;
     const drgKind = kind[d]!;
@@ -226,53 +227,77 @@ function passRowCore(cases: PreparedCases, rules: PassRules, scratch: PassScratc
       continue;
     }
     const coefficient = uniformPrice[d] === 1 ? rules.uniformCoefficient : hospitalCoefficient;
-    const base = basePoints[d]!;
-    const benchmark = benchmarkCost[d]!;
-    const normalPoints = base * coefficient;
+    const normalPoints = basePoints[d]! * coefficient;
     const normalHigh = normalPoints + SPLIT_HIGH - SPLIT_HIGH;
     const normalLow = normalPoints - normalHigh + SPLIT_LOW - SPLIT_LOW;
     scratch.normalHigh[k] = normalHigh;
     scratch.normalLow[k] = normalLow;
-    const start = cellCoreStart[k]!;
-    const coreEnd = cellCoreStart[k + 1]!;
-    const highMin = highCostFenMin[d]!;
-    let highStart = coreEnd;
-    while (highStart > start && costFen[highStart - 1]! >= highMin) highStart--;
-    let highCost = 0;
-    for (let i = highStart; i < coreEnd; i++) {
-      const fen = costFen[i]!;
-      const t = (word[i]! >> SHIFT) & MONTH;
-      const points = highPointsOf(base, coefficient, fen / 100 / benchmark, highMultiple[d]!, pointRules);
-      const high = points + SPLIT_HIGH - SPLIT_HIGH;
-      monthPointsHigh[t]! += high - normalHigh;
-      monthPointsLow[t]! += points - high + SPLIT_LOW - SPLIT_LOW - normalLow;
-      highCost += fen;
-    }
-    const lowMax = lowCostFenMax[d]!;
-    let lowCost = 0;
-    let lowEnd = start;
-    for (; lowEnd < highStart && costFen[lowEnd]! <= lowMax; lowEnd++) {
-      const fen = costFen[lowEnd]!;
-      const t = (word[lowEnd]! >> SHIFT) & MONTH;
-      const points = lowPointsOf(base, coefficient, fen / 100 / benchmark, pointRules);
-      const high = points + SPLIT_HIGH - SPLIT_HIGH;
-      monthPointsHigh[t]! += high - normalHigh;
-      monthPointsLow[t]! += points - high + SPLIT_LOW - SPLIT_LOW - normalLow;
-      lowCost += fen;
-    }
     sums.reset();
-    if (cellEdgeStart[k]! < cellEdgeStart[k + 1]!) {
-      cell.set(drgs, d, coefficient);
-      passCellCases(cases, rules, cell, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
+    const hasEdges = cellEdgeStart[k]! < cellEdgeStart[k + 1]!;
+    if (!fits || hasEdges) cell.set(drgs, d, coefficient);
+    if (fits) {
+      // the core's outliers: the high run at its end, then the low run at its start (§2: high first), each
+      // case's points added to its month as the difference from the normal parts
+      const start = cellCoreStart[k]!;
+      const coreEnd = cellCoreStart[k + 1]!;
+      const base = basePoints[d]!;
+      const benchmark = benchmarkCost[d]!;
+      const highMin = highCostFenMin[d]!;
+      let highStart = coreEnd;
+      while (highStart > start && costFen[highStart - 1]! >= highMin) highStart--;
+      let highCost = 0;
+      for (let i = highStart; i < coreEnd; i++) {
+        const fen = costFen[i]!;
+        const t = (word[i]! >> SHIFT) & MONTH;
+        const outlierPoints = highPointsOf(base, coefficient, fen / 100 / benchmark, highMultiple[d]!, rules.points);
+        const outlierHigh = outlierPoints + SPLIT_HIGH - SPLIT_HIGH;
+        monthPointsHigh[t]! += outlierHigh - normalHigh;
+        monthPointsLow[t]! += outlierPoints - outlierHigh + SPLIT_LOW - SPLIT_LOW - normalLow;
+        highCost += fen;
+      }
+      const lowMax = lowCostFenMax[d]!;
+      let lowCost = 0;
+      let lowEnd = start;
+      for (; lowEnd < highStart && costFen[lowEnd]! <= lowMax; lowEnd++) {
+        const fen = costFen[lowEnd]!;
+        const t = (word[lowEnd]! >> SHIFT) & MONTH;
+        const outlierPoints = lowPointsOf(base, coefficient, fen / 100 / benchmark, rules.points);
+        const outlierHigh = outlierPoints + SPLIT_HIGH - SPLIT_HIGH;
+        monthPointsHigh[t]! += outlierHigh - normalHigh;
+        monthPointsLow[t]! += outlierPoints - outlierHigh + SPLIT_LOW - SPLIT_LOW - normalLow;
+        lowCost += fen;
+      }
+      sums.cases += coreEnd - start;
+      sums.costFen += cases.cellCoreCostFen[k]!;
+      sums.high += coreEnd - highStart;
+      sums.highCostFen += highCost;
+      sums.low += lowEnd - start;
+      sums.lowCostFen += lowCost;
+    } else {
+      passCellCases(cases, rules, cell, cellCoreStart[k]!, cellCoreStart[k + 1]!, row, sums);
     }
-    sums.cases += coreEnd - start;
-    sums.costFen += cellCoreCostFen[k]!;
-    sums.high += coreEnd - highStart;
-    sums.highCostFen += highCost;
-    sums.low += lowEnd - start;
-    sums.lowCostFen += lowCost;
-    recordGrouped(tally, rules, drgOffset, k, d, coefficient, sums, row);
+    if (hasEdges) passCellCases(cases, rules, cell, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
+    excluded += sums.excluded;
+    excludedCostFen += sums.excludedCostFen;
+    const count = sums.cases;
+    if (count === 0) continue;
+    const pointsOfCellK = pointsOfCell(sums, basePoints[d]!, coefficient, benchmarkCost[d]!, highMultiple[d]!, rules.points);
+    const cellCostFen = sums.costFen;
+    normal += count - sums.high - sums.low - sums.special;
+    high += sums.high;
+    low += sums.low;
+    special += sums.special;
+    points += pointsOfCellK;
+    weightSum += count * weight[d]!;
+    groupedCostFen += cellCostFen;
+    cellCases[k] = count;
+    cellPointsOut[k] = pointsOfCellK;
+    cellTotalCost[k] = cellCostFen / 100;
+    drgCases[drgOffset + d]! += count;
+    drgPoints[drgOffset + d]! += pointsOfCellK;
+    drgTotalCost[drgOffset + d]! += cellCostFen / 100;
   }
+  row.addGrouped(normal, high, low, special, points, weightSum, groupedCostFen, excluded, excludedCostFen);
 }
 
 /** An ungrouped or 床日 cell: both its regions, case by case. */
@@ -282,30 +307,6 @@ function passOther(cases: PreparedCases, rules: PassRules, scratch: PassScratch,
   passOtherCell(cases, rules, perDiem, cases.cellCoreStart[k]!, cases.cellCoreStart[k + 1]!, row, sums);
   passOtherCell(cases, rules, perDiem, cases.cellEdgeStart[k]!, cases.cellEdgeStart[k + 1]!, row, sums);
   recordOther(sums, row);
-}
-
-/** Row r when the round's LOS limits do not fit the core: every case of every cell, one by one. */
-function passRowGeneral(cases: PreparedCases, rules: PassRules, tally: Tally, r: number, row: RowSums, sums: CellSums, cell: GroupedCell): void {
-  const { kind, uniformPrice } = rules.drgs;
-  const { cellDrg, cellCoreStart, cellEdgeStart } = cases;
-  const hospitalCoefficient = rules.hospitalCoefficients[r % cases.hospitalCount]!;
-  const drgOffset = Math.floor(r / cases.hospitalCount) * cases.drgCount;
-  for (let k = cases.rowCellStart[r]!; k < cases.rowCellStart[r + 1]!; k++) {
-    const d = cellDrg[k]!;
-    const drgKind = kind[d]!;
-    sums.reset();
-    if (drgKind === UNGROUPED || drgKind === PER_DIEM) {
-      passOtherCell(cases, rules, drgKind === PER_DIEM, cellCoreStart[k]!, cellCoreStart[k + 1]!, row, sums);
-      passOtherCell(cases, rules, drgKind === PER_DIEM, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
-      recordOther(sums, row);
-      continue;
-    }
-    const coefficient = uniformPrice[d] === 1 ? rules.uniformCoefficient : hospitalCoefficient;
-    cell.set(rules.drgs, d, coefficient);
-    passCellCases(cases, rules, cell, cellCoreStart[k]!, cellCoreStart[k + 1]!, row, sums);
-    passCellCases(cases, rules, cell, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
-    recordGrouped(tally, rules, drgOffset, k, d, coefficient, sums, row);
-  }
 }
 
 /** The pass: every row (its cells in DRG order), then deductions. */
@@ -318,12 +319,8 @@ export function passCases(cases: PreparedCases, rules: PassRules, tally: Tally, 
   for (let r = 0; r < tally.poolCount * cases.hospitalCount; r++) {
     if (rowCellStart[r] === rowCellStart[r + 1]) continue;
     row.reset();
-    if (fits) {
-      passRowCore(cases, rules, scratch, tally, r, row, sums, cell);
-      addCoreMonths(cases, scratch, r, row);
-    } else {
-      passRowGeneral(cases, rules, tally, r, row, sums, cell);
-    }
+    passRow(cases, rules, scratch, tally, r, fits, row, sums, cell);
+    if (fits) addCoreMonths(cases, scratch, r, row);
     recordRowSums(tally, cases, r, row);
   }
   addDeductions(cases, rules, tally, fits);

@@ -1,16 +1,15 @@
 /**
  * Points, costs and counts before any money (SETTLEMENT.md §3, CMI): what the pass records per hospital ×
- * pool ("row"), per month, per DRG and per hospital × DRG cell. Work here is per cell and per row, never per
+ * pool ("row"), per month, per DRG and per hospital × DRG cell (pass.ts records the cells). Work here is per row, never per
  * case, and every sum runs in a fixed order (row, then DRG), so no figure depends on the order of the cases.
  */
-import { CASE_CLASSES, EXCLUDED, HIGH, LOW, NORMAL, SPECIAL, UNGROUPED, type DrgRules } from './classify';
-import { cellPoints, type CellSums, type PointRules } from './points';
+import { CASE_CLASSES, EXCLUDED, HIGH, LOW, NORMAL, SPECIAL, UNGROUPED } from './classify';
+import type { CellSums } from './points';
 import { MONTHS, type PreparedCases } from './prepare';
 import type { DrgResults } from './result';
 
 const CLASS_COUNT = CASE_CLASSES.length;
 /** module-local copies of what is read per cell (under tsx and vitest an imported binding is a getter call) */
-const pointsOfCell = cellPoints;
 const MONTH_COUNT = MONTHS;
 const NORMAL_CLASS = NORMAL, HIGH_CLASS = HIGH, LOW_CLASS = LOW, SPECIAL_CLASS = SPECIAL, UNGROUPED_CLASS = UNGROUPED, EXCLUDED_CLASS = EXCLUDED;
 
@@ -97,6 +96,19 @@ export class RowSums {
   readonly monthExcludedPatientPayFen = new Float64Array(MONTHS);
   readonly monthUngroupedCostFen = new Float64Array(MONTHS);
 
+  /** A row's grouped cells done (pass.ts): their class counts, points, CMI weight and costs. */
+  addGrouped(normal: number, high: number, low: number, special: number, points: number, weightSum: number, groupedCostFen: number, excluded: number, excludedCostFen: number): void {
+    this.normal += normal;
+    this.high += high;
+    this.low += low;
+    this.special += special;
+    this.points += points;
+    this.weightSum += weightSum;
+    this.groupedCostFen += groupedCostFen;
+    this.excluded += excluded;
+    this.excludedCostFen += excludedCostFen;
+  }
+
   reset(): void {
     this.normal = this.high = this.low = this.special = this.ungrouped = this.excluded = 0;
     this.points = this.weightSum = this.groupedCostFen = this.ungroupedCostFen = this.excludedCostFen = 0;
@@ -105,40 +117,6 @@ export class RowSums {
     this.monthExcludedPatientPayFen.fill(0);
     this.monthUngroupedCostFen.fill(0);
   }
-}
-
-/** Tables of the round the recording needs. */
-export interface TallyRules {
-  drgs: DrgRules;
-  points: PointRules;
-}
-
-/**
- * A grouped cell done: its points (§3 from counts and exact cost sums) to the cell, its DRG (`drgOffset` =
- * pool × D) and its row's sums; class counts, CMI weight and cost to the row's sums.
- */
-export function recordGroupedCell(tally: Tally, rules: TallyRules, drgOffset: number, k: number, d: number, coefficient: number, sums: CellSums, rowSums: RowSums): void {
-  rowSums.excluded += sums.excluded;
-  rowSums.excludedCostFen += sums.excludedCostFen;
-  const cases = sums.cases;
-  if (cases === 0) return;
-  const drgs = rules.drgs;
-  const points = pointsOfCell(sums, drgs.basePoints[d]!, coefficient, drgs.benchmarkCost[d]!, drgs.highMultiple[d]!, rules.points);
-  const costFen = sums.costFen;
-  rowSums.normal += cases - sums.high - sums.low - sums.special;
-  rowSums.high += sums.high;
-  rowSums.low += sums.low;
-  rowSums.special += sums.special;
-  rowSums.points += points;
-  rowSums.weightSum += cases * drgs.weight[d]!;
-  rowSums.groupedCostFen += costFen;
-  const { cells, drgs: drgTotals } = tally;
-  cells.cases[k] = cases;
-  cells.points[k] = points;
-  cells.totalCost[k] = costFen / 100;
-  drgTotals.cases[drgOffset + d]! += cases;
-  drgTotals.points[drgOffset + d]! += points;
-  drgTotals.totalCost[drgOffset + d]! += costFen / 100;
 }
 
 /** An ungrouped or 床日 cell done: its counts and costs to the row's sums. */
