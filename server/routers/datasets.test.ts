@@ -46,6 +46,9 @@ describe('datasets router against a real SQLite file', () => {
       ['H1', 3, 1, 1000.5],
       ['H2', 1, 2, 5000.25],
     ]);
+    // the ungrouped case (empty drg_code) counts for its hospital, not for a DRG
+    const catalog = await caller.datasets.catalog({ datasetId: id });
+    expect(catalog.map((d) => [d.code, d.cases])).toEqual([['ES35', 2]]);
   });
 
   it('answers NOT_FOUND for a data set that does not exist', async () => {

@@ -1,7 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { datasets } from '@/db/schema';
 import type { SettlementData } from '@/worker/settlement/types';
 import { loadSettlementData } from './datasets';
-import { getDatasetSummary } from './dataset-queries';
 import { DomainError } from './errors';
 
 // One decoded data set per id, kept while its version is current (≈33 bytes per case).
@@ -9,7 +10,7 @@ const cache = new Map<number, { version: number; data: SettlementData }>();
 
 /** The data set in the engine's columnar form, read from SQLite once per data set version. */
 export function settlementData(db: Db, datasetId: number): { version: number; data: SettlementData } {
-  const dataset = getDatasetSummary(db, datasetId);
+  const dataset = db.select({ version: datasets.version }).from(datasets).where(eq(datasets.id, datasetId)).get();
   if (!dataset) throw new DomainError('NOT_FOUND', `data set ${datasetId} not found`);
   const hit = cache.get(datasetId);
   if (hit && hit.version === dataset.version) return hit;
