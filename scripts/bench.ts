@@ -22,9 +22,17 @@
  * Generating the city takes longer than settling it (about 1 s per million cases, and ~100 bytes per case
  * while the import columns with case ids are alive); they are dropped once the engine is built.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildSync, version as esbuildVersion } from 'esbuild';
 import { generateDemoCity } from '@/db/seed/demo-city';
-import type { RoundParams } from '@/worker/settlement';
-import { createSettlementEngine, parseRoundParams, type SettleTimings, type SettlementEngine } from '@/worker/settlement';
+import type { RoundParams, SettleTimings, SettlementEngine } from '@/worker/settlement';
+import { parseRoundParams } from '@/worker/settlement';
+import { NO_DRG, type SettlementData } from '@/worker/settlement/types';
+
+type EngineModule = typeof import('@/worker/settlement');
 
 interface Options {
   sizes: number[];
@@ -61,28 +69,100 @@ const median = (values: number[]) => {
 };
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
+const ENGINE_ENTRY = path.join(__dirname, '..', 'worker', 'settlement', 'index.ts');
+
+/**
+ * The engine as production runs it: one bundle (the browser runs webpack's), not tsx's per-module transform,
+ * which turns every cross-module reference into a getter call (~1 ms a round at 1 M cases).
+ */
+async function bundledEngine(): Promise<{ engine: EngineModule; label: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drg-bench-'));
+  const outfile = path.join(dir, 'settlement.mjs');
+  try {
+    buildSync({ entryPoints: [ENGINE_ENTRY], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
+    const engine = (await import(pathToFileURL(outfile).href)) as EngineModule;
+    return { engine, label: `esbuild ${esbuildVersion} bundle of worker/settlement/index.ts` };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Machine reference: a naive per-case typed-array pass over the same cases (classify each case by its DRG's
+ * thresholds, sum its points into per-row and per-row-month accumulators), min ms of a few runs, so the
+ * figures can be scaled to other machines.
+ */
+function naivePassMs(data: SettlementData, runs: number): number {
+  const c = data.cases;
+  const n = c.count;
+  const drgCount = data.catalog.length;
+  const hospitalCount = data.hospitals.length;
+  const { drg, hospital, pool, month, los, totalCost } = c;
+  const noDrg = NO_DRG; // a local: tsx reads imported bindings through getters
+  const high = new Float64Array(drgCount + 1).fill(Infinity);
+  const low = new Float64Array(drgCount + 1).fill(-1);
+  const base = new Float64Array(drgCount + 1);
+  const bench = new Float64Array(drgCount + 1).fill(1);
+  data.catalog.forEach((d, i) => {
+    bench[i] = d.benchmarkCost ?? 1;
+    base[i] = (d.weight ?? 0) * 100;
+    high[i] = 2 * bench[i]!;
+    low[i] = 0.4 * bench[i]!;
+  });
+  const coefficient = new Float64Array(hospitalCount).fill(0.9);
+  const rowMonth = new Float64Array(2 * hospitalCount * 12);
+  const rowPoints = new Float64Array(2 * hospitalCount);
+  const classes = new Float64Array(2 * hospitalCount * 6);
+  let best = Infinity;
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    rowMonth.fill(0);
+    rowPoints.fill(0);
+    classes.fill(0);
+    for (let i = 0; i < n; i++) {
+      const d = drg[i] === noDrg ? drgCount : drg[i]!;
+      const row = pool[i]! * hospitalCount + hospital[i]!;
+      const cost = totalCost[i]!;
+      const days = los[i]!;
+      let points = 0;
+      let kind = 0;
+      if (days <= 2 || days >= 60) kind = 5;
+      else if (cost > high[d]!) (kind = 1), (points = base[d]! * coefficient[hospital[i]!]! + (cost / bench[d]! - 2) * base[d]!);
+      else if (cost < low[d]!) (kind = 2), (points = base[d]! * (cost / bench[d]!));
+      else points = base[d]! * coefficient[hospital[i]!]!;
+      classes[row * 6 + kind]!++;
+      rowPoints[row]! += points;
+      rowMonth[row * 12 + month[i]! - 1]! += points;
+    }
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
 interface Built {
   engine: SettlementEngine;
   params: RoundParams;
   generateMs: number;
   prepareMs: number;
+  naiveMs: number;
 }
 
 /** Generates the city and builds the engine in a function of its own, so the import columns can be collected. */
-function build(cases: number): Built {
+function build(cases: number, modules: EngineModule): Built {
   let started = performance.now();
   const city = generateDemoCity({ cases });
   const generateMs = performance.now() - started;
   const parsed = parseRoundParams(city.rounds[0]!.params);
   if (!parsed.ok) throw new Error(`demo round 0 does not parse: ${JSON.stringify(parsed.errors)}`);
+  const naiveMs = naivePassMs(city.bundle, 10);
   started = performance.now();
-  const engine = createSettlementEngine(city.bundle);
+  const engine = modules.createSettlementEngine(city.bundle);
   const prepareMs = performance.now() - started;
-  return { engine, params: parsed.params, generateMs, prepareMs };
+  return { engine, params: parsed.params, generateMs, prepareMs, naiveMs };
 }
 
-function benchSize(cases: number, options: Options): Record<string, number> {
-  const { engine, params, generateMs, prepareMs } = build(cases);
+function benchSize(cases: number, options: Options, modules: EngineModule): Record<string, number> {
+  const { engine, params, generateMs, prepareMs, naiveMs } = build(cases, modules);
   for (let i = 0; i < options.warmup; i++) engine.settle(params);
   const times: number[] = [];
   const pass: number[] = [];
@@ -114,6 +194,7 @@ function benchSize(cases: number, options: Options): Record<string, number> {
     peak_rss_mb: mb(process.resourceUsage().maxRSS * 1024),
     heap_mb: mb(memory.heapUsed),
     array_buffers_mb: mb(memory.arrayBuffers),
+    naive_ms: round2(naiveMs),
     runs: options.runs,
   };
 }
@@ -123,22 +204,22 @@ function describe(r: Record<string, number>): string {
   return [
     `${r.cases!.toLocaleString('en')} cases: median ${r.median_ms} ms, min ${r.min_ms} ms per round (pass ${r.pass_ms}, money ${r.money_ms}; ${r.runs} runs)`,
     `  ${millions} M cases/s; prepare ${r.prepare_ms} ms once (generate ${r.generate_ms} ms)`,
+    `  machine reference: a naive per-case typed-array pass over the same cases takes ${r.naive_ms} ms (min of 10)`,
     `  engine ${r.engine_bytes_per_case} bytes/case; RSS ${r.rss_mb} MB (process peak ${r.peak_rss_mb} MB, reached while generating), heap ${r.heap_mb} MB, array buffers ${r.array_buffers_mb} MB`,
   ].join('\n');
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  if (!options.json) console.log(`node ${process.version}, demo city round 0 (points), single thread`);
+  const { engine, label } = await bundledEngine();
+  if (!options.json) console.log(`node ${process.version}, demo city round 0 (points), single thread; engine: ${label}`);
   for (const size of options.sizes) {
-    const result = benchSize(size, options);
+    const result = benchSize(size, options, engine);
     console.log(options.json ? JSON.stringify(result) : describe(result));
   }
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-}
+});
