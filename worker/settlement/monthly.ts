@@ -7,22 +7,25 @@ import type { Tally } from './tally';
 import { pointValueOf } from './point-value';
 import type { MonthResults } from './result';
 
+/** a module-local copy: under tsx (and vitest) an imported binding is a getter call on every read */
+const MONTH_COUNT = MONTHS;
+
 /**
  * Monthly point values of one pool in 点数法: the round's fixed `monthly_point_value` when given, else
  * month t's own value from D ÷ 12 and the month's points and patient payments (0 for a month without points).
  */
 export function monthlyPointValues(tally: Tally, pool: number, fixed: number | null, distributable: number, totalBasis: boolean): Float64Array {
-  const values = new Float64Array(MONTHS);
+  const values = new Float64Array(MONTH_COUNT);
   if (fixed !== null) return values.fill(fixed);
-  for (let t = 0; t < MONTHS; t++) {
+  for (let t = 0; t < MONTH_COUNT; t++) {
     let points = 0;
     let patientPayFen = 0;
     for (let h = 0; h < tally.hospitalCount; h++) {
-      const rm = (pool * tally.hospitalCount + h) * MONTHS + t;
+      const rm = (pool * tally.hospitalCount + h) * MONTH_COUNT + t;
       points += tally.monthPoints[rm]!;
       patientPayFen += tally.monthPatientPayFen[rm]!;
     }
-    values[t] = pointValueOf(totalBasis, distributable / MONTHS, patientPayFen / 100, points);
+    values[t] = pointValueOf(totalBasis, distributable / MONTH_COUNT, patientPayFen / 100, points);
   }
   return values;
 }
@@ -41,8 +44,8 @@ export function prepayments(
   const rows = tally.poolCount * tally.hospitalCount;
   const prepaid = new Float64Array(rows);
   for (let row = 0; row < rows; row++) {
-    for (let t = 0; t < MONTHS; t++) {
-      const rm = row * MONTHS + t;
+    for (let t = 0; t < MONTH_COUNT; t++) {
+      const rm = row * MONTH_COUNT + t;
       const price = yuanPerPointOfMonth(row, t);
       const patientPay = tally.monthPatientPayFen[rm]! / 100;
       const points = tally.monthPoints[rm]!;

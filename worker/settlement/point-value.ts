@@ -61,16 +61,20 @@ export function yuanPerPointOfRows(round: ResolvedRound, hospitals: readonly Hos
  */
 export function priceTally(tally: Tally, rowCellStart: Int32Array, cellDrg: Uint16Array, yuanPerPoint: Float64Array, revenue: Float64Array): void {
   const { drgCount, hospitalCount } = tally;
+  const { points: cellPoints, revenue: cellRevenue } = tally.cells;
+  const drgRevenue = tally.drgs.revenue;
+  const rowPoints = tally.points;
   for (let row = 0; row < tally.poolCount * hospitalCount; row++) {
     const price = yuanPerPoint[row]!;
-    revenue[row] = tally.points[row]! * price;
-    const pool = Math.floor(row / hospitalCount);
-    for (let k = rowCellStart[row]!; k < rowCellStart[row + 1]!; k++) {
+    revenue[row] = rowPoints[row]! * price;
+    const offset = Math.floor(row / hospitalCount) * drgCount;
+    const end = rowCellStart[row + 1]!;
+    for (let k = rowCellStart[row]!; k < end; k++) {
       const d = cellDrg[k]!;
       if (d >= drgCount) continue;
-      const money = tally.cells.points[k]! * price;
-      tally.cells.revenue[k] = money;
-      tally.drgs.revenue[pool * drgCount + d]! += money;
+      const money = cellPoints[k]! * price;
+      cellRevenue[k] = money;
+      drgRevenue[offset + d]! += money;
     }
   }
 }

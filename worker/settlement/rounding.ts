@@ -44,13 +44,25 @@ export function largestRemainder(yuan: Float64Array, rows: Int32Array, out: Floa
     unroundedSum += yuan[row]!;
     flooredSum += floored;
   }
-  let extra = fenOf(unroundedSum) - flooredSum;
-  if (extra <= 0) return;
-  const order = Array.from({ length: n }, (_, j) => j);
-  // Larger remainder first; equal remainders keep row order (lower hospital_code first).
-  order.sort((a, b) => remainders[b]! - remainders[a]! || a - b);
-  for (let j = 0; j < n && extra > 0; j++, extra--) {
-    const row = rows[order[j]!]!;
-    out[row] = out[row]! + 1;
+  const extra = fenOf(unroundedSum) - flooredSum;
+  if (!(extra > 0)) return; // also when a figure is not finite (extra is then NaN)
+  // The extra fen go to the `extra` largest remainders, equal remainders in row order (lower hospital_code
+  // first): every remainder above the extra-th largest one, then the first rows whose remainder equals it.
+  // A numeric typed-array sort finds that remainder; no comparator, no order array.
+  const cut = extra >= n ? -1 : remainders.slice().sort()[n - extra]!;
+  let left = extra;
+  for (let j = 0; j < n; j++) {
+    if (remainders[j]! > cut) {
+      const row = rows[j]!;
+      out[row] = out[row]! + 1;
+      left--;
+    }
+  }
+  for (let j = 0; j < n && left > 0; j++) {
+    if (remainders[j] === cut) {
+      const row = rows[j]!;
+      out[row] = out[row]! + 1;
+      left--;
+    }
   }
 }
