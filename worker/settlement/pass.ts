@@ -16,7 +16,7 @@
  */
 import { DRG_PER_DIEM, DRG_UNGROUPED, type DrgRules } from './classify';
 import { CORE_LOS, LOS_MASK, MONTH_COUNT_MASK, MONTH_COUNT_SHIFT, MONTH_MASK, MONTH_SHIFT, MONTHS, SPECIAL_BIT, type PreparedCases } from './prepare';
-import { CellSums, cellPoints, highCasePoints, lowCasePoints, type PointRules } from './points';
+import { CellSums, highCasePoints, lowCasePoints, pointsOfCounts, type PointRules } from './points';
 import { recordOtherCell, recordRow, RowSums, type Tally } from './tally';
 
 /**
@@ -26,7 +26,7 @@ import { recordOtherCell, recordRow, RowSums, type Tally } from './tally';
 const LOS = LOS_MASK, SHIFT = MONTH_SHIFT, MONTH = MONTH_MASK, SPECIAL_FLAG = SPECIAL_BIT;
 const COUNT_SHIFT = MONTH_COUNT_SHIFT, COUNT_MASK = MONTH_COUNT_MASK, MONTH_COUNT = MONTHS;
 const highPointsOf = highCasePoints, lowPointsOf = lowCasePoints;
-const recordOther = recordOtherCell, recordRowSums = recordRow, pointsOfCell = cellPoints;
+const recordOther = recordOtherCell, recordRowSums = recordRow, pointsOf = pointsOfCounts;
 const PER_DIEM = DRG_PER_DIEM, UNGROUPED = DRG_UNGROUPED;
 
 /** 1.5 × 2⁴⁴: adding and subtracting it rounds a value to a multiple of 2⁻⁸ (|value| < 2⁴³). */
@@ -206,11 +206,11 @@ function addDeductions(cases: PreparedCases, rules: PassRules, tally: Tally, fit
 
 /**
  * Row r, its cells in DRG order: a grouped cell's core by its two outlier runs when `fits` (else case by case),
- * its edge cases one by one, then its §3 points from counts and exact cost sums (`cellPoints`) to the cell, its
+ * its edge cases one by one, then its §3 points from counts and exact cost sums (`pointsOfCounts`) to the cell, its
  * DRG and the row. Written out in one loop with the row's sums in locals: this is the hot loop of a round.
  */
 function passRow(cases: PreparedCases, rules: PassRules, scratch: PassScratch, tally: Tally, r: number, fits: boolean, row: RowSums, sums: CellSums, cell: GroupedCell): void {
-  const { cellDrg, cellCoreStart, cellEdgeStart, costFen, word } = cases;
+  const { cellDrg, cellCoreStart, cellEdgeStart, cellCoreCostFen, costFen, word } = cases;
   const drgs = rules.drgs;
   const { kind, uniformPrice, basePoints, benchmarkCost, highMultiple, highCostFenMin, lowCostFenMax, weight } = drgs;
   const { monthPointsHigh, monthPointsLow } = row;
@@ -232,9 +232,11 @@ function passRow(cases: PreparedCases, rules: PassRules, scratch: PassScratch, t
     const normalLow = normalPoints - normalHigh + SPLIT_LOW - SPLIT_LOW;
     scratch.normalHigh[k] = normalHigh;
     scratch.normalLow[k] = normalLow;
-    sums.reset();
     const hasEdges = cellEdgeStart[k]! < cellEdgeStart[k + 1]!;
     if (!fits || hasEdges) cell.set(drgs, d, coefficient);
+    // the cell's counts and cost sums (fen): in locals for a core-only cell, through `sums` when it has cases
+    // read one by one
+    let count = 0, cellHigh = 0, cellHighCostFen = 0, cellLow = 0, cellLowCostFen = 0, cellSpecial = 0, cellSpecialCostFen = 0, cellCostFen = 0;
     if (fits) {
       // the core's outliers: the high run at its end, then the low run at its start (§2: high first), each
       // case's points added to its month as the difference from the normal parts
@@ -267,26 +269,45 @@ function passRow(cases: PreparedCases, rules: PassRules, scratch: PassScratch, t
         monthPointsLow[t]! += outlierPoints - outlierHigh + SPLIT_LOW - SPLIT_LOW - normalLow;
         lowCost += fen;
       }
-      sums.cases += coreEnd - start;
-      sums.costFen += cases.cellCoreCostFen[k]!;
-      sums.high += coreEnd - highStart;
-      sums.highCostFen += highCost;
-      sums.low += lowEnd - start;
-      sums.lowCostFen += lowCost;
+      count = coreEnd - start;
+      cellCostFen = cellCoreCostFen[k]!;
+      cellHigh = coreEnd - highStart;
+      cellHighCostFen = highCost;
+      cellLow = lowEnd - start;
+      cellLowCostFen = lowCost;
+      if (hasEdges) {
+        sums.reset();
+        sums.cases = count;
+        sums.costFen = cellCostFen;
+        sums.high = cellHigh;
+        sums.highCostFen = cellHighCostFen;
+        sums.low = cellLow;
+        sums.lowCostFen = cellLowCostFen;
+        passCellCases(cases, rules, cell, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
+      }
     } else {
+      sums.reset();
       passCellCases(cases, rules, cell, cellCoreStart[k]!, cellCoreStart[k + 1]!, row, sums);
+      if (hasEdges) passCellCases(cases, rules, cell, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
     }
-    if (hasEdges) passCellCases(cases, rules, cell, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
-    excluded += sums.excluded;
-    excludedCostFen += sums.excludedCostFen;
-    const count = sums.cases;
+    if (!fits || hasEdges) {
+      excluded += sums.excluded;
+      excludedCostFen += sums.excludedCostFen;
+      count = sums.cases;
+      cellCostFen = sums.costFen;
+      cellHigh = sums.high;
+      cellHighCostFen = sums.highCostFen;
+      cellLow = sums.low;
+      cellLowCostFen = sums.lowCostFen;
+      cellSpecial = sums.special;
+      cellSpecialCostFen = sums.specialCostFen;
+    }
     if (count === 0) continue;
-    const pointsOfCellK = pointsOfCell(sums, basePoints[d]!, coefficient, benchmarkCost[d]!, highMultiple[d]!, rules.points);
-    const cellCostFen = sums.costFen;
-    normal += count - sums.high - sums.low - sums.special;
-    high += sums.high;
-    low += sums.low;
-    special += sums.special;
+    const pointsOfCellK = pointsOf(count, cellHigh, cellHighCostFen, cellLow, cellLowCostFen, cellSpecial, cellSpecialCostFen, basePoints[d]!, coefficient, benchmarkCost[d]!, highMultiple[d]!, rules.points);
+    normal += count - cellHigh - cellLow - cellSpecial;
+    high += cellHigh;
+    low += cellLow;
+    special += cellSpecial;
     points += pointsOfCellK;
     weightSum += count * weight[d]!;
     groupedCostFen += cellCostFen;

@@ -101,18 +101,35 @@ export class CellSums {
  * sums (fen) of `sums` — exact inputs, so the result does not depend on the order of the cases.
  */
 export function cellPoints(sums: CellSums, base: number, coefficient: number, benchmarkCost: number, multiple: number, rules: PointRules): number {
-  const { high, low, special } = sums;
-  const atNormal = sums.cases - low - special; // normal and high cases both start at base × k
+  return pointsOfCounts(sums.cases, sums.high, sums.highCostFen, sums.low, sums.lowCostFen, sums.special, sums.specialCostFen, base, coefficient, benchmarkCost, multiple, rules);
+}
+
+/** `cellPoints` from the counts and cost sums themselves (the pass keeps them in locals for most cells). */
+export function pointsOfCounts(
+  cases: number,
+  high: number,
+  highCostFen: number,
+  low: number,
+  lowCostFen: number,
+  special: number,
+  specialCostFen: number,
+  base: number,
+  coefficient: number,
+  benchmarkCost: number,
+  multiple: number,
+  rules: PointRules,
+): number {
+  const atNormal = cases - low - special; // normal and high cases both start at base × k
   let points = atNormal * base * coefficient;
   if (high > 0) {
-    const addOn = (sums.highCostFen / 100 / benchmarkCost - multiple * high) * base * rules.highExtraRatio;
+    const addOn = (highCostFen / 100 / benchmarkCost - multiple * high) * base * rules.highExtraRatio;
     points += rules.highExtraTimesCoef ? addOn * coefficient : addOn;
   }
   if (low > 0) {
-    const atCost = base * Math.min(low, sums.lowCostFen / 100 / benchmarkCost);
+    const atCost = base * Math.min(low, lowCostFen / 100 / benchmarkCost);
     points += rules.lowTimesCoef ? atCost * coefficient : atCost;
   }
-  if (special > 0) points += (base * (sums.specialCostFen / 100)) / benchmarkCost;
+  if (special > 0) points += (base * (specialCostFen / 100)) / benchmarkCost;
   return points;
 }
 
