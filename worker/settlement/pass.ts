@@ -123,14 +123,16 @@ function passCellCases(cases: PreparedCases, rules: PassRules, cell: GroupedCell
   }
 }
 
-/** Scratch of the pass, kept by the engine: the normal points of each cell in their two fixed-point parts. */
+/**
+ * Scratch of the pass, kept by the engine: the normal points of each cell k in their two fixed-point parts,
+ * side by side (entries 2k and 2k + 1: one cache line holds both).
+ */
 export interface PassScratch {
-  normalHigh: Float64Array;
-  normalLow: Float64Array;
+  normalParts: Float64Array;
 }
 
 export function allocatePassScratch(cases: PreparedCases): PassScratch {
-  return { normalHigh: new Float64Array(cases.cellDrg.length), normalLow: new Float64Array(cases.cellDrg.length) };
+  return { normalParts: new Float64Array(2 * cases.cellDrg.length) };
 }
 
 /**
@@ -139,8 +141,8 @@ export function allocatePassScratch(cases: PreparedCases): PassScratch {
  */
 function addCoreMonths(cases: PreparedCases, scratch: PassScratch, r: number, row: RowSums): void {
   const { monthCounts, runMonthCountStart } = cases;
-  const { normalHigh, normalLow } = scratch;
-  const first = cases.rowCellStart[r]!;
+  const parts = scratch.normalParts;
+  const first = 2 * cases.rowCellStart[r]!;
   for (let t = 0; t < MONTH_COUNT; t++) {
     // two pairs of sums, so that consecutive additions do not wait for each other (exact: any grouping)
     let high = 0, low = 0, high2 = 0, low2 = 0;
@@ -149,15 +151,18 @@ function addCoreMonths(cases: PreparedCases, scratch: PassScratch, r: number, ro
     for (; e + 1 < end; e += 2) {
       const entry = monthCounts[e]!;
       const entry2 = monthCounts[e + 1]!;
-      high += (entry & COUNT_MASK) * normalHigh[first + (entry >>> COUNT_SHIFT)]!;
-      low += (entry & COUNT_MASK) * normalLow[first + (entry >>> COUNT_SHIFT)]!;
-      high2 += (entry2 & COUNT_MASK) * normalHigh[first + (entry2 >>> COUNT_SHIFT)]!;
-      low2 += (entry2 & COUNT_MASK) * normalLow[first + (entry2 >>> COUNT_SHIFT)]!;
+      const at = first + ((entry >>> COUNT_SHIFT) << 1);
+      const at2 = first + ((entry2 >>> COUNT_SHIFT) << 1);
+      high += (entry & COUNT_MASK) * parts[at]!;
+      low += (entry & COUNT_MASK) * parts[at + 1]!;
+      high2 += (entry2 & COUNT_MASK) * parts[at2]!;
+      low2 += (entry2 & COUNT_MASK) * parts[at2 + 1]!;
     }
     if (e < end) {
       const entry = monthCounts[e]!;
-      high += (entry & COUNT_MASK) * normalHigh[first + (entry >>> COUNT_SHIFT)]!;
-      low += (entry & COUNT_MASK) * normalLow[first + (entry >>> COUNT_SHIFT)]!;
+      const at = first + ((entry >>> COUNT_SHIFT) << 1);
+      high += (entry & COUNT_MASK) * parts[at]!;
+      low += (entry & COUNT_MASK) * parts[at + 1]!;
     }
     row.monthPointsHigh[t]! += high + high2;
     row.monthPointsLow[t]! += low + low2;
@@ -214,6 +219,7 @@ function passRow(cases: PreparedCases, rules: PassRules, scratch: PassScratch, t
   const drgs = rules.drgs;
   const { kind, uniformPrice, basePoints, benchmarkCost, highMultiple, highCostFenMin, lowCostFenMax, weight } = drgs;
   const { monthPointsHigh, monthPointsLow } = row;
+  const normalParts = scratch.normalParts;
   const { cases: cellCases, points: cellPointsOut, totalCost: cellTotalCost } = tally.cells;
   const { cases: drgCases, points: drgPoints, totalCost: drgTotalCost } = tally.drgs;
   const hospitalCoefficient = rules.hospitalCoefficients[r % cases.hospitalCount]!;
@@ -230,8 +236,8 @@ function passRow(cases: PreparedCases, rules: PassRules, scratch: PassScratch, t
     const normalPoints = basePoints[d]! * coefficient;
     const normalHigh = normalPoints + SPLIT_HIGH - SPLIT_HIGH;
     const normalLow = normalPoints - normalHigh + SPLIT_LOW - SPLIT_LOW;
-    scratch.normalHigh[k] = normalHigh;
-    scratch.normalLow[k] = normalLow;
+    normalParts[2 * k] = normalHigh;
+    normalParts[2 * k + 1] = normalLow;
     const hasEdges = cellEdgeStart[k]! < cellEdgeStart[k + 1]!;
     if (!fits || hasEdges) cell.set(drgs, d, coefficient);
     // the cell's counts and cost sums (fen): in locals for a core-only cell, through `sums` when it has cases
@@ -323,7 +329,7 @@ function passRow(cases: PreparedCases, rules: PassRules, scratch: PassScratch, t
 
 /** An ungrouped or 床日 cell: both its regions, case by case. */
 function passOther(cases: PreparedCases, rules: PassRules, scratch: PassScratch, k: number, perDiem: boolean, row: RowSums, sums: CellSums): void {
-  scratch.normalHigh[k] = scratch.normalLow[k] = 0;
+  scratch.normalParts[2 * k] = scratch.normalParts[2 * k + 1] = 0;
   sums.reset();
   passOtherCell(cases, rules, perDiem, cases.cellCoreStart[k]!, cases.cellCoreStart[k + 1]!, row, sums);
   passOtherCell(cases, rules, perDiem, cases.cellEdgeStart[k]!, cases.cellEdgeStart[k + 1]!, row, sums);
