@@ -7,15 +7,21 @@
  * the engine's memory per case (its prepared typed arrays ÷ cases) and the process RSS / heap.
  * With --json: exactly one JSON object per line per size, `{ "cases", "median_ms", "min_ms", "rss_mb", … }`.
  *
- * Where the time goes (1 M demo cases, ~10 ms a round on a 2-core cloud VM where a naive per-case typed-array
- * pass takes ~17 ms; profile with `node --cpu-prof` on an esbuild bundle — tsx adds ~1 ms of module getters):
- *  - pass ≈ 85 %: the ~70 k hospital × pool × DRG cells, each reading its DRG's rules once, finding its low and
- *    high runs at the two ends of its cost-sorted core (≈ 1.8 ms, mostly mispredicted branches: whether a cell
- *    has outliers is data), pricing the ~100 k outliers one by one (≈ 1.5 ms) and recording its points to the
- *    cell, DRG and row; normal cases' month points from ~290 k prepared (cell, month) counts (≈ 1.5 ms); edge
- *    cases (special review or LOS outside 3–30 days, ~3 %), ungrouped cells and deductions (≈ 1 ms);
- *  - money ≈ 15 %: pricing the cells (0.5 ms), largest-remainder rounding, point values, pre-payments and
- *    clearing of ~340 rows; plus garbage collection of each round's fresh result arrays (~2.6 MB).
+ * The timed engine is an esbuild bundle of worker/settlement/index.ts, as production runs a (webpack) bundle:
+ * under tsx every cross-module binding is a getter call (~1 ms a round at 1 M). The city is generated with the
+ * ordinary imports. `naive_ms` is a machine reference: a naive per-case typed-array pass over the same cases.
+ *
+ * Where the time goes (1 M demo cases, ~8.5–9 ms a round on a 2-core cloud VM where naive_ms is ~21 ms;
+ * profile with `node --cpu-prof` on an esbuild bundle of a small driver):
+ *  - pass ≈ 90 %: the ~70 k hospital × pool × DRG cells (≈ 5 ms): each reads its DRG's rules once, finds its
+ *    low and high runs at the two ends of its cost-sorted core (mostly mispredicted branches: whether a cell
+ *    has outliers is data), prices the ~100 k outliers one by one (each also reads its month from the case
+ *    word) and records its points to the cell, DRG and row; normal cases' month points from ~285 k prepared
+ *    (cell, month) counts (≈ 0.75 ms); edge cases (special review or LOS outside 3–30 days, ~3 %), ungrouped
+ *    cells and deductions (≈ 0.6 ms). In a bundle a module-level const is a context load with a TDZ check at
+ *    every read: the hot loops copy their constants into function locals (pass.ts);
+ *  - money ≈ 10 % (≈ 0.9 ms): pricing the cells (0.4 ms), allocating each round's fresh result arrays
+ *    (~2.6 MB), largest-remainder rounding, point values, pre-payments and clearing of ~340 rows.
  * A round whose LOS limits exclude core cases (exclude_los_max ≥ 3 or exclude_los_min ≤ 30) takes the general
  * per-case path: ~19 ms at 1 M.
  *
