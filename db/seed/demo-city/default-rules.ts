@@ -1,61 +1,48 @@
 /**
- * The settlement rules a bureau starts from (SETTLEMENT.md §2–§6 defaults), written out in full: round 0
- * carries them explicitly, and the generator shapes its cost tails and the calibration figures by them.
+ * The settlement rules a bureau starts from: the engine's own defaults (SETTLEMENT.md §2–§6, `DEFAULTS` in
+ * worker/settlement/round.ts), written out in full for round 0, plus the demo city's own last-year coefficients.
+ * The generator shapes its cost tails and the calibration figures by the same rules.
  */
-
-/** 高倍率 bands: the first band with rw ≤ rw_max gives the multiple (null = no upper bound). */
-export const DEFAULT_HIGH_BANDS = [
-  { rw_max: 1, multiple: 3 },
-  { rw_max: 3, multiple: 2 },
-  { rw_max: null, multiple: 1.5 },
-] as const;
+import { highMultipleOf } from '@/worker/settlement/classify';
+import { DEFAULTS } from '@/worker/settlement/round';
 
 /** 低倍率: cost below this multiple of the benchmark. */
-export const DEFAULT_LOW_MULTIPLE = 0.4;
+export const DEFAULT_LOW_MULTIPLE = DEFAULTS.low_multiple;
 /** 不纳入DRG结算: los ≤ this … */
-export const DEFAULT_EXCLUDE_LOS_MAX = 2;
+export const DEFAULT_EXCLUDE_LOS_MAX = DEFAULTS.exclude_los_max;
 /** … or los ≥ this. */
-export const DEFAULT_EXCLUDE_LOS_MIN = 60;
+export const DEFAULT_EXCLUDE_LOS_MIN = DEFAULTS.exclude_los_min;
 
 /** Last year's 等级系数 of the demo city. */
 export const LAST_YEAR_LEVEL_COEFFICIENTS = { '1': 0.75, '2': 0.9, '3': 1.0 } as const;
 
-/** The high-cost multiple for a DRG weight (SETTLEMENT.md §2 rule 4). */
+/** The high-cost multiple for a DRG weight under the default bands (SETTLEMENT.md §2 rule 4). */
 export function highCostMultiple(weight: number): number {
-  for (const band of DEFAULT_HIGH_BANDS) if (band.rw_max === null || weight <= band.rw_max) return band.multiple;
-  return DEFAULT_HIGH_BANDS[DEFAULT_HIGH_BANDS.length - 1]!.multiple;
+  return highMultipleOf(weight, DEFAULTS.high_bands);
 }
 
 /**
  * Last year's rules: every §6 rule written out with its value, except the budget (computed from the cases).
  * Per-code overrides (weights, benchmark_costs, hospital_coefficients, evaluation_scores,
- * uniform_price_drgs) are absent: the catalog and the hospital file apply.
+ * uniform_price_drgs), rates and monthly point values are absent: the catalog and the hospital file apply.
  */
 export const LAST_YEAR_RULES = {
   method: 'points',
-  base_points: 100,
-  point_value_basis: 'total',
-  prepay_ratio: 0.9,
+  base_points: DEFAULTS.base_points,
+  point_value_basis: DEFAULTS.point_value_basis,
+  prepay_ratio: DEFAULTS.prepay_ratio,
   level_coefficients: LAST_YEAR_LEVEL_COEFFICIENTS,
-  uniform_coefficient: 1.0,
-  high_bands: DEFAULT_HIGH_BANDS,
-  high_extra_ratio: 1.0,
-  high_extra_times_coef: false,
-  low_multiple: DEFAULT_LOW_MULTIPLE,
-  low_times_coef: false,
-  ungrouped_ratio: 0.9,
-  exclude_los_max: DEFAULT_EXCLUDE_LOS_MAX,
-  exclude_los_min: DEFAULT_EXCLUDE_LOS_MIN,
-  reserve_ratio: 0.05,
-  sharing_bands: [
-    { over_max: 0.1, fund_share: 0.7 },
-    { over_max: 0.2, fund_share: 0.5 },
-  ],
-  surplus_cap: null,
-  eval_bands: [
-    { min_score: 90, coef: 1.0 },
-    { min_score: 80, coef: 0.9 },
-    { min_score: 70, coef: 0.8 },
-    { min_score: 60, coef: 0.6 },
-  ],
+  uniform_coefficient: DEFAULTS.uniform_coefficient,
+  high_bands: DEFAULTS.high_bands,
+  high_extra_ratio: DEFAULTS.high_extra_ratio,
+  high_extra_times_coef: DEFAULTS.high_extra_times_coef,
+  low_multiple: DEFAULTS.low_multiple,
+  low_times_coef: DEFAULTS.low_times_coef,
+  ungrouped_ratio: DEFAULTS.ungrouped_ratio,
+  exclude_los_max: DEFAULTS.exclude_los_max,
+  exclude_los_min: DEFAULTS.exclude_los_min,
+  reserve_ratio: DEFAULTS.reserve_ratio,
+  sharing_bands: DEFAULTS.sharing_bands,
+  surplus_cap: DEFAULTS.surplus_cap,
+  eval_bands: DEFAULTS.eval_bands,
 } as const;
