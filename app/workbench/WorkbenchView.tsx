@@ -8,7 +8,7 @@ import { useWorkbenchUrl } from './useWorkbenchUrl';
 import { useDatasetColumns } from './engine/useDatasetColumns';
 import { useSettlement } from './engine/useSettlement';
 import { useUndoableParams } from './params/useUndoable';
-import { ParamsEditor } from './params/ParamsEditor';
+import { ParamsEditor, type ParamsEditorProps } from './params/ParamsEditor';
 import { QuickLevers } from './params/QuickLevers';
 import { RoundsPanel } from './rounds/RoundsPanel';
 import { RoundToolbar } from './RoundToolbar';
@@ -62,6 +62,13 @@ export function WorkbenchView() {
   if (!datasetId || !dataset) return <p>{t('datasets.empty')}</p>;
   if (!round || !baseline) return <p>{t('workbench.noRounds')}</p>;
 
+  const editorProps = (params: RoundParams): ParamsEditorProps => ({
+    params,
+    onChange: draft.apply,
+    catalog: catalog.data ?? [],
+    hospitals: hospitals.data ?? [],
+    readOnly: round.status === 'locked',
+  });
   const dirty = draft.params !== null && JSON.stringify(draft.params) !== JSON.stringify(round.params);
   const roundName = dirty ? `${round.name} ${t('workbench.unsaved')}` : round.name;
   const compared = [
@@ -86,13 +93,7 @@ export function WorkbenchView() {
       />
       {!columns ? <LoadProgress progress={progress} error={columnsError} /> : null}
       {url.view === 'compare' && draft.params ? (
-        <QuickLevers
-          params={draft.params}
-          onChange={draft.apply}
-          catalog={catalog.data ?? []}
-          hospitals={hospitals.data ?? []}
-          readOnly={round.status === 'locked'}
-        />
+        <QuickLevers {...editorProps(draft.params)} />
       ) : null}
       {url.view === 'compare' || url.view === 'report' ? (
         <ComparisonView
@@ -107,13 +108,7 @@ export function WorkbenchView() {
         />
       ) : null}
       {url.view === 'params' && draft.params ? (
-        <ParamsEditor
-          params={draft.params}
-          onChange={draft.apply}
-          catalog={catalog.data ?? []}
-          hospitals={hospitals.data ?? []}
-          readOnly={round.status === 'locked'}
-        />
+        <ParamsEditor {...editorProps(draft.params)} />
       ) : null}
       {url.view === 'diff' ? <DiffView fromId={baseline.id} toId={round.id} fromName={baseline.name} toName={round.name} /> : null}
       {url.view === 'rounds' ? <RoundsPanel rounds={rounds} onOpen={(id) => setUrl({ roundId: id, view: 'compare' })} /> : null}
