@@ -1,7 +1,7 @@
 /**
  * Next.js calls `register` once when the server starts. The workbench's first load needs each data set's
  * binary columns (read from SQLite, encoded and gzipped: seconds at 1 M cases); preparing them right after
- * start, instead of on the first request, lets the first user find them cached.
+ * start (the newest data set only), instead of on the first request, lets the first user find them cached.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
