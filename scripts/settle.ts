@@ -8,7 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { formatOmittedErrors, formatRowError, readDatasetFiles } from '@/server/import';
-import { parseRoundParams, settle, toContractResult } from '@/worker/settlement';
+import { parseRoundParams, settle, toContractResult, type RoundParams } from '@/worker/settlement';
 
 const USAGE = 'usage: npm run settle -- --hospitals H.csv --catalog C.csv --cases K.csv --round R.json --out result.json';
 
@@ -37,7 +37,7 @@ function parseCommandLine(argv: string[]): Args | null {
 }
 
 /** The round file as parameters, or the lines that say what is wrong with it. */
-async function readRound(path: string): Promise<{ ok: true; params: unknown } | { ok: false; lines: string[] }> {
+async function readRound(path: string): Promise<{ ok: true; params: RoundParams } | { ok: false; lines: string[] }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -86,7 +86,7 @@ export async function runSettle(argv: string[], stderr: (line: string) => void):
     stderr('settle failed: bad input, no result written');
     return 1;
   }
-  const result = settle(data.bundle, round.params as Parameters<typeof settle>[1]);
+  const result = settle(data.bundle, round.params);
   await writeFile(args.out, `${JSON.stringify(toContractResult(result), null, 1)}\n`);
   return 0;
 }
