@@ -2,28 +2,31 @@
  * npm run bench [-- --sizes 1000000,5000000 --runs 50 --warmup 5 --json]
  *
  * Settles the demo city's round 0 (last year's rules, a points round with the year's budgets) on a generated
- * year of N cases (generateDemoCity, deterministic seed), `runs` times after `warmup` rounds, and prints per
- * size: median and min ms per round, cases per second, the time to prepare the engine (once per data set),
- * the engine's memory per case (its prepared typed arrays ÷ cases) and the process RSS / heap.
+ * year of N cases (generateDemoCity, deterministic seed), `runs` rounds after `warmup` rounds, each round a
+ * different one (see `benchSize`): the headline figures are rounds that change a level coefficient, as a
+ * negotiation reruns most, priced on the classes the previous round left (classified.ts); then rounds whose
+ * cost thresholds change every time (classified anew), and rounds whose LOS limits cut into the usual stays
+ * (case by case, pass.ts). Per size it prints median and min ms per round, cases per second, the time to
+ * prepare the engine (once per data set), the engine's memory per case (its prepared typed arrays and the
+ * kept classes ÷ cases) and the process RSS / heap.
  * With --json: exactly one JSON object per line per size, `{ "cases", "median_ms", "min_ms", "rss_mb", … }`.
  *
  * The timed engine is an esbuild bundle of worker/settlement/index.ts, as production runs a (webpack) bundle:
  * under tsx every cross-module binding is a getter call (~1 ms a round at 1 M). The city is generated with the
  * ordinary imports. `naive_ms` is a machine reference: a naive per-case typed-array pass over the same cases.
  *
- * Where the time goes (1 M demo cases, ~8.5–9 ms a round on a 2-core cloud VM where naive_ms is ~21 ms;
- * profile with `node --cpu-prof` on an esbuild bundle of a small driver):
- *  - pass ≈ 90 %: the ~70 k hospital × pool × DRG cells (≈ 5 ms): each reads its DRG's rules once, finds its
- *    low and high runs at the two ends of its cost-sorted core (mostly mispredicted branches: whether a cell
- *    has outliers is data), prices the ~100 k outliers one by one (each also reads its month from the case
- *    word) and records its points to the cell, DRG and row; normal cases' month points from ~285 k prepared
- *    (cell, month) counts (≈ 0.75 ms); edge cases (special review or LOS outside 3–30 days, ~3 %), ungrouped
- *    cells and deductions (≈ 0.6 ms). In a bundle a module-level const is a context load with a TDZ check at
- *    every read: the hot loops copy their constants into function locals (pass.ts);
- *  - money ≈ 10 % (≈ 0.9 ms): pricing the cells (0.4 ms), allocating each round's fresh result arrays
- *    (~2.6 MB), largest-remainder rounding, point values, pre-payments and clearing of ~340 rows.
- * A round whose LOS limits exclude core cases (exclude_los_max ≥ 3 or exclude_los_min ≤ 30) takes the general
- * per-case path: ~19 ms at 1 M.
+ * Where the time goes (1 M demo cases on a 2-core cloud VM where naive_ms is ~21 ms; profile with
+ * `node --cpu-prof` on an esbuild bundle of a small driver):
+ *  - a round on kept classes, ≈ 4.5 ms: the ~70 k grouped cells' points from their counts and cost terms
+ *    (≈ 0.8 ms), the ~140 k outliers and edge cases priced one by one into their months (≈ 0.7 ms), normal
+ *    cases' month points from ~285 k prepared (cell, month) counts and the rows' records (≈ 0.5 ms); money
+ *    ≈ 1 ms: pricing the cells (0.25 ms), allocating each round's fresh result arrays (~2.6 MB) and their GC,
+ *    largest-remainder rounding, point values, pre-payments and clearing of ~340 rows;
+ *  - classifying anew adds ≈ 5 ms: every cell's two outlier runs found at the ends of its cost-sorted core
+ *    (mostly mispredicted branches: whether a cell has outliers is data) and the outliers listed;
+ *  - case by case (LOS limits inside 3–30 days) ≈ 19 ms: every case read and classified.
+ * In a bundle a module-level const is a context load with a TDZ check at every read: the hot loops copy their
+ * constants into function locals (pass.ts, classified.ts).
  *
  * Generating the city takes longer than settling it (about 1 s per million cases, and ~100 bytes per case
  * while the import columns with case ids are alive); they are dropped once the engine is built.
@@ -67,7 +70,7 @@ function parseOptions(argv: readonly string[]): Options {
   return options;
 }
 
-const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -167,35 +170,64 @@ function build(cases: number, modules: EngineModule): Built {
   return { engine, params: parsed.params, generateMs, prepareMs, naiveMs };
 }
 
-function benchSize(cases: number, options: Options, modules: EngineModule): Record<string, number> {
-  const { engine, params, generateMs, prepareMs, naiveMs } = build(cases, modules);
-  for (let i = 0; i < options.warmup; i++) engine.settle(params);
+/** Median, min and the stage medians of `runs` rounds, `roundOf(i)` the i-th; peak RSS seen. */
+function timeRounds(engine: SettlementEngine, runs: number, roundOf: (i: number) => RoundParams) {
   const times: number[] = [];
   const pass: number[] = [];
   const money: number[] = [];
+  const ways = new Set<string>();
   let rss = 0;
-  for (let i = 0; i < options.runs; i++) {
+  for (let i = 0; i < runs; i++) {
+    const params = roundOf(i);
     const timings: SettleTimings = { pass: 0, money: 0 };
     const started = performance.now();
     engine.settle(params, timings);
     times.push(performance.now() - started);
     pass.push(timings.pass);
     money.push(timings.money);
+    ways.add(timings.classified ?? '');
     rss = Math.max(rss, process.memoryUsage().rss);
   }
+  return { median: median(times), min: Math.min(...times), pass: median(pass), money: median(money), ways: [...ways].join(', '), rss };
+}
+
+/**
+ * Three sequences of rounds, each round a different one:
+ *  - edits: the 二级 level coefficient moves each round (what a negotiation reruns most: coefficients, rates,
+ *    budgets, weights within their band) — the previous round's classes apply (classified.ts);
+ *  - new classes: low_multiple alternates, so every round's cost thresholds differ and it is classified anew;
+ *  - case by case: exclude_los_max cuts into the usual stays, so every case is classified in the pass (pass.ts).
+ */
+function benchSize(cases: number, options: Options, modules: EngineModule): Record<string, number | string> {
+  const { engine, params, generateMs, prepareMs, naiveMs } = build(cases, modules);
+  const coefficients = params.level_coefficients ?? {};
+  const edit = (i: number): RoundParams => ({ ...params, level_coefficients: { ...coefficients, 2: 0.85 + (i % 10) * 0.01 } });
+  const newClasses = (i: number): RoundParams => ({ ...params, low_multiple: i % 2 === 0 ? 0.4 : 0.41 });
+  const caseByCase = (i: number): RoundParams => ({ ...edit(i), exclude_los_max: 3 });
+  for (let i = 0; i < options.warmup; i++) engine.settle(edit(i));
+  const edits = timeRounds(engine, options.runs, edit);
+  for (let i = 0; i < options.warmup; i++) engine.settle(newClasses(i));
+  const fresh = timeRounds(engine, options.runs, (i) => newClasses(i + options.warmup));
+  const general = timeRounds(engine, Math.max(3, Math.round(options.runs / 5)), caseByCase);
   const memory = process.memoryUsage();
-  const medianMs = median(times);
   return {
     cases,
-    median_ms: round2(medianMs),
-    min_ms: round2(Math.min(...times)),
-    pass_ms: round2(median(pass)),
-    money_ms: round2(median(money)),
-    cases_per_s: Math.round(cases / (medianMs / 1000)),
+    median_ms: round2(edits.median),
+    min_ms: round2(edits.min),
+    pass_ms: round2(edits.pass),
+    money_ms: round2(edits.money),
+    classified: edits.ways,
+    cases_per_s: Math.round(cases / (edits.median / 1000)),
+    new_classes_median_ms: round2(fresh.median),
+    new_classes_min_ms: round2(fresh.min),
+    new_classes_classified: fresh.ways,
+    case_by_case_median_ms: round2(general.median),
+    case_by_case_classified: general.ways,
     prepare_ms: Math.round(prepareMs),
     generate_ms: Math.round(generateMs),
-    engine_bytes_per_case: round2(engine.preparedBytes / cases),
-    rss_mb: mb(rss),
+    engine_bytes_per_case: round2((engine.preparedBytes + engine.classificationBytes) / cases),
+    prepared_bytes_per_case: round2(engine.preparedBytes / cases),
+    rss_mb: mb(Math.max(edits.rss, fresh.rss, general.rss)),
     // the process's peak so far (kB): generating the city's import columns, for the largest size so far
     peak_rss_mb: mb(process.resourceUsage().maxRSS * 1024),
     heap_mb: mb(memory.heapUsed),
@@ -205,13 +237,15 @@ function benchSize(cases: number, options: Options, modules: EngineModule): Reco
   };
 }
 
-function describe(r: Record<string, number>): string {
-  const millions = (r.cases_per_s! / 1e6).toFixed(0);
+function describe(r: Record<string, number | string>): string {
+  const millions = (Number(r.cases_per_s) / 1e6).toFixed(0);
   return [
-    `${r.cases!.toLocaleString('en')} cases: median ${r.median_ms} ms, min ${r.min_ms} ms per round (pass ${r.pass_ms}, money ${r.money_ms}; ${r.runs} runs)`,
-    `  ${millions} M cases/s; prepare ${r.prepare_ms} ms once (generate ${r.generate_ms} ms)`,
+    `${r.cases!.toLocaleString('en')} cases, a coefficient edit each round (${r.classified}): median ${r.median_ms} ms, min ${r.min_ms} ms per round (pass ${r.pass_ms}, money ${r.money_ms}; ${r.runs} runs), ${millions} M cases/s`,
+    `  new cost thresholds each round (${r.new_classes_classified}): median ${r.new_classes_median_ms} ms, min ${r.new_classes_min_ms} ms`,
+    `  LOS limits cutting into the usual stays (${r.case_by_case_classified}): median ${r.case_by_case_median_ms} ms`,
+    `  prepare ${r.prepare_ms} ms once (generate ${r.generate_ms} ms)`,
     `  machine reference: a naive per-case typed-array pass over the same cases takes ${r.naive_ms} ms (min of 10)`,
-    `  engine ${r.engine_bytes_per_case} bytes/case; RSS ${r.rss_mb} MB (process peak ${r.peak_rss_mb} MB, reached while generating), heap ${r.heap_mb} MB, array buffers ${r.array_buffers_mb} MB`,
+    `  engine ${r.engine_bytes_per_case} bytes/case (prepared cases ${r.prepared_bytes_per_case}, the rest the kept classes); RSS ${r.rss_mb} MB (process peak ${r.peak_rss_mb} MB, reached while generating), heap ${r.heap_mb} MB, array buffers ${r.array_buffers_mb} MB`,
   ].join('\n');
 }
 

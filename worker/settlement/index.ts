@@ -2,14 +2,17 @@
  * The settlement engine (SETTLEMENT.md): one round's full-year settlement of a data set.
  *
  *   cases grouped once per data set (prepare.ts)
- *   resolve the round → per-DRG and per-hospital rules → one pass over the cases (pass.ts)
+ *   resolve the round → per-DRG and per-hospital rules → the cases' classes (§2), kept from the previous round
+ *   while its DRG kinds, thresholds and LOS limits still apply, and their points (classified.ts; or one
+ *   case-by-case pass, pass.ts, when the LOS limits cut into the usual stays)
  *   → points and counts by hospital, DRG and month (tally.ts) → point value or rate (point-value.ts)
  *   → monthly pre-payments (monthly.ts) → clearing, sharing, incentive (clearing.ts, incentive.ts)
  *   → statements and rounding (statement.ts) → typed-array results (result.ts)
  *
  * Pure: no DOM, no Node module, no I/O. The CLI, the server, the tests and the Web Worker all call this.
  */
-import { allocatePassScratch, passCases, type PassRules } from './pass';
+import { allocatePriceScratch, classifies, classifyCells, priceClassified, type Classification } from './classified';
+import { coreFits, passCases, type PassRules } from './pass';
 import { MONTHS, prepareCases, preparedBytes, type PreparedCases } from './prepare';
 import { addUngroupedPoints, allocateTally, cityAverageCost, finishTally, type Tally } from './tally';
 import { buildDrgRules } from './classify';
@@ -237,32 +240,59 @@ function settleTally(data: Tables, cases: PreparedCases, round: ResolvedRound, t
 export interface SettleTimings {
   pass: number;
   money: number;
+  /** how the cases were classified: the previous round's classes reused, new classes, or the case-by-case pass */
+  classified?: 'reused' | 'new' | 'case by case';
 }
 
 /**
  * Settles one data set round after round: the cases are grouped once (prepare.ts, a copy — `data` is left as
- * it is and may be dropped by the caller), then each `settle` is one pass over them.
+ * it is and may be dropped by the caller). A round is priced on the classes of the previous one when its DRG
+ * kinds, cost thresholds and LOS limits are the same (a coefficient, weight within its band, rate, budget or
+ * money-rule edit), else classified first (classified.ts); a round whose LOS limits exclude core cases is
+ * passed case by case (pass.ts). Every way gives the same result, bit for bit.
  */
 export interface SettlementEngine {
   readonly caseCount: number;
   /** memory the engine keeps for the data set: the prepared cases' typed arrays, in bytes */
   readonly preparedBytes: number;
+  /** memory of the kept classification (classified.ts), in bytes: 0 until a round used one */
+  readonly classificationBytes: number;
   settle(params: RoundParams, timings?: SettleTimings): SettlementResult;
 }
 
-export function createSettlementEngine(data: SettlementData): SettlementEngine {
+export interface EngineOptions {
+  /**
+   * Settle every round case by case (pass.ts), never on a classification (classified.ts): the reference the
+   * classified path must equal bit for bit, for tests and the benchmark. Slower.
+   */
+  caseByCase?: boolean;
+}
+
+export function createSettlementEngine(data: SettlementData, options: EngineOptions = {}): SettlementEngine {
   const tables: Tables = { hospitals: data.hospitals, catalog: data.catalog };
   const cases = prepareCases(data);
-  const scratch = allocatePassScratch(cases);
+  const scratch = allocatePriceScratch(cases);
+  /** the classes of the last round settled on the fast path (classified.ts): reused while they still apply */
+  let classification: Classification | null = null;
   return {
     caseCount: cases.count,
     preparedBytes: preparedBytes(cases),
+    get classificationBytes() {
+      return classification?.bytes ?? 0;
+    },
     settle(params: RoundParams, timings?: SettleTimings): SettlementResult {
       const started = timings ? performance.now() : 0;
       const round = resolveRound(params);
       const rules = passRulesOf(tables, round);
       const tally = allocateTally(cases, POOLS.length);
-      passCases(cases, rules, tally, scratch);
+      const fits = !options.caseByCase && coreFits(rules);
+      const reused = fits && classifies(classification, rules);
+      if (fits) {
+        if (!reused) classification = classifyCells(cases, rules, classification);
+        priceClassified(cases, rules, classification!, tally, scratch, !reused);
+      } else {
+        passCases(cases, rules, tally);
+      }
       finishTally(tally);
       const pointsPerYuan = Float64Array.from(POOLS, (_, p) => ungroupedPointsPerYuan(round, cityAverageCost(tally, p)));
       addUngroupedPoints(tally, pointsPerYuan);
@@ -271,6 +301,7 @@ export function createSettlementEngine(data: SettlementData): SettlementEngine {
       if (timings) {
         timings.pass = passed - started;
         timings.money = performance.now() - passed;
+        timings.classified = fits ? (reused ? 'reused' : 'new') : 'case by case';
       }
       return result;
     },

@@ -1,0 +1,572 @@
+/**
+ * A round's case classes (SETTLEMENT.md §2), kept between rounds. Which class a case falls in depends only on
+ * the DRG kinds, the cost thresholds and the LOS limits of a round — not on weights' points, base points,
+ * coefficients, rates, budgets or any money rule. A negotiation mostly changes those: one classification then
+ * serves round after round, and each round only prices it (§3 points and the month table).
+ *
+ *   classifyCells  (when the DRG kinds, thresholds or LOS limits change): per cell its class counts and exact
+ *                  cost sums, per row and month what does not depend on points (class counts, excluded patient
+ *                  pay, ungrouped cost, deductions), and the list of the cases priced one by one — outliers,
+ *                  special-review and edge cases — grouped by how they are priced;
+ *   priceClassified (every round): per cell its points from its counts and sums, per row and month the
+ *                  normal cases' points from the prepared month counts and the listed cases' points.
+ *
+ * Used only when the round's LOS limits exclude no core case (`coreFits` in pass.ts): a cell's core cases are
+ * classified by their cost alone, the high ones the run at its end and the low ones the run at its start.
+ * Month points are added in the same fixed-point parts as the general pass (pass.ts), each sum exact: the
+ * results are bit for bit those of classifying every case anew, whatever the order of the additions.
+ */
+import { CASE_CLASSES, DRG_GROUPED, DRG_PER_DIEM, EXCLUDED, HIGH, LOW, NORMAL, SPECIAL, UNGROUPED, type DrgRules } from './classify';
+import { LOS_MASK, MONTH_COUNT_MASK, MONTH_COUNT_SHIFT, MONTH_MASK, MONTH_SHIFT, MONTHS, SPECIAL_BIT, type PreparedCases } from './prepare';
+import { SPLIT_HIGH as PASS_SPLIT_HIGH, SPLIT_LOW as PASS_SPLIT_LOW, type PassRules } from './pass';
+import type { Tally } from './tally';
+
+/** module-local copies of what the loops read (see pass.ts: imported bindings are getter calls under tsx) */
+const LOS = LOS_MASK, SHIFT = MONTH_SHIFT, MONTH = MONTH_MASK, SPECIAL_FLAG = SPECIAL_BIT, MONTH_COUNT = MONTHS;
+const COUNT_SHIFT = MONTH_COUNT_SHIFT, COUNT_MASK = MONTH_COUNT_MASK;
+const GROUPED = DRG_GROUPED, PER_DIEM = DRG_PER_DIEM;
+const CLASS_COUNT = CASE_CLASSES.length;
+
+/** the fixed-point splits of pass.ts (multiples of 2⁻⁸, then of 2⁻⁴⁰) */
+const SPLIT_HIGH = PASS_SPLIT_HIGH, SPLIT_LOW = PASS_SPLIT_LOW;
+
+/**
+ * How the listed cases are priced, in list order: core cases add the difference from the normal points the
+ * month counts already gave them; edge cases add their whole points.
+ */
+const CORE_HIGH = 0;
+const CORE_LOW = 1;
+const EDGE_HIGH = 2;
+const EDGE_LOW = 3;
+const EDGE_SPECIAL = 4;
+const EDGE_NORMAL = 5;
+const GROUPS = 6;
+
+export interface Classification {
+  /** what the classes and the cost terms depend on: the key the next round is checked against */
+  kind: Uint8Array;
+  highCostFenMin: Float64Array;
+  lowCostFenMax: Float64Array;
+  benchmarkCost: Float64Array;
+  highMultiple: Float64Array;
+  excludeLosMax: number;
+  excludeLosMin: number;
+  /** the grouped cells with paid cases, row after row: row r's are groupedCells[rowGroupedStart[r] … rowGroupedStart[r + 1] − 1] */
+  groupedCells: Int32Array;
+  rowGroupedStart: Int32Array;
+  /**
+   * per cell, the terms of `pointsOfCounts` (points.ts) that do not depend on points: cases at the normal
+   * points (normal + high), high Σ cost ratio − m × high, low min(low, Σ cost ratio), special Σ cost (yuan);
+   * 0 for a class without cases, so adding its term changes nothing
+   */
+  cellAtNormal: Int32Array;
+  cellHighTerm: Float64Array;
+  cellLowTerm: Float64Array;
+  cellSpecialCost: Float64Array;
+  /** the tally's figures that do not depend on points, as the general pass computes them (pass.ts) */
+  cellCases: Float64Array;
+  cellTotalCost: Float64Array;
+  drgCases: Float64Array;
+  drgTotalCost: Float64Array;
+  /** per row (pool × H + hospital): class counts in CASE_CLASSES order, then costs and deductions in fen */
+  rowCounts: Int32Array;
+  rowGroupedCostFen: Float64Array;
+  rowUngroupedCostFen: Float64Array;
+  rowExcludedCostFen: Float64Array;
+  rowDeductionFen: Float64Array;
+  /** per run: patient pay of the excluded cases, cost of the ungrouped cases (fen) */
+  runExcludedPatientPayFen: Float64Array;
+  runUngroupedCostFen: Float64Array;
+  /** the cases priced one by one, one list per group (CORE_HIGH …) */
+  priced: PricedList[];
+  /** bytes of the typed arrays above */
+  bytes: number;
+}
+
+/** Whether `classification` holds the classes of a round with these rules (pass.ts checks `coreFits` first). */
+export function classifies(classification: Classification | null, rules: PassRules): classification is Classification {
+  if (classification === null) return false;
+  const c = classification;
+  if (c.excludeLosMax !== rules.excludeLosMax || c.excludeLosMin !== rules.excludeLosMin) return false;
+  const { kind, highCostFenMin, lowCostFenMax, benchmarkCost, highMultiple } = rules.drgs;
+  for (let d = 0; d < kind.length; d++) {
+    if (
+      kind[d] !== c.kind[d] ||
+      highCostFenMin[d] !== c.highCostFenMin[d] ||
+      lowCostFenMax[d] !== c.lowCostFenMax[d] ||
+      benchmarkCost[d] !== c.benchmarkCost[d] ||
+      highMultiple[d] !== c.highMultiple[d]
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The cases of one group priced one by one: cell, run (row × 12 + month − 1) and the part of their §3 points
+ * that depends on the cost alone, as `highCasePoints`, `lowCasePoints` and special review compute it
+ * (points.ts): high cost ratio − m, low min(1, cost ratio), special cost ratio (cost ratio = cost ÷ benchmark
+ * cost). Entries 0 … length − 1; the arrays grow and are reused by the next classification.
+ */
+class PricedList {
+  cell: Int32Array;
+  run: Int32Array;
+  costTerm: Float64Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.cell = new Int32Array(capacity);
+    this.run = new Int32Array(capacity);
+    this.costTerm = new Float64Array(capacity);
+  }
+
+  push(cell: number, run: number, costTerm: number): void {
+    if (this.length === this.cell.length) {
+      const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => (to.set(from), to);
+      const capacity = 2 * this.cell.length;
+      this.cell = grow(this.cell, new Int32Array(capacity));
+      this.run = grow(this.run, new Int32Array(capacity));
+      this.costTerm = grow(this.costTerm, new Float64Array(capacity));
+    }
+    this.cell[this.length] = cell;
+    this.run[this.length] = run;
+    this.costTerm[this.length] = costTerm;
+    this.length++;
+  }
+}
+
+/** A cell's class counts and exact cost sums (fen) while it is classified. */
+class CellClasses {
+  cases = 0;
+  costFen = 0;
+  high = 0;
+  highCostFen = 0;
+  low = 0;
+  lowCostFen = 0;
+  special = 0;
+  specialCostFen = 0;
+}
+
+/**
+ * The classification's arrays for a round: `previous`'s, emptied and keyed anew, when there is one (a
+ * classification is replaced, never kept beside the next one), else new ones.
+ */
+function classificationFor(cases: PreparedCases, rules: PassRules, previous: Classification | null): Classification {
+  if (previous === null) return allocateClassification(cases, rules);
+  const c = previous;
+  const drgs = rules.drgs;
+  c.kind.set(drgs.kind);
+  c.highCostFenMin.set(drgs.highCostFenMin);
+  c.lowCostFenMax.set(drgs.lowCostFenMax);
+  c.benchmarkCost.set(drgs.benchmarkCost);
+  c.highMultiple.set(drgs.highMultiple);
+  c.excludeLosMax = rules.excludeLosMax;
+  c.excludeLosMin = rules.excludeLosMin;
+  // what is added to; the cells' terms are written for every grouped cell before they are read
+  for (const sums of [c.cellCases, c.cellTotalCost, c.drgCases, c.drgTotalCost, c.rowCounts, c.rowUngroupedCostFen, c.rowExcludedCostFen, c.runExcludedPatientPayFen, c.runUngroupedCostFen]) sums.fill(0);
+  for (const list of c.priced) list.length = 0;
+  return c;
+}
+
+/** The classification's arrays, zero, with the round's key. */
+function allocateClassification(cases: PreparedCases, rules: PassRules): Classification {
+  const cells = cases.cellDrg.length;
+  const rows = cases.rowCellStart.length - 1;
+  const drgs = rules.drgs;
+  return {
+    kind: drgs.kind.slice(),
+    highCostFenMin: drgs.highCostFenMin.slice(),
+    lowCostFenMax: drgs.lowCostFenMax.slice(),
+    benchmarkCost: drgs.benchmarkCost.slice(),
+    highMultiple: drgs.highMultiple.slice(),
+    excludeLosMax: rules.excludeLosMax,
+    excludeLosMin: rules.excludeLosMin,
+    groupedCells: new Int32Array(cases.cellDrg.length),
+    rowGroupedStart: new Int32Array(rows + 1),
+    cellAtNormal: new Int32Array(cells),
+    cellHighTerm: new Float64Array(cells),
+    cellLowTerm: new Float64Array(cells),
+    cellSpecialCost: new Float64Array(cells),
+    cellCases: new Float64Array(cells),
+    cellTotalCost: new Float64Array(cells),
+    drgCases: new Float64Array(Math.floor(rows / cases.hospitalCount) * cases.drgCount),
+    drgTotalCost: new Float64Array(Math.floor(rows / cases.hospitalCount) * cases.drgCount),
+    rowCounts: new Int32Array(rows * CLASS_COUNT),
+    rowGroupedCostFen: new Float64Array(rows),
+    rowUngroupedCostFen: new Float64Array(rows),
+    rowExcludedCostFen: new Float64Array(rows),
+    rowDeductionFen: new Float64Array(rows),
+    runExcludedPatientPayFen: new Float64Array(rows * MONTHS),
+    runUngroupedCostFen: new Float64Array(rows * MONTHS),
+    priced: Array.from({ length: GROUPS }, () => new PricedList(Math.max(16, cases.count >> 6))),
+    bytes: 0,
+  };
+}
+
+/** An ungrouped or 床日 cell (§2.1, §2.2): both its regions, case by case, to the row's counts and month sums. */
+function classifyOtherCell(cases: PreparedCases, rules: PassRules, c: Classification, k: number, r: number, perDiem: boolean): void {
+  const losMask = LOS, monthShift = SHIFT, monthMask = MONTH, months = MONTH_COUNT;
+  const { word, costFen, patientPayFen, cellCoreStart, cellEdgeStart } = cases;
+  const { excludeLosMax, excludeLosMin } = rules;
+  const counts = r * CLASS_COUNT;
+  for (const [start, end] of [[cellCoreStart[k]!, cellCoreStart[k + 1]!], [cellEdgeStart[k]!, cellEdgeStart[k + 1]!]] as const) {
+    for (let i = start; i < end; i++) {
+      const w = word[i]!;
+      const stay = w & losMask;
+      const fen = costFen[i]!;
+      const run = r * months + ((w >> monthShift) & monthMask);
+      if (perDiem || stay <= excludeLosMax || stay >= excludeLosMin) {
+        c.rowCounts[counts + EXCLUDED]!++;
+        c.rowExcludedCostFen[r]! += fen;
+        c.runExcludedPatientPayFen[run]! += patientPayFen[i]!;
+      } else {
+        c.rowCounts[counts + UNGROUPED]!++;
+        c.rowUngroupedCostFen[r]! += fen;
+        c.runUngroupedCostFen[run]! += fen;
+      }
+    }
+  }
+}
+
+/**
+ * The edge cases of grouped cell k (special review, or a LOS outside the core's): §2 one by one — excluded by
+ * LOS, special, high, low, normal — to the cell's classes and the priced lists.
+ */
+function classifyEdgeCases(cases: PreparedCases, rules: PassRules, c: Classification, k: number, r: number, d: number, classes: CellClasses, lists: PricedList[]): void {
+  const losMask = LOS, monthShift = SHIFT, monthMask = MONTH, specialFlag = SPECIAL_FLAG, months = MONTH_COUNT;
+  const { word, costFen, patientPayFen } = cases;
+  const { excludeLosMax, excludeLosMin } = rules;
+  const highMin = rules.drgs.highCostFenMin[d]!;
+  const lowMax = rules.drgs.lowCostFenMax[d]!;
+  const benchmark = rules.drgs.benchmarkCost[d]!;
+  const multiple = rules.drgs.highMultiple[d]!;
+  const counts = r * CLASS_COUNT;
+  for (let i = cases.cellEdgeStart[k]!; i < cases.cellEdgeStart[k + 1]!; i++) {
+    const w = word[i]!;
+    const stay = w & losMask;
+    const fen = costFen[i]!;
+    const run = r * months + ((w >> monthShift) & monthMask);
+    if (stay <= excludeLosMax || stay >= excludeLosMin) {
+      c.rowCounts[counts + EXCLUDED]!++; // §2.1
+      c.rowExcludedCostFen[r]! += fen;
+      c.runExcludedPatientPayFen[run]! += patientPayFen[i]!;
+      continue;
+    }
+    classes.cases++;
+    classes.costFen += fen;
+    const costRatio = fen / 100 / benchmark;
+    if (w >= specialFlag) {
+      classes.special++; // §2.3
+      classes.specialCostFen += fen;
+      lists[EDGE_SPECIAL]!.push(k, run, costRatio);
+    } else if (fen >= highMin) {
+      classes.high++; // §2.4
+      classes.highCostFen += fen;
+      lists[EDGE_HIGH]!.push(k, run, costRatio - multiple);
+    } else if (fen <= lowMax) {
+      classes.low++; // §2.5
+      classes.lowCostFen += fen;
+      lists[EDGE_LOW]!.push(k, run, Math.min(1, costRatio));
+    } else {
+      lists[EDGE_NORMAL]!.push(k, run, 0);
+    }
+  }
+}
+
+/**
+ * §2 for every case of a round whose LOS limits exclude no core case: a grouped cell's core by its two runs,
+ * everything else case by case; each grouped cell's terms and tally figures, computed as pass.ts and
+ * `pointsOfCounts` (points.ts) compute them. Deductions (§4.3) of paid cases by row.
+ */
+export function classifyCells(cases: PreparedCases, rules: PassRules, previous: Classification | null): Classification {
+  const drgs = rules.drgs;
+  const c = classificationFor(cases, rules, previous);
+  const lists = c.priced;
+  const grouped = c.groupedCells;
+  let groupedCount = 0;
+  const classes = new CellClasses();
+  const { rowCellStart, cellDrg, cellCoreStart, cellEdgeStart, cellCoreCostFen, costFen, word } = cases;
+  const { kind, highCostFenMin, lowCostFenMax, benchmarkCost, highMultiple } = drgs;
+  const { cellAtNormal, cellHighTerm, cellLowTerm, cellSpecialCost, cellCases, cellTotalCost, drgCases, drgTotalCost, rowCounts } = c;
+  const monthShift = SHIFT, monthMask = MONTH, months = MONTH_COUNT, grouped_ = GROUPED, perDiem = PER_DIEM, classCount = CLASS_COUNT;
+  const coreHigh = lists[CORE_HIGH]!, coreLow = lists[CORE_LOW]!;
+  for (let r = 0; r + 1 < rowCellStart.length; r++) {
+    c.rowGroupedStart[r] = groupedCount;
+    const drgOffset = Math.floor(r / cases.hospitalCount) * cases.drgCount;
+    let normal = 0, high = 0, low = 0, special = 0, groupedCostFen = 0;
+    for (let k = rowCellStart[r]!; k < rowCellStart[r + 1]!; k++) {
+      const d = cellDrg[k]!;
+      const drgKind = kind[d]!;
+      if (drgKind !== grouped_) {
+        classifyOtherCell(cases, rules, c, k, r, drgKind === perDiem);
+        continue;
+      }
+      // the core: the high run at its end, then the low run at its start (§2: high first)
+      const start = cellCoreStart[k]!;
+      const coreEnd = cellCoreStart[k + 1]!;
+      const highMin = highCostFenMin[d]!;
+      const lowMax = lowCostFenMax[d]!;
+      const benchmark = benchmarkCost[d]!;
+      const multiple = highMultiple[d]!;
+      let highStart = coreEnd;
+      while (highStart > start && costFen[highStart - 1]! >= highMin) highStart--;
+      let highCost = 0;
+      for (let i = highStart; i < coreEnd; i++) {
+        highCost += costFen[i]!;
+        coreHigh.push(k, r * months + ((word[i]! >> monthShift) & monthMask), costFen[i]! / 100 / benchmark - multiple);
+      }
+      let lowEnd = start;
+      let lowCost = 0;
+      for (; lowEnd < highStart && costFen[lowEnd]! <= lowMax; lowEnd++) {
+        lowCost += costFen[lowEnd]!;
+        coreLow.push(k, r * months + ((word[lowEnd]! >> monthShift) & monthMask), Math.min(1, costFen[lowEnd]! / 100 / benchmark));
+      }
+      let count = coreEnd - start, costOfCell = cellCoreCostFen[k]!;
+      let cellHigh = coreEnd - highStart, cellLow = lowEnd - start, cellSpecial = 0, specialCost = 0;
+      if (cellEdgeStart[k]! < cellEdgeStart[k + 1]!) {
+        classes.cases = count;
+        classes.costFen = costOfCell;
+        classes.high = cellHigh;
+        classes.highCostFen = highCost;
+        classes.low = cellLow;
+        classes.lowCostFen = lowCost;
+        classes.special = classes.specialCostFen = 0;
+        classifyEdgeCases(cases, rules, c, k, r, d, classes, lists);
+        count = classes.cases;
+        costOfCell = classes.costFen;
+        cellHigh = classes.high;
+        highCost = classes.highCostFen;
+        cellLow = classes.low;
+        lowCost = classes.lowCostFen;
+        cellSpecial = classes.special;
+        specialCost = classes.specialCostFen;
+      }
+      if (count === 0) continue;
+      normal += count - cellHigh - cellLow - cellSpecial;
+      high += cellHigh;
+      low += cellLow;
+      special += cellSpecial;
+      groupedCostFen += costOfCell;
+      grouped[groupedCount++] = k;
+      // the terms of pointsOfCounts (points.ts), computed as it computes them
+      cellAtNormal[k] = count - cellLow - cellSpecial;
+      cellHighTerm[k] = cellHigh > 0 ? highCost / 100 / benchmark - multiple * cellHigh : 0;
+      cellLowTerm[k] = cellLow > 0 ? Math.min(cellLow, lowCost / 100 / benchmark) : 0;
+      cellSpecialCost[k] = cellSpecial > 0 ? specialCost / 100 : 0;
+      // the tally's figures as pass.ts adds them
+      const cost = costOfCell / 100;
+      cellCases[k] = count;
+      cellTotalCost[k] = cost;
+      drgCases[drgOffset + d]! += count;
+      drgTotalCost[drgOffset + d]! += cost;
+    }
+    const counts = r * classCount;
+    rowCounts[counts + NORMAL] = normal;
+    rowCounts[counts + HIGH] = high;
+    rowCounts[counts + LOW] = low;
+    rowCounts[counts + SPECIAL] = special;
+    c.rowGroupedCostFen[r] = groupedCostFen;
+  }
+  c.rowGroupedStart[rowCellStart.length - 1] = groupedCount;
+  addDeductions(cases, rules, c);
+  let bytes = 0;
+  for (const value of [...Object.values(c), ...c.priced.flatMap((list) => Object.values(list))]) if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+  c.bytes = bytes;
+  return c;
+}
+
+/** §4.3 deductions of paid cases: the core cases' sums prepared per row, the edge cases one by one. */
+function addDeductions(cases: PreparedCases, rules: PassRules, c: Classification): void {
+  c.rowDeductionFen.set(cases.rowCoreDeductionFen);
+  const { deductionRow, deductionLos, deductionDrg, deductionFen } = cases;
+  const { excludeLosMax, excludeLosMin } = rules;
+  const kind = rules.drgs.kind;
+  for (let j = cases.edgeDeductionStart; j < deductionFen.length; j++) {
+    const stay = deductionLos[j]!;
+    if (stay <= excludeLosMax || stay >= excludeLosMin || kind[deductionDrg[j]!] === PER_DIEM) continue;
+    c.rowDeductionFen[deductionRow[j]!]! += deductionFen[j]!;
+  }
+}
+
+/**
+ * Scratch of `priceClassified`, kept by the engine: per cell its normal points' two parts (0 for a cell that is
+ * not grouped) and its coefficient; per run the month points' two parts.
+ */
+export interface PriceScratch {
+  normalParts: Float64Array;
+  cellCoefficient: Float64Array;
+  runPointsHigh: Float64Array;
+  runPointsLow: Float64Array;
+}
+
+export function allocatePriceScratch(cases: PreparedCases): PriceScratch {
+  const cells = cases.cellDrg.length;
+  const runs = (cases.rowCellStart.length - 1) * MONTHS;
+  return { normalParts: new Float64Array(2 * cells), cellCoefficient: new Float64Array(cells), runPointsHigh: new Float64Array(runs), runPointsLow: new Float64Array(runs) };
+}
+
+/**
+ * §3 points of row r's grouped cells from their terms — `pointsOfCounts` (points.ts) term by term, a class
+ * without cases adding 0 — to the cell, its DRG and the row, in cell order (the additions of pass.ts); and each
+ * cell's normal points and coefficient for the month table.
+ */
+function priceRowCells(cases: PreparedCases, rules: PassRules, c: Classification, scratch: PriceScratch, tally: Tally, r: number): void {
+  const splitHigh = SPLIT_HIGH, splitLow = SPLIT_LOW;
+  const { cellDrg } = cases;
+  const { uniformPrice, basePoints, benchmarkCost, weight } = rules.drgs;
+  const { normalParts, cellCoefficient } = scratch;
+  const { groupedCells, cellAtNormal, cellHighTerm, cellLowTerm, cellSpecialCost, cellCases } = c;
+  const cellPoints = tally.cells.points;
+  const drgPoints = tally.drgs.points;
+  const { highExtraRatio, highExtraTimesCoef, lowTimesCoef } = rules.points;
+  const hospitalCoefficient = rules.hospitalCoefficients[r % cases.hospitalCount]!;
+  const uniformCoefficient = rules.uniformCoefficient;
+  const drgOffset = Math.floor(r / cases.hospitalCount) * cases.drgCount;
+  let points = 0, weightSum = 0;
+  for (let j = c.rowGroupedStart[r]!; j < c.rowGroupedStart[r + 1]!; j++) {
+    const k = groupedCells[j]!;
+    const d = cellDrg[k]!;
+    const coefficient = uniformPrice[d] === 1 ? uniformCoefficient : hospitalCoefficient;
+    const base = basePoints[d]!;
+    const normalPoints = base * coefficient;
+    const normalHigh = normalPoints + splitHigh - splitHigh;
+    normalParts[2 * k] = normalHigh;
+    normalParts[2 * k + 1] = normalPoints - normalHigh + splitLow - splitLow;
+    cellCoefficient[k] = coefficient;
+    const addOn = cellHighTerm[k]! * base * highExtraRatio;
+    const atCost = base * cellLowTerm[k]!;
+    let cellPointsK = cellAtNormal[k]! * base * coefficient;
+    cellPointsK += highExtraTimesCoef ? addOn * coefficient : addOn;
+    cellPointsK += lowTimesCoef ? atCost * coefficient : atCost;
+    cellPointsK += (base * cellSpecialCost[k]!) / benchmarkCost[d]!;
+    points += cellPointsK;
+    weightSum += cellCases[k]! * weight[d]!;
+    cellPoints[k] = cellPointsK;
+    drgPoints[drgOffset + d]! += cellPointsK;
+  }
+  tally.points[r] = points;
+  tally.weightSum[r] = weightSum;
+}
+
+/** Normal points of row r's core cases by month, from the prepared month counts (as pass.ts). */
+function addCoreMonths(cases: PreparedCases, scratch: PriceScratch, r: number): void {
+  const months = MONTH_COUNT, countShift = COUNT_SHIFT, countMask = COUNT_MASK;
+  const { monthCounts, runMonthCountStart } = cases;
+  const { normalParts: parts, runPointsHigh, runPointsLow } = scratch;
+  const first = 2 * cases.rowCellStart[r]!;
+  for (let t = 0; t < months; t++) {
+    // two pairs of sums, so that consecutive additions do not wait for each other (exact: any grouping)
+    let high = 0, low = 0, high2 = 0, low2 = 0;
+    const end = runMonthCountStart[r * months + t + 1]!;
+    let e = runMonthCountStart[r * months + t]!;
+    for (; e + 1 < end; e += 2) {
+      const entry = monthCounts[e]!;
+      const entry2 = monthCounts[e + 1]!;
+      const at = first + ((entry >>> countShift) << 1);
+      const at2 = first + ((entry2 >>> countShift) << 1);
+      high += (entry & countMask) * parts[at]!;
+      low += (entry & countMask) * parts[at + 1]!;
+      high2 += (entry2 & countMask) * parts[at2]!;
+      low2 += (entry2 & countMask) * parts[at2 + 1]!;
+    }
+    if (e < end) {
+      const entry = monthCounts[e]!;
+      const at = first + ((entry >>> countShift) << 1);
+      high += (entry & countMask) * parts[at]!;
+      low += (entry & countMask) * parts[at + 1]!;
+    }
+    runPointsHigh[r * months + t] = high + high2;
+    runPointsLow[r * months + t] = low + low2;
+  }
+}
+
+/**
+ * Points of the listed cases of group g to their months, in fixed-point parts: core cases as the difference
+ * from the normal points already counted for them. The §3 formulas are those of points.ts (`highCasePoints`,
+ * `lowCasePoints`, special review at cost), written out on the cost terms; the group's branch is the same for
+ * every case of the loop.
+ */
+function addListedCases(c: Classification, cases: PreparedCases, rules: PassRules, scratch: PriceScratch, g: number): void {
+  const splitHigh = SPLIT_HIGH, splitLow = SPLIT_LOW;
+  const { cell, run, costTerm, length } = c.priced[g]!;
+  const basePoints = rules.drgs.basePoints;
+  const { highExtraRatio, highExtraTimesCoef, lowTimesCoef } = rules.points;
+  const { normalParts, cellCoefficient, runPointsHigh, runPointsLow } = scratch;
+  const cellDrg = cases.cellDrg;
+  const high = g === CORE_HIGH || g === EDGE_HIGH;
+  const low = g === CORE_LOW || g === EDGE_LOW;
+  const special = g === EDGE_SPECIAL;
+  const core = g === CORE_HIGH || g === CORE_LOW ? 1 : 0;
+  for (let e = 0; e < length; e++) {
+    const k = cell[e]!;
+    const base = basePoints[cellDrg[k]!]!;
+    const coefficient = cellCoefficient[k]!;
+    const term = costTerm[e]!;
+    let points: number;
+    if (high) {
+      const addOn = term * base * highExtraRatio;
+      points = base * coefficient + (highExtraTimesCoef ? addOn * coefficient : addOn);
+    } else if (low) {
+      const atCost = base * term;
+      points = lowTimesCoef ? atCost * coefficient : atCost;
+    } else if (special) {
+      points = base * term; // no coefficient
+    } else {
+      points = base * coefficient; // an edge case at the normal points
+    }
+    const pointsHigh = points + splitHigh - splitHigh;
+    const at = run[e]!;
+    runPointsHigh[at]! += pointsHigh - core * normalParts[2 * k]!;
+    runPointsLow[at]! += points - pointsHigh + splitLow - splitLow - core * normalParts[2 * k + 1]!;
+  }
+}
+
+/** The listed cases' points to their months, group by group (no loop tests a case's class). */
+function addPricedCases(cases: PreparedCases, rules: PassRules, c: Classification, scratch: PriceScratch): void {
+  for (let g = 0; g < GROUPS; g++) addListedCases(c, cases, rules, scratch, g);
+}
+
+/** Row r's figures that do not depend on points, and its month table. */
+function recordClassifiedRow(cases: PreparedCases, c: Classification, scratch: PriceScratch, tally: Tally, r: number): void {
+  const months = MONTH_COUNT;
+  const counts = r * CLASS_COUNT;
+  for (let j = 0; j < CLASS_COUNT; j++) tally.caseCounts[counts + j] = c.rowCounts[counts + j]!;
+  tally.totalCostFen[r] = c.rowGroupedCostFen[r]! + c.rowUngroupedCostFen[r]!;
+  tally.ungroupedCostFen[r] = c.rowUngroupedCostFen[r]!;
+  tally.excludedCostFen[r] = c.rowExcludedCostFen[r]!;
+  tally.deductionFen[r] = c.rowDeductionFen[r]!;
+  const pool = Math.floor(r / tally.hospitalCount);
+  tally.groupedCases[pool]! += c.rowCounts[counts + NORMAL]! + c.rowCounts[counts + HIGH]! + c.rowCounts[counts + LOW]! + c.rowCounts[counts + SPECIAL]!;
+  tally.groupedCostFen[pool]! += c.rowGroupedCostFen[r]!;
+  let patientPay = 0;
+  for (let run = r * months; run < (r + 1) * months; run++) {
+    tally.monthPoints[run] = scratch.runPointsHigh[run]! + scratch.runPointsLow[run]!;
+    const paid = cases.runPatientPayFen[run]! - c.runExcludedPatientPayFen[run]!;
+    tally.monthPatientPayFen[run] = paid;
+    tally.monthUngroupedCostFen[run] = c.runUngroupedCostFen[run]!;
+    patientPay += paid;
+  }
+  tally.patientPayFen[r] = patientPay;
+}
+
+/**
+ * A round priced on its classification: the tally of the general pass (pass.ts), bit for bit. `fresh` says
+ * the classification was just made: the scratch's normal points of cells not grouped now are set to 0.
+ */
+export function priceClassified(cases: PreparedCases, rules: PassRules, c: Classification, tally: Tally, scratch: PriceScratch, fresh: boolean): void {
+  if (fresh) scratch.normalParts.fill(0);
+  tally.cells.cases.set(c.cellCases);
+  tally.cells.totalCost.set(c.cellTotalCost);
+  tally.drgs.cases.set(c.drgCases);
+  tally.drgs.totalCost.set(c.drgTotalCost);
+  const { rowCellStart } = cases;
+  const rows = rowCellStart.length - 1;
+  for (let r = 0; r < rows; r++) {
+    if (rowCellStart[r] === rowCellStart[r + 1]) continue;
+    priceRowCells(cases, rules, c, scratch, tally, r);
+    addCoreMonths(cases, scratch, r);
+  }
+  addPricedCases(cases, rules, c, scratch);
+  for (let r = 0; r < rows; r++) if (rowCellStart[r] !== rowCellStart[r + 1]) recordClassifiedRow(cases, c, scratch, tally, r);
+}
