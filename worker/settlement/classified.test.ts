@@ -17,24 +17,35 @@ describe('rounds priced on the previous round’s classes', () => {
   const data = syntheticCity({ seed: 7, hospitals: 25, drgs: 90, cases: 8000 });
   const base = syntheticRound(data);
   const firstDrg = data.catalog.find((d) => d.weight !== null && !d.perDiem)!;
+  const unweighted = data.catalog.find((d) => d.weight === null && !d.perDiem);
+  const lowered = { ...base, low_multiple: 0.6, benchmark_costs: { [firstDrg.code]: (firstDrg.benchmarkCost ?? 1000) * 1.3 } };
   const steps: [string, RoundParams, SettleTimings['classified']][] = [
-    ['base round', base, 'new'],
-    ['level coefficients changed', { ...base, level_coefficients: { 1: 0.7, 2: 0.85, 3: 1.05 } }, 'reused'],
+    ['base round', base, 'one pass'],
+    ['level coefficients changed: the same classes again, kept', { ...base, level_coefficients: { 1: 0.7, 2: 0.85, 3: 1.05 } }, 'new'],
     ['hospital override, budget and point-value basis changed', { ...base, hospital_coefficients: { [data.hospitals[0]!.code]: 1.4 }, point_value_basis: 'fund', budget: { employee: 9e6, resident: 8e6 } }, 'reused'],
     ['high add-on times coefficient, low without, other extra ratio', { ...base, high_extra_times_coef: true, low_times_coef: false, high_extra_ratio: 0.8 }, 'reused'],
     ['uniform price for one DRG, base points doubled', { ...base, uniform_price_drgs: [firstDrg.code], uniform_coefficient: 0.9, base_points: 200 }, 'reused'],
     ['费率法', { method: 'rate', rate: { employee: 9000, resident: 8000 } }, 'reused'],
-    ['low multiple changed: new thresholds', { ...base, low_multiple: 0.6 }, 'new'],
-    ['benchmark cost of one DRG changed', { ...base, low_multiple: 0.6, benchmark_costs: { [firstDrg.code]: (firstDrg.benchmarkCost ?? 1000) * 1.3 } }, 'new'],
-    ['LOS limits cutting into the core stays: case by case', { ...base, exclude_los_max: 4 }, 'case by case'],
-    ['the same classes as the last classification', { ...base, low_multiple: 0.6, benchmark_costs: { [firstDrg.code]: (firstDrg.benchmarkCost ?? 1000) * 1.3 }, level_coefficients: { 1: 0.9, 2: 0.9, 3: 0.9 } }, 'reused'],
-    ['a weight moved into another high-cost band', { ...base, weights: { [firstDrg.code]: 40 } }, 'new'],
-    ['back to the base round', base, 'new'],
+    ['low multiple changed: new thresholds', { ...base, low_multiple: 0.6 }, 'one pass'],
+    ['benchmark cost of one DRG changed', lowered, 'one pass'],
+    ['LOS limits cutting into the core stays', { ...base, exclude_los_max: 4 }, 'case by case'],
+    ['the classes of the last one-pass round again, kept', { ...lowered, level_coefficients: { 1: 0.9, 2: 0.9, 3: 0.9 } }, 'new'],
+    ['a weight moved into another high-cost band', { ...base, weights: { [firstDrg.code]: 40 } }, 'one pass'],
+    ['kept classes after a one pass', { ...lowered, level_coefficients: { 1: 0.8, 2: 0.9, 3: 1 } }, 'reused'],
+    ...(unweighted
+      ? ([
+          ['a DRG without a catalog weight given one: its cells grouped', { ...lowered, weights: { [unweighted.code]: 1.2 } }, 'one pass'],
+          ['kept classes after a one pass with other DRG kinds', lowered, 'reused'],
+        ] as [string, RoundParams, SettleTimings['classified']][])
+      : []),
+    ['back to the base round', base, 'one pass'],
+    ['and once more: kept', { ...base, level_coefficients: { 1: 0.75, 2: 0.9, 3: 1 } }, 'new'],
   ];
 
   it('gives every round bit for bit what the case-by-case pass gives, and reuses the classes when they still apply', () => {
     const engine = createSettlementEngine(data);
     const reference = createSettlementEngine(data, { caseByCase: true });
+    expect(unweighted, 'the synthetic catalog has a DRG without weight').toBeDefined();
     const ways: SettleTimings['classified'][] = [];
     for (const [name, params, way] of steps) {
       const timings: SettleTimings = { pass: 0, money: 0 };
@@ -49,6 +60,8 @@ describe('rounds priced on the previous round’s classes', () => {
   it('reports the memory of the kept classes', () => {
     const engine = createSettlementEngine(data);
     expect(engine.classificationBytes).toBe(0);
+    engine.settle(parsed(base));
+    expect(engine.classificationBytes).toBe(0); // one round with these classes: not kept yet
     engine.settle(parsed(base));
     expect(engine.classificationBytes).toBeGreaterThan(0);
   });

@@ -17,13 +17,13 @@
  * results are bit for bit those of classifying every case anew, whatever the order of the additions.
  */
 import { CASE_CLASSES, DRG_GROUPED, DRG_PER_DIEM, EXCLUDED, HIGH, LOW, NORMAL, SPECIAL, UNGROUPED, type DrgRules } from './classify';
-import { LOS_MASK, MONTH_COUNT_MASK, MONTH_COUNT_SHIFT, MONTH_MASK, MONTH_SHIFT, MONTHS, SPECIAL_BIT, type PreparedCases } from './prepare';
-import { SPLIT_HIGH as PASS_SPLIT_HIGH, SPLIT_LOW as PASS_SPLIT_LOW, type PassRules } from './pass';
+import { LOS_MASK, MONTH_MASK, MONTH_SHIFT, MONTHS, SPECIAL_BIT, type PreparedCases } from './prepare';
+import { addCoreMonths as addCoreMonthsOf, SPLIT_HIGH as PASS_SPLIT_HIGH, SPLIT_LOW as PASS_SPLIT_LOW, type PassRules } from './pass';
 import type { Tally } from './tally';
 
 /** module-local copies of what the loops read (see pass.ts: imported bindings are getter calls under tsx) */
 const LOS = LOS_MASK, SHIFT = MONTH_SHIFT, MONTH = MONTH_MASK, SPECIAL_FLAG = SPECIAL_BIT, MONTH_COUNT = MONTHS;
-const COUNT_SHIFT = MONTH_COUNT_SHIFT, COUNT_MASK = MONTH_COUNT_MASK;
+const addCoreMonths = addCoreMonthsOf;
 const GROUPED = DRG_GROUPED, PER_DIEM = DRG_PER_DIEM;
 const CLASS_COUNT = CASE_CLASSES.length;
 
@@ -42,8 +42,8 @@ const EDGE_SPECIAL = 4;
 const EDGE_NORMAL = 5;
 const GROUPS = 6;
 
-export interface Classification {
-  /** what the classes and the cost terms depend on: the key the next round is checked against */
+/** What a round's classes and cost terms depend on: its DRG kinds, thresholds, benchmark costs, multiples, LOS limits. */
+export interface ClassesKey {
   kind: Uint8Array;
   highCostFenMin: Float64Array;
   lowCostFenMax: Float64Array;
@@ -51,6 +51,54 @@ export interface Classification {
   highMultiple: Float64Array;
   excludeLosMax: number;
   excludeLosMin: number;
+}
+
+/** The key of a round with these rules: `into`'s arrays overwritten when given, else copies. */
+export function classesKeyOf(rules: PassRules, into: ClassesKey | null = null): ClassesKey {
+  const drgs = rules.drgs;
+  if (into === null) {
+    return {
+      kind: drgs.kind.slice(),
+      highCostFenMin: drgs.highCostFenMin.slice(),
+      lowCostFenMax: drgs.lowCostFenMax.slice(),
+      benchmarkCost: drgs.benchmarkCost.slice(),
+      highMultiple: drgs.highMultiple.slice(),
+      excludeLosMax: rules.excludeLosMax,
+      excludeLosMin: rules.excludeLosMin,
+    };
+  }
+  into.kind.set(drgs.kind);
+  into.highCostFenMin.set(drgs.highCostFenMin);
+  into.lowCostFenMax.set(drgs.lowCostFenMax);
+  into.benchmarkCost.set(drgs.benchmarkCost);
+  into.highMultiple.set(drgs.highMultiple);
+  into.excludeLosMax = rules.excludeLosMax;
+  into.excludeLosMin = rules.excludeLosMin;
+  return into;
+}
+
+/** Whether a round with these rules has the classes of `key`. */
+export function keyMatches(key: ClassesKey | null, rules: PassRules): boolean {
+  if (key === null) return false;
+  if (key.excludeLosMax !== rules.excludeLosMax || key.excludeLosMin !== rules.excludeLosMin) return false;
+  const { kind, highCostFenMin, lowCostFenMax, benchmarkCost, highMultiple } = rules.drgs;
+  for (let d = 0; d < kind.length; d++) {
+    if (
+      kind[d] !== key.kind[d] ||
+      highCostFenMin[d] !== key.highCostFenMin[d] ||
+      lowCostFenMax[d] !== key.lowCostFenMax[d] ||
+      benchmarkCost[d] !== key.benchmarkCost[d] ||
+      highMultiple[d] !== key.highMultiple[d]
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+export interface Classification {
+  /** the round's key: the next round is checked against it */
+  key: ClassesKey;
   /** the grouped cells with paid cases, row after row: row r's are groupedCells[rowGroupedStart[r] … rowGroupedStart[r + 1] − 1] */
   groupedCells: Int32Array;
   rowGroupedStart: Int32Array;
@@ -85,22 +133,7 @@ export interface Classification {
 
 /** Whether `classification` holds the classes of a round with these rules (pass.ts checks `coreFits` first). */
 export function classifies(classification: Classification | null, rules: PassRules): classification is Classification {
-  if (classification === null) return false;
-  const c = classification;
-  if (c.excludeLosMax !== rules.excludeLosMax || c.excludeLosMin !== rules.excludeLosMin) return false;
-  const { kind, highCostFenMin, lowCostFenMax, benchmarkCost, highMultiple } = rules.drgs;
-  for (let d = 0; d < kind.length; d++) {
-    if (
-      kind[d] !== c.kind[d] ||
-      highCostFenMin[d] !== c.highCostFenMin[d] ||
-      lowCostFenMax[d] !== c.lowCostFenMax[d] ||
-      benchmarkCost[d] !== c.benchmarkCost[d] ||
-      highMultiple[d] !== c.highMultiple[d]
-    ) {
-      return false;
-    }
-  }
-  return true;
+  return classification !== null && keyMatches(classification.key, rules);
 }
 
 /**
@@ -121,14 +154,18 @@ class PricedList {
     this.costTerm = new Float64Array(capacity);
   }
 
+  /** Room for n more entries. */
+  reserve(n: number): void {
+    if (this.length + n <= this.cell.length) return;
+    const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => (to.set(from.subarray(0, this.length)), to);
+    const capacity = Math.max(2 * this.cell.length, this.length + n);
+    this.cell = grow(this.cell, new Int32Array(capacity));
+    this.run = grow(this.run, new Int32Array(capacity));
+    this.costTerm = grow(this.costTerm, new Float64Array(capacity));
+  }
+
   push(cell: number, run: number, costTerm: number): void {
-    if (this.length === this.cell.length) {
-      const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => (to.set(from), to);
-      const capacity = 2 * this.cell.length;
-      this.cell = grow(this.cell, new Int32Array(capacity));
-      this.run = grow(this.run, new Int32Array(capacity));
-      this.costTerm = grow(this.costTerm, new Float64Array(capacity));
-    }
+    this.reserve(1);
     this.cell[this.length] = cell;
     this.run[this.length] = run;
     this.costTerm[this.length] = costTerm;
@@ -155,14 +192,7 @@ class CellClasses {
 function classificationFor(cases: PreparedCases, rules: PassRules, previous: Classification | null): Classification {
   if (previous === null) return allocateClassification(cases, rules);
   const c = previous;
-  const drgs = rules.drgs;
-  c.kind.set(drgs.kind);
-  c.highCostFenMin.set(drgs.highCostFenMin);
-  c.lowCostFenMax.set(drgs.lowCostFenMax);
-  c.benchmarkCost.set(drgs.benchmarkCost);
-  c.highMultiple.set(drgs.highMultiple);
-  c.excludeLosMax = rules.excludeLosMax;
-  c.excludeLosMin = rules.excludeLosMin;
+  classesKeyOf(rules, c.key);
   // what is added to; the cells' terms are written for every grouped cell before they are read
   for (const sums of [c.cellCases, c.cellTotalCost, c.drgCases, c.drgTotalCost, c.rowCounts, c.rowUngroupedCostFen, c.rowExcludedCostFen, c.runExcludedPatientPayFen, c.runUngroupedCostFen]) sums.fill(0);
   for (const list of c.priced) list.length = 0;
@@ -175,13 +205,7 @@ function allocateClassification(cases: PreparedCases, rules: PassRules): Classif
   const rows = cases.rowCellStart.length - 1;
   const drgs = rules.drgs;
   return {
-    kind: drgs.kind.slice(),
-    highCostFenMin: drgs.highCostFenMin.slice(),
-    lowCostFenMax: drgs.lowCostFenMax.slice(),
-    benchmarkCost: drgs.benchmarkCost.slice(),
-    highMultiple: drgs.highMultiple.slice(),
-    excludeLosMax: rules.excludeLosMax,
-    excludeLosMin: rules.excludeLosMin,
+    key: classesKeyOf(rules),
     groupedCells: new Int32Array(cases.cellDrg.length),
     rowGroupedStart: new Int32Array(rows + 1),
     cellAtNormal: new Int32Array(cells),
@@ -311,16 +335,35 @@ export function classifyCells(cases: PreparedCases, rules: PassRules, previous: 
       const multiple = highMultiple[d]!;
       let highStart = coreEnd;
       while (highStart > start && costFen[highStart - 1]! >= highMin) highStart--;
-      let highCost = 0;
-      for (let i = highStart; i < coreEnd; i++) {
-        highCost += costFen[i]!;
-        coreHigh.push(k, r * months + ((word[i]! >> monthShift) & monthMask), costFen[i]! / 100 / benchmark - multiple);
-      }
       let lowEnd = start;
+      while (lowEnd < highStart && costFen[lowEnd]! <= lowMax) lowEnd++;
+      let highCost = 0;
+      if (highStart < coreEnd) {
+        coreHigh.reserve(coreEnd - highStart);
+        const { cell, run, costTerm } = coreHigh;
+        let at = coreHigh.length;
+        for (let i = highStart; i < coreEnd; i++, at++) {
+          const fen = costFen[i]!;
+          highCost += fen;
+          cell[at] = k;
+          run[at] = r * months + ((word[i]! >> monthShift) & monthMask);
+          costTerm[at] = fen / 100 / benchmark - multiple;
+        }
+        coreHigh.length = at;
+      }
       let lowCost = 0;
-      for (; lowEnd < highStart && costFen[lowEnd]! <= lowMax; lowEnd++) {
-        lowCost += costFen[lowEnd]!;
-        coreLow.push(k, r * months + ((word[lowEnd]! >> monthShift) & monthMask), Math.min(1, costFen[lowEnd]! / 100 / benchmark));
+      if (start < lowEnd) {
+        coreLow.reserve(lowEnd - start);
+        const { cell, run, costTerm } = coreLow;
+        let at = coreLow.length;
+        for (let i = start; i < lowEnd; i++, at++) {
+          const fen = costFen[i]!;
+          lowCost += fen;
+          cell[at] = k;
+          run[at] = r * months + ((word[i]! >> monthShift) & monthMask);
+          costTerm[at] = Math.min(1, fen / 100 / benchmark);
+        }
+        coreLow.length = at;
       }
       let count = coreEnd - start, costOfCell = cellCoreCostFen[k]!;
       let cellHigh = coreEnd - highStart, cellLow = lowEnd - start, cellSpecial = 0, specialCost = 0;
@@ -449,38 +492,6 @@ function priceRowCells(cases: PreparedCases, rules: PassRules, c: Classification
   tally.weightSum[r] = weightSum;
 }
 
-/** Normal points of row r's core cases by month, from the prepared month counts (as pass.ts). */
-function addCoreMonths(cases: PreparedCases, scratch: PriceScratch, r: number): void {
-  const months = MONTH_COUNT, countShift = COUNT_SHIFT, countMask = COUNT_MASK;
-  const { monthCounts, runMonthCountStart } = cases;
-  const { normalParts: parts, runPointsHigh, runPointsLow } = scratch;
-  const first = 2 * cases.rowCellStart[r]!;
-  for (let t = 0; t < months; t++) {
-    // two pairs of sums, so that consecutive additions do not wait for each other (exact: any grouping)
-    let high = 0, low = 0, high2 = 0, low2 = 0;
-    const end = runMonthCountStart[r * months + t + 1]!;
-    let e = runMonthCountStart[r * months + t]!;
-    for (; e + 1 < end; e += 2) {
-      const entry = monthCounts[e]!;
-      const entry2 = monthCounts[e + 1]!;
-      const at = first + ((entry >>> countShift) << 1);
-      const at2 = first + ((entry2 >>> countShift) << 1);
-      high += (entry & countMask) * parts[at]!;
-      low += (entry & countMask) * parts[at + 1]!;
-      high2 += (entry2 & countMask) * parts[at2]!;
-      low2 += (entry2 & countMask) * parts[at2 + 1]!;
-    }
-    if (e < end) {
-      const entry = monthCounts[e]!;
-      const at = first + ((entry >>> countShift) << 1);
-      high += (entry & countMask) * parts[at]!;
-      low += (entry & countMask) * parts[at + 1]!;
-    }
-    runPointsHigh[r * months + t] = high + high2;
-    runPointsLow[r * months + t] = low + low2;
-  }
-}
-
 /**
  * Points of the listed cases of group g to their months, in fixed-point parts: core cases as the difference
  * from the normal points already counted for them. The §3 formulas are those of points.ts (`highCasePoints`,
@@ -551,11 +562,14 @@ function recordClassifiedRow(cases: PreparedCases, c: Classification, scratch: P
 }
 
 /**
- * A round priced on its classification: the tally of the general pass (pass.ts), bit for bit. `fresh` says
- * the classification was just made: the scratch's normal points of cells not grouped now are set to 0.
+ * A round priced on its classification: the tally of the one pass (pass.ts), bit for bit. `fresh`: the
+ * classification is new, or the one pass used the scratch since — the normal points of cells that are not
+ * grouped in this classification are set to 0 again.
  */
 export function priceClassified(cases: PreparedCases, rules: PassRules, c: Classification, tally: Tally, scratch: PriceScratch, fresh: boolean): void {
   if (fresh) scratch.normalParts.fill(0);
+  scratch.runPointsHigh.fill(0);
+  scratch.runPointsLow.fill(0);
   tally.cells.cases.set(c.cellCases);
   tally.cells.totalCost.set(c.cellTotalCost);
   tally.drgs.cases.set(c.drgCases);
@@ -565,7 +579,7 @@ export function priceClassified(cases: PreparedCases, rules: PassRules, c: Class
   for (let r = 0; r < rows; r++) {
     if (rowCellStart[r] === rowCellStart[r + 1]) continue;
     priceRowCells(cases, rules, c, scratch, tally, r);
-    addCoreMonths(cases, scratch, r);
+    addCoreMonths(cases, scratch.normalParts, r, scratch.runPointsHigh, scratch.runPointsLow, r * MONTH_COUNT);
   }
   addPricedCases(cases, rules, c, scratch);
   for (let r = 0; r < rows; r++) if (rowCellStart[r] !== rowCellStart[r + 1]) recordClassifiedRow(cases, c, scratch, tally, r);

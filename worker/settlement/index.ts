@@ -11,7 +11,7 @@
  *
  * Pure: no DOM, no Node module, no I/O. The CLI, the server, the tests and the Web Worker all call this.
  */
-import { allocatePriceScratch, classifies, classifyCells, priceClassified, type Classification } from './classified';
+import { allocatePriceScratch, classesKeyOf, classifies, classifyCells, keyMatches, priceClassified, type Classification, type ClassesKey } from './classified';
 import { coreFits, passCases, type PassRules } from './pass';
 import { MONTHS, prepareCases, preparedBytes, type PreparedCases } from './prepare';
 import { addUngroupedPoints, allocateTally, cityAverageCost, finishTally, type Tally } from './tally';
@@ -240,16 +240,23 @@ function settleTally(data: Tables, cases: PreparedCases, round: ResolvedRound, t
 export interface SettleTimings {
   pass: number;
   money: number;
-  /** how the cases were classified: the previous round's classes reused, new classes, or the case-by-case pass */
-  classified?: 'reused' | 'new' | 'case by case';
+  /** of `pass`: classifying the cases to keep their classes (0 in other rounds) */
+  classify?: number;
+  /**
+   * how the round was passed: priced on the kept classes ('reused'); classified and its classes kept, as the
+   * second round in a row with them ('new'); in one pass, classes not kept ('one pass'); every case read and
+   * classified, its LOS limits cutting into the usual stays or `caseByCase` set ('case by case')
+   */
+  classified?: 'reused' | 'new' | 'one pass' | 'case by case';
 }
 
 /**
  * Settles one data set round after round: the cases are grouped once (prepare.ts, a copy — `data` is left as
- * it is and may be dropped by the caller). A round is priced on the classes of the previous one when its DRG
- * kinds, cost thresholds and LOS limits are the same (a coefficient, weight within its band, rate, budget or
- * money-rule edit), else classified first (classified.ts); a round whose LOS limits exclude core cases is
- * passed case by case (pass.ts). Every way gives the same result, bit for bit.
+ * it is and may be dropped by the caller). A round is priced on kept classes when its DRG kinds, cost
+ * thresholds and LOS limits are theirs (a coefficient, weight within its band, rate, budget or money-rule
+ * edit: classified.ts). A round with other classes is settled in one pass (pass.ts); when the next round has
+ * the same classes again, they are classified and kept. A round whose LOS limits exclude core cases is passed
+ * case by case. Every way gives the same result, bit for bit.
  */
 export interface SettlementEngine {
   readonly caseCount: number;
@@ -262,8 +269,8 @@ export interface SettlementEngine {
 
 export interface EngineOptions {
   /**
-   * Settle every round case by case (pass.ts), never on a classification (classified.ts): the reference the
-   * classified path must equal bit for bit, for tests and the benchmark. Slower.
+   * Settle every round case by case (pass.ts's general path), never on kept classes (classified.ts) nor by
+   * the cost runs of a cell: the reference the other ways must equal bit for bit, for tests. Slower.
    */
   caseByCase?: boolean;
 }
@@ -272,8 +279,11 @@ export function createSettlementEngine(data: SettlementData, options: EngineOpti
   const tables: Tables = { hospitals: data.hospitals, catalog: data.catalog };
   const cases = prepareCases(data);
   const scratch = allocatePriceScratch(cases);
-  /** the classes of the last round settled on the fast path (classified.ts): reused while they still apply */
+  /** the kept classes (classified.ts), and the key of the last round passed in one pass without them */
   let classification: Classification | null = null;
+  let onePassKey: ClassesKey | null = null;
+  /** whether the one pass wrote the scratch's normal points since the kept classes last priced a round */
+  let scratchUsed = false;
   return {
     caseCount: cases.count,
     preparedBytes: preparedBytes(cases),
@@ -282,16 +292,32 @@ export function createSettlementEngine(data: SettlementData, options: EngineOpti
     },
     settle(params: RoundParams, timings?: SettleTimings): SettlementResult {
       const started = timings ? performance.now() : 0;
+      if (timings) timings.classify = 0;
       const round = resolveRound(params);
       const rules = passRulesOf(tables, round);
       const tally = allocateTally(cases, POOLS.length);
-      const fits = !options.caseByCase && coreFits(rules);
-      const reused = fits && classifies(classification, rules);
-      if (fits) {
-        if (!reused) classification = classifyCells(cases, rules, classification);
-        priceClassified(cases, rules, classification!, tally, scratch, !reused);
+      let way: NonNullable<SettleTimings['classified']> = 'case by case';
+      if (options.caseByCase || !coreFits(rules)) {
+        passCases(cases, rules, tally, scratch, options.caseByCase);
+        scratchUsed = true;
+      } else if (classifies(classification, rules)) {
+        way = 'reused';
+        priceClassified(cases, rules, classification, tally, scratch, scratchUsed);
+        scratchUsed = false;
+      } else if (keyMatches(onePassKey, rules)) {
+        // the second round in a row with these classes: keep them for the rounds to come
+        way = 'new';
+        const classifying = timings ? performance.now() : 0;
+        classification = classifyCells(cases, rules, classification);
+        if (timings) timings.classify = performance.now() - classifying;
+        priceClassified(cases, rules, classification, tally, scratch, true);
+        scratchUsed = false;
       } else {
-        passCases(cases, rules, tally);
+        // a round with new classes may be the only one with them: one pass, and its key remembered
+        way = 'one pass';
+        passCases(cases, rules, tally, scratch);
+        onePassKey = classesKeyOf(rules, onePassKey);
+        scratchUsed = true;
       }
       finishTally(tally);
       const pointsPerYuan = Float64Array.from(POOLS, (_, p) => ungroupedPointsPerYuan(round, cityAverageCost(tally, p)));
@@ -301,7 +327,7 @@ export function createSettlementEngine(data: SettlementData, options: EngineOpti
       if (timings) {
         timings.pass = passed - started;
         timings.money = performance.now() - passed;
-        timings.classified = fits ? (reused ? 'reused' : 'new') : 'case by case';
+        timings.classified = way;
       }
       return result;
     },

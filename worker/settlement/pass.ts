@@ -1,18 +1,23 @@
 /**
- * The case-by-case pass of a round (SETTLEMENT.md §2 classes, §3 points), for rounds whose LOS limits exclude
- * core cases (`coreFits` is false; every other round is priced on its classification, classified.ts). Cases
- * come sorted by (pool, hospital, DRG) cell (prepare.ts): a cell's DRG rules and hospital coefficient are read
- * once, then each case is classified and its points added to its month. When a cell is done, its points are
- * computed from its counts and exact cost sums (tally.ts).
+ * The one pass over the cases of a round (SETTLEMENT.md §2 classes, §3 points) when no kept classification
+ * applies (classified.ts prices rounds on kept classes). Cases come sorted by (pool, hospital, DRG) cell, each
+ * cell's core cases in cost order and its edge cases apart (prepare.ts): a cell's DRG rules and hospital
+ * coefficient are read once, and when the round's LOS limits exclude no core case (`coreFits`) the core is
+ * classified by its cost thresholds alone — the high cases are the run at its end, the low cases the run at
+ * its start — and its normal cases' month points come from the prepared month counts (`addCoreMonths`). Only
+ * the outliers and the few edge cases are read one by one (`passRowCore`). Otherwise every case is
+ * (`passRowGeneral`). When a cell is done, its points are computed from its counts and exact cost sums
+ * (tally.ts).
  *
  * Order independence (§4.4): money is added in whole fen (integers, exact in a double); a case's points are
  * added to its month in fixed point — split into a multiple of 2⁻⁸ and a remainder rounded to 2⁻⁴⁰, each sum
  * exact — so monthly points are the same whatever the order of the cases and whatever the grouping of the
- * additions (classified.ts adds n normal cases' parts at once and an outlier's difference from them, to the
- * same sums). Nothing is allocated per case or per cell.
+ * additions: n normal cases add n × their part at once, and an outlier among them adds the difference of its
+ * parts from the normal ones (classified.ts adds the same parts in another order: the same sums, bit for bit).
+ * Nothing is allocated per case or per cell.
  */
 import { DRG_PER_DIEM, DRG_UNGROUPED, type DrgRules } from './classify';
-import { CORE_LOS, LOS_MASK, MONTH_MASK, MONTH_SHIFT, SPECIAL_BIT, type PreparedCases } from './prepare';
+import { CORE_LOS, LOS_MASK, MONTH_COUNT_MASK, MONTH_COUNT_SHIFT, MONTH_MASK, MONTH_SHIFT, MONTHS, SPECIAL_BIT, type PreparedCases } from './prepare';
 import { CellSums, highCasePoints, lowCasePoints, pointsOfCounts, type PointRules } from './points';
 import { recordOtherCell, recordRow, RowSums, type Tally } from './tally';
 
@@ -23,6 +28,7 @@ import { recordOtherCell, recordRow, RowSums, type Tally } from './tally';
  * load with a TDZ check at every read, ~0.6 ms a round at 1 M cases.
  */
 const LOS = LOS_MASK, SHIFT = MONTH_SHIFT, MONTH = MONTH_MASK, SPECIAL_FLAG = SPECIAL_BIT;
+const COUNT_SHIFT = MONTH_COUNT_SHIFT, COUNT_MASK = MONTH_COUNT_MASK, MONTH_COUNT = MONTHS;
 const highPointsOf = highCasePoints, lowPointsOf = lowCasePoints;
 const recordOther = recordOtherCell, recordRowSums = recordRow, pointsOf = pointsOfCounts;
 const PER_DIEM = DRG_PER_DIEM, UNGROUPED = DRG_UNGROUPED;
@@ -124,6 +130,51 @@ function passCellCases(cases: PreparedCases, rules: PassRules, cell: GroupedCell
 }
 
 /**
+ * Scratch of the pass, kept by the engine: the normal points of each cell k in their two fixed-point parts,
+ * side by side (entries 2k and 2k + 1: one cache line holds both).
+ */
+export interface PassScratch {
+  normalParts: Float64Array;
+}
+
+/**
+ * Normal points of the core cases of row r by month: Σ count × normal part of the cell (`normalParts`, see
+ * `PassScratch`), month by month from the prepared counts (exact sums: the order of the additions does not
+ * matter), added to high[at + t] and low[at + t].
+ */
+export function addCoreMonths(cases: PreparedCases, normalParts: Float64Array, r: number, high: Float64Array, low: Float64Array, at: number): void {
+  // constants as locals (see the top of the module)
+  const months = MONTH_COUNT, countShift = COUNT_SHIFT, countMask = COUNT_MASK;
+  const { monthCounts, runMonthCountStart } = cases;
+  const parts = normalParts;
+  const first = 2 * cases.rowCellStart[r]!;
+  for (let t = 0; t < months; t++) {
+    // two pairs of sums, so that consecutive additions do not wait for each other (exact: any grouping)
+    let high1 = 0, low1 = 0, high2 = 0, low2 = 0;
+    const end = runMonthCountStart[r * months + t + 1]!;
+    let e = runMonthCountStart[r * months + t]!;
+    for (; e + 1 < end; e += 2) {
+      const entry = monthCounts[e]!;
+      const entry2 = monthCounts[e + 1]!;
+      const at1 = first + ((entry >>> countShift) << 1);
+      const at2 = first + ((entry2 >>> countShift) << 1);
+      high1 += (entry & countMask) * parts[at1]!;
+      low1 += (entry & countMask) * parts[at1 + 1]!;
+      high2 += (entry2 & countMask) * parts[at2]!;
+      low2 += (entry2 & countMask) * parts[at2 + 1]!;
+    }
+    if (e < end) {
+      const entry = monthCounts[e]!;
+      const at1 = first + ((entry >>> countShift) << 1);
+      high1 += (entry & countMask) * parts[at1]!;
+      low1 += (entry & countMask) * parts[at1 + 1]!;
+    }
+    high[at + t]! += high1 + high2;
+    low[at + t]! += low1 + low2;
+  }
+}
+
+/**
  * An ungrouped cell (§2.2: no DRG, an unknown code, or a DRG with no weight) or a 床日 cell (§2.1: all
  * excluded). Ungrouped points are cost × a per-pool factor known only after the pass: the cost is kept by month.
  */
@@ -149,12 +200,16 @@ function passOtherCell(cases: PreparedCases, rules: PassRules, perDiem: boolean,
   }
 }
 
-/** §4.3 deductions of paid cases (excluded cases are not settled by DRG, so neither are their deductions). */
-function addDeductions(cases: PreparedCases, rules: PassRules, tally: Tally): void {
+/**
+ * §4.3 deductions of paid cases (excluded cases are not settled by DRG, so neither are their deductions): when
+ * `coreFits`, the core cases' sums prepared per row and the edge cases one by one; otherwise every one.
+ */
+function addDeductions(cases: PreparedCases, rules: PassRules, tally: Tally, fits: boolean): void {
+  if (fits) tally.deductionFen.set(cases.rowCoreDeductionFen);
   const { deductionRow, deductionLos, deductionDrg, deductionFen } = cases;
   const { excludeLosMax, excludeLosMin } = rules;
   const kind = rules.drgs.kind;
-  for (let j = 0; j < deductionFen.length; j++) {
+  for (let j = fits ? cases.edgeDeductionStart : 0; j < deductionFen.length; j++) {
     const stay = deductionLos[j]!;
     if (stay <= excludeLosMax || stay >= excludeLosMin || kind[deductionDrg[j]!] === PER_DIEM) continue;
     tally.deductionFen[deductionRow[j]!]! += deductionFen[j]!;
@@ -162,15 +217,18 @@ function addDeductions(cases: PreparedCases, rules: PassRules, tally: Tally): vo
 }
 
 /**
- * Row r, its cells in DRG order: a grouped cell's cases one by one (core, then edge), then its §3 points from
- * counts and exact cost sums (`pointsOfCounts`) to the cell, its DRG and the row.
+ * Row r, its cells in DRG order: a grouped cell's core by its two outlier runs when `fits` (else case by case),
+ * its edge cases one by one, then its §3 points from counts and exact cost sums (`pointsOfCounts`) to the cell, its
+ * DRG and the row. Written out in one loop with the row's sums in locals: this is the hot loop of a round.
  */
-function passRow(cases: PreparedCases, rules: PassRules, tally: Tally, r: number, row: RowSums, sums: CellSums, cell: GroupedCell): void {
+function passRow(cases: PreparedCases, rules: PassRules, scratch: PassScratch, tally: Tally, r: number, fits: boolean, row: RowSums, sums: CellSums, cell: GroupedCell): void {
   // constants as locals (see the top of the module)
-  const ungrouped = UNGROUPED, perDiem = PER_DIEM;
-  const { cellDrg, cellCoreStart, cellEdgeStart } = cases;
+  const splitHigh = SPLIT_HIGH, splitLow = SPLIT_LOW, monthShift = SHIFT, monthMask = MONTH, ungrouped = UNGROUPED, perDiem = PER_DIEM;
+  const { cellDrg, cellCoreStart, cellEdgeStart, cellCoreCostFen, costFen, word } = cases;
   const drgs = rules.drgs;
-  const { kind, uniformPrice, basePoints, benchmarkCost, highMultiple, weight } = drgs;
+  const { kind, uniformPrice, basePoints, benchmarkCost, highMultiple, highCostFenMin, lowCostFenMax, weight } = drgs;
+  const { monthPointsHigh, monthPointsLow } = row;
+  const normalParts = scratch.normalParts;
   const { cases: cellCases, points: cellPointsOut, totalCost: cellTotalCost } = tally.cells;
   const { cases: drgCases, points: drgPoints, totalCost: drgTotalCost } = tally.drgs;
   const hospitalCoefficient = rules.hospitalCoefficients[r % cases.hospitalCount]!;
@@ -180,58 +238,126 @@ function passRow(cases: PreparedCases, rules: PassRules, tally: Tally, r: number
     const d = cellDrg[k]!;
     const drgKind = kind[d]!;
     if (drgKind === ungrouped || drgKind === perDiem) {
-      passOther(cases, rules, k, drgKind === perDiem, row, sums);
+      passOther(cases, rules, scratch, k, drgKind === perDiem, row, sums);
       continue;
     }
     const coefficient = uniformPrice[d] === 1 ? rules.uniformCoefficient : hospitalCoefficient;
-    cell.set(drgs, d, coefficient);
-    sums.reset();
-    passCellCases(cases, rules, cell, cellCoreStart[k]!, cellCoreStart[k + 1]!, row, sums);
-    passCellCases(cases, rules, cell, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
-    excluded += sums.excluded;
-    excludedCostFen += sums.excludedCostFen;
-    const count = sums.cases;
+    const normalPoints = basePoints[d]! * coefficient;
+    const normalHigh = normalPoints + splitHigh - splitHigh;
+    const normalLow = normalPoints - normalHigh + splitLow - splitLow;
+    normalParts[2 * k] = normalHigh;
+    normalParts[2 * k + 1] = normalLow;
+    const hasEdges = cellEdgeStart[k]! < cellEdgeStart[k + 1]!;
+    if (!fits || hasEdges) cell.set(drgs, d, coefficient);
+    // the cell's counts and cost sums (fen): in locals for a core-only cell, through `sums` when it has cases
+    // read one by one
+    let count = 0, cellHigh = 0, cellHighCostFen = 0, cellLow = 0, cellLowCostFen = 0, cellSpecial = 0, cellSpecialCostFen = 0, cellCostFen = 0;
+    if (fits) {
+      // the core's outliers: the high run at its end, then the low run at its start (§2: high first), each
+      // case's points added to its month as the difference from the normal parts
+      const start = cellCoreStart[k]!;
+      const coreEnd = cellCoreStart[k + 1]!;
+      const base = basePoints[d]!;
+      const benchmark = benchmarkCost[d]!;
+      const highMin = highCostFenMin[d]!;
+      let highStart = coreEnd;
+      while (highStart > start && costFen[highStart - 1]! >= highMin) highStart--;
+      let highCost = 0;
+      for (let i = highStart; i < coreEnd; i++) {
+        const fen = costFen[i]!;
+        const t = (word[i]! >> monthShift) & monthMask;
+        const outlierPoints = highPointsOf(base, coefficient, fen / 100 / benchmark, highMultiple[d]!, rules.points);
+        const outlierHigh = outlierPoints + splitHigh - splitHigh;
+        monthPointsHigh[t]! += outlierHigh - normalHigh;
+        monthPointsLow[t]! += outlierPoints - outlierHigh + splitLow - splitLow - normalLow;
+        highCost += fen;
+      }
+      const lowMax = lowCostFenMax[d]!;
+      let lowCost = 0;
+      let lowEnd = start;
+      for (; lowEnd < highStart && costFen[lowEnd]! <= lowMax; lowEnd++) {
+        const fen = costFen[lowEnd]!;
+        const t = (word[lowEnd]! >> monthShift) & monthMask;
+        const outlierPoints = lowPointsOf(base, coefficient, fen / 100 / benchmark, rules.points);
+        const outlierHigh = outlierPoints + splitHigh - splitHigh;
+        monthPointsHigh[t]! += outlierHigh - normalHigh;
+        monthPointsLow[t]! += outlierPoints - outlierHigh + splitLow - splitLow - normalLow;
+        lowCost += fen;
+      }
+      count = coreEnd - start;
+      cellCostFen = cellCoreCostFen[k]!;
+      cellHigh = coreEnd - highStart;
+      cellHighCostFen = highCost;
+      cellLow = lowEnd - start;
+      cellLowCostFen = lowCost;
+      if (hasEdges) {
+        sums.reset();
+        sums.cases = count;
+        sums.costFen = cellCostFen;
+        sums.high = cellHigh;
+        sums.highCostFen = cellHighCostFen;
+        sums.low = cellLow;
+        sums.lowCostFen = cellLowCostFen;
+        passCellCases(cases, rules, cell, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
+      }
+    } else {
+      sums.reset();
+      passCellCases(cases, rules, cell, cellCoreStart[k]!, cellCoreStart[k + 1]!, row, sums);
+      if (hasEdges) passCellCases(cases, rules, cell, cellEdgeStart[k]!, cellEdgeStart[k + 1]!, row, sums);
+    }
+    if (!fits || hasEdges) {
+      excluded += sums.excluded;
+      excludedCostFen += sums.excludedCostFen;
+      count = sums.cases;
+      cellCostFen = sums.costFen;
+      cellHigh = sums.high;
+      cellHighCostFen = sums.highCostFen;
+      cellLow = sums.low;
+      cellLowCostFen = sums.lowCostFen;
+      cellSpecial = sums.special;
+      cellSpecialCostFen = sums.specialCostFen;
+    }
     if (count === 0) continue;
-    const pointsOfCellK = pointsOf(count, sums.high, sums.highCostFen, sums.low, sums.lowCostFen, sums.special, sums.specialCostFen, basePoints[d]!, coefficient, benchmarkCost[d]!, highMultiple[d]!, rules.points);
-    normal += count - sums.high - sums.low - sums.special;
-    high += sums.high;
-    low += sums.low;
-    special += sums.special;
+    const pointsOfCellK = pointsOf(count, cellHigh, cellHighCostFen, cellLow, cellLowCostFen, cellSpecial, cellSpecialCostFen, basePoints[d]!, coefficient, benchmarkCost[d]!, highMultiple[d]!, rules.points);
+    normal += count - cellHigh - cellLow - cellSpecial;
+    high += cellHigh;
+    low += cellLow;
+    special += cellSpecial;
     points += pointsOfCellK;
     weightSum += count * weight[d]!;
-    groupedCostFen += sums.costFen;
+    groupedCostFen += cellCostFen;
     cellCases[k] = count;
     cellPointsOut[k] = pointsOfCellK;
-    cellTotalCost[k] = sums.costFen / 100;
+    cellTotalCost[k] = cellCostFen / 100;
     drgCases[drgOffset + d]! += count;
     drgPoints[drgOffset + d]! += pointsOfCellK;
-    drgTotalCost[drgOffset + d]! += sums.costFen / 100;
+    drgTotalCost[drgOffset + d]! += cellCostFen / 100;
   }
   row.addGrouped(normal, high, low, special, points, weightSum, groupedCostFen, excluded, excludedCostFen);
 }
 
 /** An ungrouped or 床日 cell: both its regions, case by case. */
-function passOther(cases: PreparedCases, rules: PassRules, k: number, perDiem: boolean, row: RowSums, sums: CellSums): void {
+function passOther(cases: PreparedCases, rules: PassRules, scratch: PassScratch, k: number, perDiem: boolean, row: RowSums, sums: CellSums): void {
+  scratch.normalParts[2 * k] = scratch.normalParts[2 * k + 1] = 0;
   sums.reset();
   passOtherCell(cases, rules, perDiem, cases.cellCoreStart[k]!, cases.cellCoreStart[k + 1]!, row, sums);
   passOtherCell(cases, rules, perDiem, cases.cellEdgeStart[k]!, cases.cellEdgeStart[k + 1]!, row, sums);
   recordOther(sums, row);
 }
 
-/**
- * A round classified case by case (its LOS limits exclude core cases, so no classification of classified.ts
- * applies): every row (its cells in DRG order), then deductions.
- */
-export function passCases(cases: PreparedCases, rules: PassRules, tally: Tally): void {
+/** The pass: every row (its cells in DRG order), then deductions. */
+export function passCases(cases: PreparedCases, rules: PassRules, tally: Tally, scratch: PassScratch, caseByCase = false): void {
   const row = new RowSums();
   const sums = new CellSums();
   const cell = new GroupedCell();
+  const fits = !caseByCase && coreFits(rules);
   const { rowCellStart } = cases;
   for (let r = 0; r < tally.poolCount * cases.hospitalCount; r++) {
     if (rowCellStart[r] === rowCellStart[r + 1]) continue;
     row.reset();
-    passRow(cases, rules, tally, r, row, sums, cell);
+    passRow(cases, rules, scratch, tally, r, fits, row, sums, cell);
+    if (fits) addCoreMonths(cases, scratch.normalParts, r, row.monthPointsHigh, row.monthPointsLow, 0);
     recordRowSums(tally, cases, r, row);
   }
-  addDeductions(cases, rules, tally);
+  addDeductions(cases, rules, tally, fits);
 }
