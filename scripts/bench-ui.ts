@@ -1,14 +1,16 @@
 /**
  * `npm run bench:ui` — the workbench's speed in real Chromium on a generated city (default 1 M cases):
  * - first load of the data set's columns into the worker: wall time and bytes on the wire;
- * - an edit of the 二级 level coefficient until the impact table and charts show the new settlement: p50/p95.
+ * - an edit of the 二级 level coefficient until the impact table and all four charts show the new settlement: p50/p95.
  * Needs a production build (`npm run build`). Flags: --cases N (default 1000000), --edits N (default 30),
  * --port P, --json, --profile (CPU profile of the page's main thread during the edits: top self times),
  * --trace (a Chromium trace of the first load and of the edits: time per event name and thread, and the
  * traces as files in the temp folder).
  *
  * The breakdown comes from the page's performance.measure entries: `columns:fetch`, `worker:load`,
- * `settle:worker` (worker round trip as the page sees it) and `plot:<chart>` (Plotly.react of one chart).
+ * `settle:worker` (worker round trip as the page sees it) and `plot:<chart>` (one chart's update until plotly
+ * resolves it: Plotly.react when drawn in full, Plotly.animate when only its data changed; detail.full tells which).
+ * An edit is timed until the table shows the rerun and all four charts have been redrawn since, plus one frame.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,12 +30,16 @@ interface Measure {
   name: string;
   startTime: number;
   duration: number;
+  /** plot:<chart> entries: whether the chart was drawn in full (Plotly.react) or only its data (Plotly.animate) */
+  detail?: { full?: boolean } | null | undefined;
 }
 
 /** Takes the page's performance.measure entries and clears them. */
 function takeMeasures(page: Page): Promise<Measure[]> {
   return page.evaluate(() => {
-    const list = performance.getEntriesByType('measure').map((m) => ({ name: m.name, startTime: m.startTime, duration: m.duration }));
+    const list = performance
+      .getEntriesByType('measure')
+      .map((m) => ({ name: m.name, startTime: m.startTime, duration: m.duration, detail: (m as PerformanceMeasure).detail as Measure['detail'] }));
     performance.clearMeasures();
     return list;
   });
@@ -158,7 +164,9 @@ async function main(): Promise<void> {
       fromNavigationMs = Date.now() - navigationStart;
     };
     const loadTrace = tracing ? await traced(client, load) : (await load(), null);
-    await page.locator('[data-testid="chart-change"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    for (const chart of ['chart-change', 'chart-cmi', 'chart-rounds', 'chart-shift']) {
+      await page.locator(`[data-testid="${chart}"][data-ready="true"]`).waitFor({ timeout: 60_000 });
+    }
     const loadMeasures = await takeMeasures(page);
     const loadPart = (name: string) => Math.max(0, ...loadMeasures.filter((m) => m.name === name).map((m) => m.duration));
     const profiling = process.argv.includes('--profile');
@@ -172,6 +180,8 @@ async function main(): Promise<void> {
     const timings: number[] = [];
     const workerMs: number[] = [];
     const plotMs: number[] = [];
+    /** edits in which at least one chart was drawn in full (new axis range, title …) */
+    let fullRedraws = 0;
     const perChart = new Map<string, number[]>();
     const runs = async () => Number(await page.getByTestId('settle-status').getAttribute('data-runs'));
     const editAll = async () => {
@@ -179,24 +189,28 @@ async function main(): Promise<void> {
         const value = (0.8 + (i % 10) * 0.01 + (i % 2 ? 0.005 : 0)).toFixed(3);
         const before = await runs();
         await input.fill(value);
-        // the edit starts when Enter commits it; it ends when the rerun is drawn (table and charts in one frame)
+        // the edit starts when Enter commits it; it ends when the rerun is on screen: table and all four charts
         const elapsed = await page.evaluate(
           ({ before }) =>
             new Promise<number>((resolve) => {
               const field = document.querySelector<HTMLInputElement>('[data-testid="level-coefficient-2"]')!;
               const status = document.querySelector('[data-testid="settle-status"]')!;
-              const chart = document.querySelector('[data-testid="chart-change"]')!;
-              const chartBefore = Number(chart.getAttribute('data-revision'));
+              const charts = [...document.querySelectorAll('[data-testid="comparison-charts"] [data-revision]')];
+              if (charts.length !== 4) throw new Error(`expected the four comparison charts, found ${charts.length}`);
+              const chartsBefore = charts.map((chart) => Number(chart.getAttribute('data-revision')));
               const started = performance.now();
-              // done when the rerun has reached the table (runs) and the sorted change chart has been redrawn
+              // done when the rerun has reached the table (runs) and every chart has been redrawn since, then painted
               const observer = new MutationObserver(() => {
-                if (Number(status.getAttribute('data-runs')) > before && Number(chart.getAttribute('data-revision')) > chartBefore) {
+                if (
+                  Number(status.getAttribute('data-runs')) > before &&
+                  charts.every((chart, i) => Number(chart.getAttribute('data-revision')) > chartsBefore[i]!)
+                ) {
                   observer.disconnect();
                   requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
                 }
               });
               observer.observe(status, { attributes: true });
-              observer.observe(chart, { attributes: true });
+              for (const chart of charts) observer.observe(chart, { attributes: true });
               field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
             }),
           { before },
@@ -205,6 +219,7 @@ async function main(): Promise<void> {
         const measures = await takeMeasures(page);
         workerMs.push(measures.filter((m) => m.name === 'settle:worker').reduce((n, m) => n + m.duration, 0));
         plotMs.push(measures.filter((m) => m.name.startsWith('plot:')).reduce((n, m) => n + m.duration, 0));
+        if (measures.some((m) => m.name.startsWith('plot:') && m.detail?.full)) fullRedraws++;
         for (const m of measures) if (m.name.startsWith('plot:')) perChart.set(m.name, [...(perChart.get(m.name) ?? []), m.duration]);
       }
     };
@@ -223,6 +238,7 @@ async function main(): Promise<void> {
       load_worker_ms: Math.round(loadPart('worker:load')),
       edit_worker_p50_ms: Number(median(workerMs).toFixed(1)),
       edit_plots_p50_ms: Number(median(plotMs).toFixed(1)),
+      edits_with_full_chart_redraw: fullRedraws,
     };
     if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
     else {
@@ -231,7 +247,8 @@ async function main(): Promise<void> {
       console.log(`  the same from navigation start (HTML, scripts, hydration included): ${fromNavigationMs} ms`);
       console.log(`  coefficient edit → settled and drawn: p50 ${figures.edit_p50_ms} ms, p95 ${figures.edit_p95_ms} ms (${edits} edits)`);
       console.log(`    first load: fetch + gunzip ${figures.load_fetch_ms} ms, into the worker (slowest) ${figures.load_worker_ms} ms`);
-      console.log(`    edit p50: worker round trip ${figures.edit_worker_p50_ms} ms, Plotly.react of the charts ${figures.edit_plots_p50_ms} ms (overlapping)`);
+      console.log(`    edit p50: worker round trip ${figures.edit_worker_p50_ms} ms, charts' updates ${figures.edit_plots_p50_ms} ms (overlapping)`);
+      console.log(`    edits with a chart drawn in full (Plotly.react: new axis range, titles …): ${fullRedraws} of ${edits}; the others redraw data only`);
       console.log(`    per chart p50: ${[...perChart].map(([name, ms]) => `${name.slice(5)} ${median(ms).toFixed(1)}`).join(', ')} ms`);
     }
     if (loadTrace && editTrace) {
