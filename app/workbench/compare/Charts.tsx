@@ -1,9 +1,9 @@
 'use client';
 import { memo, useMemo } from 'react';
 import { useLocale } from '../../i18n/locale';
-import { Plot } from '../../components/Plot';
 import { wanUnit } from '../../lib/format';
-import { acrossRounds, changeBarTraces, cmiScatter, cmiScatterTraces, LEVEL_COLORS, shiftByLevel, sortedChanges } from './charts';
+import { ComparisonChart, type ChartSpec } from './ComparisonChart';
+import { acrossRounds, changeBarTraces, cmiScatter, cmiScatterTraces, extentOf, LEVEL_COLORS, padded, shiftByLevel, sortedChanges } from './charts';
 import type { ImpactRow, SettledRound } from './impact';
 
 export interface ChartsProps {
@@ -20,24 +20,29 @@ export const Charts = memo(function Charts({ rows, baselineName, roundNames, bas
   const unit = wanUnit(locale);
   const first = roundNames[0] ?? '';
 
-  const changeChart = useMemo(() => {
+  const changeChart = useMemo((): ChartSpec => {
     const bars = sortedChanges(rows, 0);
     return {
       data: changeBarTraces(bars, (l) => t(`level.${l as 1 | 2 | 3}`)),
       layout: {
         title: { text: t('chart.changeTitle', { round: first, baseline: baselineName }) },
         barmode: 'overlay',
-        xaxis: { showticklabels: false, title: { text: t('chart.hospitalsSorted') } },
+        xaxis: { showticklabels: false, title: { text: t('chart.hospitalsSorted') }, range: [-0.5, bars.length - 0.5] },
         yaxis: { title: { text: unit } },
         legend: { orientation: 'h', y: 1.08 },
       },
+      extents: { yaxis: extentOf(bars.map((b) => b.yuan / 1e4), true) },
     };
   }, [rows, t, first, baselineName, unit]);
 
-  const scatterChart = useMemo(() => {
+  const scatterChart = useMemo((): ChartSpec => {
     const order = [baselineName, ...roundNames];
+    const points = cmiScatter(rows, baselineName, roundNames);
+    const xs = extentOf(points.map((p) => p.cmi));
+    const ys = extentOf([1, ...points.map((p) => p.ratio)]);
     return {
-      data: cmiScatterTraces(cmiScatter(rows, baselineName, roundNames), order),
+      data: cmiScatterTraces(points, order),
+      extents: { xaxis: xs && padded(xs, 0.05), yaxis: ys && padded(ys, 0.05) },
       layout: {
         title: { text: t('chart.cmiTitle') },
         xaxis: { title: { text: 'CMI' } },
@@ -47,10 +52,12 @@ export const Charts = memo(function Charts({ rows, baselineName, roundNames, bas
     };
   }, [rows, baselineName, roundNames, t]);
 
-  const roundsChart = useMemo(() => {
+  const roundsChart = useMemo((): ChartSpec => {
     const figures = acrossRounds([baselineName, ...roundNames], [baseline, ...results]);
     const x = figures.map((f) => f.round);
+    const pointValues = extentOf(figures.flatMap((f) => [f.employeePointValue, f.residentPointValue]));
     return {
+      extents: { yaxis: extentOf(figures.map((f) => f.settlement / 1e8), true), yaxis2: pointValues && padded(pointValues, 0.1) },
       data: [
         { type: 'bar', name: t('chart.settlement'), x, y: figures.map((f) => f.settlement / 1e8), marker: { color: '#9fb7d0' } },
         { type: 'scatter', mode: 'lines+markers', name: `${t('pool.employee')} ${t('chart.pointValue')}`, x, y: figures.map((f) => f.employeePointValue), yaxis: 'y2' },
@@ -65,9 +72,12 @@ export const Charts = memo(function Charts({ rows, baselineName, roundNames, bas
     };
   }, [baselineName, roundNames, baseline, results, t]);
 
-  const shiftChart = useMemo(() => {
+  const shiftChart = useMemo((): ChartSpec => {
     const shift = shiftByLevel(rows, 0);
+    const bars = extentOf(shift.map((s) => s.yuan / 1e4), true);
     return {
+      // room beyond the bars' ends for their labels (textposition outside)
+      extents: { yaxis: bars && [bars[0] < 0 ? bars[0] - (bars[1] - bars[0]) * 0.12 : 0, bars[1] > 0 ? bars[1] + (bars[1] - bars[0]) * 0.12 : 0] },
       data: [
         {
           type: 'bar',
@@ -84,10 +94,10 @@ export const Charts = memo(function Charts({ rows, baselineName, roundNames, bas
 
   return (
     <div className="charts-grid" data-testid="comparison-charts">
-      <Plot {...changeChart} filename="change-by-hospital" testId="chart-change" />
-      <Plot {...scatterChart} filename="cmi-vs-payment-cost" testId="chart-cmi" />
-      <Plot {...roundsChart} filename="point-value-across-rounds" testId="chart-rounds" />
-      <Plot {...shiftChart} filename="shift-between-levels" testId="chart-shift" />
+      <ComparisonChart spec={changeChart} filename="change-by-hospital" testId="chart-change" />
+      <ComparisonChart spec={scatterChart} filename="cmi-vs-payment-cost" testId="chart-cmi" />
+      <ComparisonChart spec={roundsChart} filename="point-value-across-rounds" testId="chart-rounds" />
+      <ComparisonChart spec={shiftChart} filename="shift-between-levels" testId="chart-shift" />
     </div>
   );
 });

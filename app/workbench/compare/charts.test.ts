@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acrossRounds, cmiScatter, sortedChanges } from './charts';
+import { acrossRounds, cmiScatter, extentOf, holdRange, padded, sortedChanges } from './charts';
 import type { HospitalOutcome, ImpactRow, SettledRound } from './impact';
 
 const outcome = (settlement: number, cmi: number, totalCost: number): HospitalOutcome => ({
@@ -32,5 +32,27 @@ describe('comparison charts', () => {
       { round: 'a', employeePointValue: 80, residentPointValue: 40, settlement: 5, budget: 10 },
       { round: 'b', employeePointValue: 90, residentPointValue: 45, settlement: 6, budget: 10 },
     ]);
+  });
+});
+
+describe('axis ranges', () => {
+  it('takes the extent of finite values, with 0 when asked', () => {
+    expect(extentOf([3, NaN, 5, 4])).toEqual([3, 5]);
+    expect(extentOf([3, 5], true)).toEqual([0, 5]);
+    expect(extentOf([])).toBeNull();
+  });
+  it('pads both ends except an end at 0', () => {
+    expect(padded([-10, 10], 0.1)).toEqual([-12, 12]);
+    expect(padded([0, 10], 0.1)).toEqual([0, 11]);
+    expect(padded([5, 5], 0.1)).toEqual([4.95, 5.05]);
+  });
+  it('holds a range while the data fit and fill a third of it, else makes a new one with room', () => {
+    const first = holdRange(undefined, [-100, 100]);
+    expect(first).toEqual([-140, 140]);
+    expect(holdRange(first, [-120, 90])).toBe(first);
+    expect(holdRange(first, [-50, 50])).toBe(first);
+    expect(holdRange(first, [-150, 90])).toEqual([-198, 138]);
+    expect(holdRange(first, [-40, 40])).toEqual([-56, 56]);
+    expect(holdRange([0, 120], [0, 100])).toEqual([0, 120]);
   });
 });

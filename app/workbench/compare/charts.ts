@@ -30,7 +30,7 @@ export function sortedChanges(rows: ImpactRow[], roundIndex: number): ChangeBar[
  * no category per hospital, no empty bars for the other levels). Names go to the hover, not onto the bars:
  * bar text makes plotly measure a text box per bar on every redraw.
  */
-export function changeBarTraces(bars: ChangeBar[], levelName: (level: number) => string): unknown[] {
+export function changeBarTraces(bars: ChangeBar[], levelName: (level: number) => string): Record<string, unknown>[] {
   return [3, 2, 1].map((level) => {
     const x: number[] = [];
     const y: number[] = [];
@@ -74,7 +74,7 @@ export function cmiScatter(rows: ImpactRow[], baselineName: string, roundNames: 
   return points;
 }
 
-export function cmiScatterTraces(points: CmiPoint[], roundOrder: string[]): unknown[] {
+export function cmiScatterTraces(points: CmiPoint[], roundOrder: string[]): Record<string, unknown>[] {
   return roundOrder.map((round) => {
     const mine = points.filter((p) => p.round === round);
     return {
@@ -113,3 +113,35 @@ export function acrossRounds(names: string[], results: SettledRound[]): RoundFig
 }
 
 export { shiftByLevel };
+
+/** An axis range, [low, high]. */
+export type AxisRange = [number, number];
+
+/** The extent of some values, with 0 included when `withZero` (bars grow from 0); null when there are none. */
+export function extentOf(values: Iterable<number>, withZero = false): AxisRange | null {
+  let lo = withZero ? 0 : Infinity;
+  let hi = withZero ? 0 : -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+/** `need` widened by `share` of its span at each end (an end at 0 stays at 0: bars start there). */
+export function padded(need: AxisRange, share: number): AxisRange {
+  const span = need[1] - need[0] || Math.abs(need[1]) * 0.1 || 1;
+  return [need[0] === 0 ? 0 : need[0] - span * share, need[1] === 0 ? 0 : need[1] + span * share];
+}
+
+/**
+ * The range an axis shows for data that need `need`: the range it held (`held`) while the data fit in it and
+ * fill at least a third of it, else `need` with room to move (20 % of its span at each end, an end at 0 kept).
+ * Axes that hold still while the levers move make the bars' change visible, and let a rerun redraw only the
+ * traces (Plotly.animate) instead of the whole chart.
+ */
+export function holdRange(held: AxisRange | undefined, need: AxisRange): AxisRange {
+  if (held && held[0] <= need[0] && held[1] >= need[1] && need[1] - need[0] >= (held[1] - held[0]) / 3) return held;
+  return padded(need, 0.2);
+}
