@@ -1,9 +1,9 @@
 'use client';
 import { memo, useMemo, useState } from 'react';
 import { useLocale } from '../../i18n/locale';
-import { DataTable, type TableColumn } from '../../components/DataTable';
 import { formatCount, formatNumber, formatPercent, formatSignedWan, formatWan, wanUnit } from '../../lib/format';
 import { change, type ImpactRow } from './impact';
+import { RerunTable, type RerunColumn, type Tone } from './RerunTable';
 
 export interface ImpactTableProps {
   rows: ImpactRow[];
@@ -17,11 +17,29 @@ function sum(rows: readonly ImpactRow[], pick: (r: ImpactRow) => number | undefi
   return rows.reduce((s, r) => s + (pick(r) ?? 0), 0);
 }
 
-function Signed({ yuan, ratio }: { yuan: number; ratio?: number }) {
-  const { locale } = useLocale();
-  const cls = yuan > 0.005 ? 'gain' : yuan < -0.005 ? 'loss' : undefined;
-  return <span className={cls}>{ratio === undefined ? formatSignedWan(yuan, locale) : formatPercent(ratio, locale)}</span>;
+function toneOf(yuan: number): Tone {
+  return yuan > 0.005 ? 'gain' : yuan < -0.005 ? 'loss' : undefined;
 }
+
+/**
+ * A formatter that remembers its last texts: most figures of a row (baseline, cases, CMI, case classes) are
+ * the same from one rerun to the next, and Intl formatting is the larger part of rendering the table.
+ */
+function remembered(format: (x: number) => string): (x: number) => string {
+  const texts = new Map<number, string>();
+  return (x) => {
+    let text = texts.get(x);
+    if (text === undefined) {
+      if (texts.size > 4000) texts.clear();
+      text = format(x);
+      texts.set(x, text);
+    }
+    return text;
+  };
+}
+
+/** Column widths (em of the table's font): wide enough for the largest figures of a 1 M-case city. */
+const WIDTH = { code: '6em', name: '13.5em', level: '4.5em', count: '7em', ratio: '5.5em', money: '9.5em', percent: '6.5em', cases: '6em' };
 
 /** 医院影响表: one row per hospital, settlement under each round, change vs baseline and vs the previous round. */
 export const ImpactTable = memo(function ImpactTable({ rows, baselineName, roundNames, onOpenHospital, exportName }: ImpactTableProps) {
@@ -39,62 +57,74 @@ export const ImpactTable = memo(function ImpactTable({ rows, baselineName, round
     [rows, level, district, type],
   );
   const unit = wanUnit(locale);
-  const columns = useMemo<TableColumn<ImpactRow>[]>(() => {
+  const columns = useMemo<RerunColumn<ImpactRow>[]>(() => {
     const money = (yuan: number) => formatWan(yuan, locale);
-    const list: TableColumn<ImpactRow>[] = [
-      { id: 'code', header: t('hospitals.code'), value: (r) => r.hospital.code, footer: (rs) => `${t('hospitals.total')} (${rs.length})` },
-      { id: 'name', header: t('hospitals.name'), value: (r) => r.hospital.name },
-      { id: 'level', header: t('hospitals.level'), value: (r) => r.hospital.level, render: (r) => t(`level.${r.hospital.level as 1 | 2 | 3}`) },
+    const moneyText = remembered(money);
+    const count = remembered((n) => formatCount(n, locale));
+    const ratio3 = remembered((x) => formatNumber(x, locale, 3));
+    const signed = remembered((yuan) => formatSignedWan(yuan, locale));
+    const list: RerunColumn<ImpactRow>[] = [
+      { id: 'code', header: t('hospitals.code'), width: WIDTH.code, value: (r) => r.hospital.code, footer: (rs) => `${t('hospitals.total')} (${rs.length})` },
+      { id: 'name', header: t('hospitals.name'), width: WIDTH.name, clip: true, value: (r) => r.hospital.name },
+      { id: 'level', header: t('hospitals.level'), width: WIDTH.level, value: (r) => r.hospital.level, text: (r) => t(`level.${r.hospital.level as 1 | 2 | 3}`) },
       {
-        id: 'cases', header: t('hospitals.cases'), numeric: true,
-        value: (r) => casesOf(r), render: (r) => formatCount(casesOf(r), locale),
+        id: 'cases', header: t('hospitals.cases'), numeric: true, width: WIDTH.count,
+        value: (r) => casesOf(r), text: (r) => count(casesOf(r)),
         footer: (rs) => formatCount(sum(rs, casesOf), locale),
       },
-      { id: 'cmi', header: 'CMI', numeric: true, value: (r) => primary(r)?.cmi ?? null, render: (r) => formatNumber(primary(r)?.cmi ?? 0, locale, 3) },
+      { id: 'cmi', header: 'CMI', numeric: true, width: WIDTH.ratio, value: (r) => primary(r)?.cmi ?? null, text: (r) => ratio3(primary(r)?.cmi ?? 0) },
       {
-        id: 'baseline', header: `${baselineName} (${unit})`, numeric: true, numFmt: '#,##0.00',
-        value: (r) => r.baseline?.settlement ?? null, render: (r) => money(r.baseline?.settlement ?? 0),
+        id: 'baseline', header: `${baselineName} (${unit})`, numeric: true, numFmt: '#,##0.00', width: WIDTH.money,
+        value: (r) => r.baseline?.settlement ?? null, text: (r) => moneyText(r.baseline?.settlement ?? 0),
         footer: (rs) => money(sum(rs, (r) => r.baseline?.settlement)),
       },
     ];
     roundNames.forEach((name, i) => {
       const settlementOf = (r: ImpactRow) => r.rounds[i]?.settlement;
       const previousOf = (r: ImpactRow) => (i === 0 ? r.baseline?.settlement : r.rounds[i - 1]?.settlement);
+      const delta = (r: ImpactRow) => change(r.baseline?.settlement, settlementOf(r));
       list.push(
         {
-          id: `settlement-${i}`, header: `${name} (${unit})`, numeric: true, numFmt: '#,##0.00',
-          value: (r) => settlementOf(r) ?? null, render: (r) => money(settlementOf(r) ?? 0),
+          id: `settlement-${i}`, header: `${name} (${unit})`, numeric: true, numFmt: '#,##0.00', width: WIDTH.money,
+          value: (r) => settlementOf(r) ?? null, text: (r) => moneyText(settlementOf(r) ?? 0),
           footer: (rs) => money(sum(rs, settlementOf)),
         },
         {
-          id: `delta-${i}`, header: `${t('impact.vsBaseline')} (${unit})`, numeric: true, numFmt: '#,##0.00',
-          value: (r) => change(r.baseline?.settlement, settlementOf(r)).yuan,
-          render: (r) => <Signed yuan={change(r.baseline?.settlement, settlementOf(r)).yuan} />,
-          footer: (rs) => <Signed yuan={sum(rs, settlementOf) - sum(rs, (r) => r.baseline?.settlement)} />,
+          id: `delta-${i}`, header: `${t('impact.vsBaseline')} (${unit})`, numeric: true, numFmt: '#,##0.00', width: WIDTH.money,
+          value: (r) => delta(r).yuan,
+          text: (r) => signed(delta(r).yuan),
+          tone: (r) => toneOf(delta(r).yuan),
+          footer: (rs) => {
+            const yuan = sum(rs, settlementOf) - sum(rs, (r) => r.baseline?.settlement);
+            return { text: formatSignedWan(yuan, locale), tone: toneOf(yuan) };
+          },
         },
         {
-          id: `ratio-${i}`, header: t('impact.vsBaselinePct'), numeric: true, numFmt: '0.00%',
-          value: (r) => finiteOrNull(change(r.baseline?.settlement, settlementOf(r)).ratio),
-          render: (r) => <Signed yuan={change(r.baseline?.settlement, settlementOf(r)).yuan} ratio={change(r.baseline?.settlement, settlementOf(r)).ratio} />,
+          id: `ratio-${i}`, header: t('impact.vsBaselinePct'), numeric: true, numFmt: '0.00%', width: WIDTH.percent,
+          value: (r) => finiteOrNull(delta(r).ratio),
+          text: (r) => formatPercent(delta(r).ratio, locale),
+          tone: (r) => toneOf(delta(r).yuan),
         },
       );
       if (i > 0) {
         list.push({
-          id: `previous-${i}`, header: `${t('impact.vsPrevious')} (${unit})`, numeric: true, numFmt: '#,##0.00',
+          id: `previous-${i}`, header: `${t('impact.vsPrevious')} (${unit})`, numeric: true, numFmt: '#,##0.00', width: WIDTH.money,
           value: (r) => change(previousOf(r), settlementOf(r)).yuan,
-          render: (r) => <Signed yuan={change(previousOf(r), settlementOf(r)).yuan} />,
+          text: (r) => signed(change(previousOf(r), settlementOf(r)).yuan),
+          tone: (r) => toneOf(change(previousOf(r), settlementOf(r)).yuan),
         });
       }
     });
     list.push(
       {
-        id: 'pcr', header: t('impact.paymentCostRatio'), numeric: true, numFmt: '0.000',
-        value: (r) => primary(r)?.paymentCostRatio ?? null, render: (r) => formatNumber(primary(r)?.paymentCostRatio ?? 0, locale, 3),
+        id: 'pcr', header: t('impact.paymentCostRatio'), numeric: true, numFmt: '0.000', width: WIDTH.ratio,
+        value: (r) => primary(r)?.paymentCostRatio ?? null, text: (r) => ratio3(primary(r)?.paymentCostRatio ?? 0),
       },
       ...(['high', 'low', 'special', 'ungrouped', 'excluded'] as const).map(
-        (k): TableColumn<ImpactRow> => ({
-          id: `class-${k}`, header: t(`class.${k}`), numeric: true,
+        (k): RerunColumn<ImpactRow> => ({
+          id: `class-${k}`, header: t(`class.${k}`), numeric: true, width: WIDTH.cases,
           value: (r) => primary(r)?.cases[k] ?? 0,
+          text: (r) => count(primary(r)?.cases[k] ?? 0),
           footer: (rs) => formatCount(sum(rs, (r) => primary(r)?.cases[k]), locale),
         }),
       ),
@@ -119,13 +149,13 @@ export const ImpactTable = memo(function ImpactTable({ rows, baselineName, round
     </>
   );
   return (
-    <DataTable
+    <RerunTable
       caption={t('impact.title')}
       rows={filtered}
       columns={columns}
-      rowKey={(r) => r.hospital.code}
-      rowAttributes={(r) => ({ 'data-hospital-code': r.hospital.code })}
-      onRowClick={(r) => onOpenHospital(r.hospital.code)}
+      rowKey={hospitalCode}
+      rowKeyAttribute="data-hospital-code"
+      onRowClick={onOpenHospital}
       exportName={exportName}
       testId="hospital-impact-table"
       initialSort={[{ id: 'delta-0', desc: false }]}
@@ -133,6 +163,10 @@ export const ImpactTable = memo(function ImpactTable({ rows, baselineName, round
     />
   );
 });
+
+function hospitalCode(r: ImpactRow): string {
+  return r.hospital.code;
+}
 
 function primary(r: ImpactRow) {
   return r.rounds[0] ?? r.baseline;
