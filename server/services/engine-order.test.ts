@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoCity } from '@/db/seed/demo-city';
 import { parseRoundParams, settle, toContractResult } from '@/worker/settlement';
+import { caseWord, isCoreCase, prepareCases } from '@/worker/settlement/prepare';
 import { NO_DRG } from '@/worker/settlement/types';
 import { inEngineOrder } from './engine-order';
 
@@ -9,10 +10,11 @@ describe('cases in the engine order', () => {
   const data = city.bundle;
   const ordered = inEngineOrder(data);
 
-  it('is a permutation ordered by pool, hospital, DRG and cost', () => {
+  it('is a permutation ordered by core before edge, pool, hospital, DRG and cost', () => {
     const { cases } = ordered;
     expect(cases.count).toBe(data.cases.count);
-    const key = (i: number) => [cases.pool[i]!, cases.hospital[i]!, cases.drg[i] === NO_DRG ? Infinity : cases.drg[i]!, cases.totalCost[i]!];
+    const edge = (i: number) => (isCoreCase(cases.los[i]!, cases.specialReview[i]!) ? 0 : 1);
+    const key = (i: number) => [edge(i), cases.pool[i]!, cases.hospital[i]!, cases.drg[i] === NO_DRG ? Infinity : cases.drg[i]!, cases.totalCost[i]!];
     for (let i = 1; i < cases.count; i++) {
       const [a, b] = [key(i - 1), key(i)];
       const firstDiff = a.findIndex((v, k) => v !== b[k]);
@@ -21,6 +23,18 @@ describe('cases in the engine order', () => {
     const sum = (c: Float64Array) => c.reduce((s, v) => s + Math.round(v * 100), 0);
     expect(sum(cases.totalCost)).toBe(sum(data.cases.totalCost));
     expect(sum(cases.deduction)).toBe(sum(data.cases.deduction));
+  });
+
+  it('is exactly the order the engine prepares: prepared columns are the input columns, case by case', () => {
+    const prepared = prepareCases(ordered);
+    const { cases } = ordered;
+    for (let j = 0; j < cases.count; j++) {
+      if (prepared.costFen[j] !== Math.round(cases.totalCost[j]! * 100)) throw new Error(`cost of case ${j}`);
+      if (prepared.word[j] !== caseWord(cases.los[j]!, cases.month[j]!, cases.specialReview[j]!)) throw new Error(`word of case ${j}`);
+    }
+    // the import order is not, so this is no accident of the generator
+    const unordered = prepareCases(data);
+    expect(Array.from(data.cases.totalCost.subarray(0, 1000), (v) => Math.round(v * 100))).not.toEqual(Array.from(unordered.costFen.subarray(0, 1000)));
   });
 
   it('settles every demo round to the same bytes as the import order', () => {
