@@ -22,12 +22,12 @@ import { LoadProgress } from './LoadProgress';
 export const MAX_EXTRA_ROUNDS = 3;
 
 /** 谈判工作台: pick rounds, edit levers, rerun the year in workers, compare hospital by hospital. */
-export function WorkbenchView() {
+export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id: number; version: number } | null }) {
   const trpc = useTRPC();
   const { t } = useLocale();
   const [url, setUrl] = useWorkbenchUrl();
   const datasets = useQuery(trpc.datasets.list.queryOptions());
-  const datasetId = url.datasetId ?? datasets.data?.[0]?.id ?? null;
+  const datasetId = url.datasetId ?? datasets.data?.[0]?.id ?? initialDataset?.id ?? null;
   const dataset = datasets.data?.find((d) => d.id === datasetId) ?? null;
   const enabled = datasetId !== null;
   const roundsQuery = useQuery(trpc.rounds.list.queryOptions({ datasetId: datasetId ?? 0 }, { enabled }));
@@ -49,7 +49,10 @@ export function WorkbenchView() {
   }, [round?.id, round?.updatedAt, reset]);
 
   const { columns, progress, error: columnsError } = useDatasetColumns(datasetId);
-  const key = dataset ? `${dataset.id}-${dataset.version}` : null;
+  // the server page's data set until the list arrives: the columns and the workers need not wait for it
+  const version = dataset?.version ?? (!datasets.data && initialDataset?.id === datasetId ? initialDataset.version : null);
+  const key = datasetId !== null && version !== null ? `${datasetId}-${version}` : null;
+
   const baseResult = useSettlement(key, columns, (baseline?.params ?? null) as RoundParams | null);
   const editedResult = useSettlement(key, columns, draft.params);
   const extra0 = useSettlement(key, columns, (extras[0]?.params ?? null) as RoundParams | null);
