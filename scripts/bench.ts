@@ -17,7 +17,9 @@
  *
  * Where the time goes (1 M demo cases on a 2-core cloud VM where naive_ms is ~21 ms; profile with
  * `node --cpu-prof` on an esbuild bundle of a small driver):
- *  - a round on kept classes, ≈ 4.5 ms: the ~70 k grouped cells' points from their counts and cost terms
+ *  - a coefficient edit on kept classes, ≈ 3 ms: only the edited hospitals' rows priced (50 of 340 rows for
+ *    the 二级 level), the per-DRG points summed again over all cells, every row's record; money ≈ 1 ms;
+ *  - any other round on kept classes (a weight edit), ≈ 6.5 ms: the ~70 k grouped cells' points from their counts and cost terms
  *    (≈ 0.8 ms), the ~140 k outliers and edge cases priced one by one into their months (≈ 0.7 ms), normal
  *    cases' month points from ~285 k prepared (cell, month) counts and the rows' records (≈ 0.5 ms); money
  *    ≈ 1 ms: pricing the cells (0.25 ms), allocating each round's fresh result arrays (~2.6 MB) and their GC,
@@ -156,6 +158,8 @@ interface Built {
   generateMs: number;
   prepareMs: number;
   naiveMs: number;
+  /** a DRG of middling weight, for the weight-edit rounds */
+  drg: { code: string; weight: number };
 }
 
 /** Generates the city and builds the engine in a function of its own, so the import columns can be collected. */
@@ -166,10 +170,12 @@ function build(cases: number, modules: EngineModule): Built {
   const parsed = parseRoundParams(city.rounds[0]!.params);
   if (!parsed.ok) throw new Error(`demo round 0 does not parse: ${JSON.stringify(parsed.errors)}`);
   const naiveMs = naivePassMs(city.bundle, 10);
+  const weighted = city.bundle.catalog.filter((d) => d.weight !== null && !d.perDiem).sort((a, b) => a.weight! - b.weight!);
+  const middle = weighted[Math.floor(weighted.length / 2)]!;
   started = performance.now();
   const engine = modules.createSettlementEngine(city.bundle);
   const prepareMs = performance.now() - started;
-  return { engine, params: parsed.params, generateMs, prepareMs, naiveMs };
+  return { engine, params: parsed.params, generateMs, prepareMs, naiveMs, drg: { code: middle.code, weight: middle.weight! } };
 }
 
 /** Median, min and the stage medians of `runs` rounds, `roundOf(i)` the i-th; peak RSS seen. */
@@ -178,6 +184,7 @@ function timeRounds(engine: SettlementEngine, runs: number, roundOf: (i: number)
   const pass: number[] = [];
   const money: number[] = [];
   const ways = new Set<string>();
+  const rows: number[] = [];
   let rss = 0;
   for (let i = 0; i < runs; i++) {
     const params = roundOf(i);
@@ -188,27 +195,31 @@ function timeRounds(engine: SettlementEngine, runs: number, roundOf: (i: number)
     pass.push(timings.pass);
     money.push(timings.money);
     ways.add(timings.classified ?? '');
+    rows.push(timings.rowsPriced ?? 0);
     rss = Math.max(rss, process.memoryUsage().rss);
   }
-  return { median: median(times), min: Math.min(...times), pass: median(pass), money: median(money), ways: [...ways].join(', '), rss };
+  return { median: median(times), min: Math.min(...times), pass: median(pass), money: median(money), ways: [...ways].join(', '), rowsPriced: median(rows), rss };
 }
 
 /**
- * Three sequences of rounds, each round a different one:
- *  - edits: the 二级 level coefficient moves each round (what a negotiation reruns most: coefficients, rates,
- *    budgets, weights within their band) — the previous round's classes apply (classified.ts);
+ * Four sequences of rounds, each round a different one:
+ *  - edits: the 二级 level coefficient moves each round (what a negotiation reruns most) — the previous round's
+ *    classes apply (classified.ts), and of its rows (hospital × pool) only the 二级 hospitals' are priced again;
+ *  - weight edits: one DRG's weight moves within its band each round — the classes apply, every row is priced;
  *  - new classes: low_multiple alternates, so every round's cost thresholds differ from the round before and
  *    it is settled in one pass;
  *  - case by case: exclude_los_max cuts into the usual stays, so every case is classified in the pass (pass.ts).
  */
 function benchSize(cases: number, options: Options, modules: EngineModule): Record<string, number | string> {
-  const { engine, params, generateMs, prepareMs, naiveMs } = build(cases, modules);
+  const { engine, params, generateMs, prepareMs, naiveMs, drg } = build(cases, modules);
   const coefficients = params.level_coefficients ?? {};
   const edit = (i: number): RoundParams => ({ ...params, level_coefficients: { ...coefficients, 2: 0.85 + (i % 10) * 0.01 } });
+  const weightEdit = (i: number): RoundParams => ({ ...params, weights: { ...params.weights, [drg.code]: drg.weight * (1 + ((i % 10) + 1) * 1e-4) } });
   const newClasses = (i: number): RoundParams => ({ ...params, low_multiple: i % 2 === 0 ? 0.37 : 0.38 });
   const caseByCase = (i: number): RoundParams => ({ ...edit(i), exclude_los_max: 3 });
   for (let i = 0; i < options.warmup; i++) engine.settle(edit(i));
   const edits = timeRounds(engine, options.runs, edit);
+  const weights = timeRounds(engine, options.runs, weightEdit);
   for (let i = 0; i < options.warmup; i++) engine.settle(newClasses(i));
   const fresh = timeRounds(engine, options.runs, (i) => newClasses(i + options.warmup));
   const general = timeRounds(engine, Math.max(3, Math.round(options.runs / 5)), caseByCase);
@@ -220,6 +231,11 @@ function benchSize(cases: number, options: Options, modules: EngineModule): Reco
     pass_ms: round2(edits.pass),
     money_ms: round2(edits.money),
     classified: edits.ways,
+    rows_priced: edits.rowsPriced,
+    weight_edit_median_ms: round2(weights.median),
+    weight_edit_min_ms: round2(weights.min),
+    weight_edit_classified: weights.ways,
+    weight_edit_rows_priced: weights.rowsPriced,
     cases_per_s: Math.round(cases / (edits.median / 1000)),
     new_classes_median_ms: round2(fresh.median),
     new_classes_min_ms: round2(fresh.min),
@@ -230,7 +246,7 @@ function benchSize(cases: number, options: Options, modules: EngineModule): Reco
     generate_ms: Math.round(generateMs),
     engine_bytes_per_case: round2((engine.preparedBytes + engine.classificationBytes) / cases),
     prepared_bytes_per_case: round2(engine.preparedBytes / cases),
-    rss_mb: mb(Math.max(edits.rss, fresh.rss, general.rss)),
+    rss_mb: mb(Math.max(edits.rss, weights.rss, fresh.rss, general.rss)),
     // the process's peak so far (kB): generating the city's import columns, for the largest size so far
     peak_rss_mb: mb(process.resourceUsage().maxRSS * 1024),
     heap_mb: mb(memory.heapUsed),
@@ -243,7 +259,8 @@ function benchSize(cases: number, options: Options, modules: EngineModule): Reco
 function describe(r: Record<string, number | string>): string {
   const millions = (Number(r.cases_per_s) / 1e6).toFixed(0);
   return [
-    `${r.cases!.toLocaleString('en')} cases, a coefficient edit each round (${r.classified}): median ${r.median_ms} ms, min ${r.min_ms} ms per round (pass ${r.pass_ms}, money ${r.money_ms}; ${r.runs} runs), ${millions} M cases/s`,
+    `${r.cases!.toLocaleString('en')} cases, a coefficient edit each round (${r.classified}, ${r.rows_priced} rows priced): median ${r.median_ms} ms, min ${r.min_ms} ms per round (pass ${r.pass_ms}, money ${r.money_ms}; ${r.runs} runs), ${millions} M cases/s`,
+    `  a DRG weight edit each round (${r.weight_edit_classified}, ${r.weight_edit_rows_priced} rows priced): median ${r.weight_edit_median_ms} ms, min ${r.weight_edit_min_ms} ms`,
     `  new cost thresholds each round (${r.new_classes_classified}): median ${r.new_classes_median_ms} ms, min ${r.new_classes_min_ms} ms`,
     `  LOS limits cutting into the usual stays (${r.case_by_case_classified}): median ${r.case_by_case_median_ms} ms`,
     `  prepare ${r.prepare_ms} ms once (generate ${r.generate_ms} ms)`,

@@ -57,6 +57,41 @@ describe('rounds priced on the previous round’s classes', () => {
     expect(ways.filter((way) => way === 'reused').length).toBeGreaterThan(4);
   });
 
+  it('reprices only the hospitals whose coefficient changed, and gives bit for bit the case-by-case result', () => {
+    const engine = createSettlementEngine(data);
+    const reference = createSettlementEngine(data, { caseByCase: true });
+    const [first, second] = data.hospitals;
+    const levelOf = (level: number) => data.hospitals.filter((h) => h.level === level && h.coefficient === null).length;
+    const rowsOf = (hospitals: number) => 2 * hospitals; // both pools: every synthetic hospital has cases in each
+    const levels = { 1: 0.7, 2: 0.85, 3: 1.05 };
+    const everyRow = (n: number) => n === rowsOf(data.hospitals.length);
+    const steps: [string, RoundParams, (rows: number) => boolean][] = [
+      ['base round (one pass)', base, (n) => n === 0],
+      ['classes kept: every row priced', { ...base, level_coefficients: levels }, everyRow],
+      ['二级 coefficient edited: only 二级 hospitals without an own coefficient', { ...base, level_coefficients: { ...levels, 2: 0.95 } }, (n) => n === rowsOf(levelOf(2))],
+      ['the same round again: nothing priced', { ...base, level_coefficients: { ...levels, 2: 0.95 } }, (n) => n === 0],
+      ['one hospital override', { ...base, level_coefficients: { ...levels, 2: 0.95 }, hospital_coefficients: { [first!.code]: 1.4 } }, (n) => n === 2],
+      ['another override, budget and basis changed too', { ...base, level_coefficients: { ...levels, 2: 0.95 }, hospital_coefficients: { [first!.code]: 1.4, [second!.code]: 0.6 }, point_value_basis: 'fund', budget: { employee: 9e6, resident: 8e6 } }, (n) => n === 2],
+      ['a weight within its band: every row', { ...base, level_coefficients: { ...levels, 2: 0.95 }, hospital_coefficients: { [first!.code]: 1.4, [second!.code]: 0.6 }, weights: { [firstDrg.code]: (firstDrg.weight ?? 1) * 1.001 } }, everyRow],
+      ['then a coefficient on those weights', { ...base, level_coefficients: { ...levels, 1: 0.65, 2: 0.95 }, hospital_coefficients: { [first!.code]: 1.4, [second!.code]: 0.6 }, weights: { [firstDrg.code]: (firstDrg.weight ?? 1) * 1.001 } }, (n) => n > 0 && !everyRow(n)],
+      ['uniform coefficient: every row', { ...base, level_coefficients: levels, uniform_price_drgs: [firstDrg.code], uniform_coefficient: 0.9 }, everyRow],
+      ['low add-on times coefficient: every row', { ...base, level_coefficients: levels, uniform_price_drgs: [firstDrg.code], uniform_coefficient: 0.9, low_times_coef: true }, everyRow],
+      ['the uniform coefficient alone: every row', { ...base, level_coefficients: levels, uniform_price_drgs: [firstDrg.code], uniform_coefficient: 0.8, low_times_coef: true }, everyRow],
+      ['费率法 with the same points: nothing priced', { ...base, method: 'rate', rate: { employee: 9000, resident: 8000 }, level_coefficients: levels, uniform_price_drgs: [firstDrg.code], uniform_coefficient: 0.8, low_times_coef: true }, (n) => n === 0],
+      ['a one pass between', { ...base, low_multiple: 0.6 }, (n) => n === 0],
+      ['back on the kept classes after it: every row', { ...base, level_coefficients: { ...levels, 3: 1.2 } }, everyRow],
+      ['三级 edited', { ...base, level_coefficients: { ...levels, 3: 1.1 } }, (n) => n === rowsOf(levelOf(3))],
+    ];
+    for (const [name, params, rowsPriced] of steps) {
+      const timings: SettleTimings = { pass: 0, money: 0 };
+      const kept = engine.settle(parsed(params), timings);
+      expect(kept, name).toEqual(reference.settle(parsed(params)));
+      expect(timings.rowsPriced, name).toSatisfy(rowsPriced);
+    }
+    expect(levelOf(2)).toBeGreaterThan(0);
+    expect(levelOf(2)).toBeLessThan(data.hospitals.length);
+  });
+
   it('reports the memory of the kept classes', () => {
     const engine = createSettlementEngine(data);
     expect(engine.classificationBytes).toBe(0);

@@ -248,13 +248,19 @@ export interface SettleTimings {
    * classified, its LOS limits cutting into the usual stays or `caseByCase` set ('case by case')
    */
   classified?: 'reused' | 'new' | 'one pass' | 'case by case';
+  /**
+   * rows (hospital × pool with cases) priced on the kept classes: all of them, or in a round whose DRG and
+   * points rules are the last one's, those whose hospital coefficient changed (0 in other ways)
+   */
+  rowsPriced?: number;
 }
 
 /**
  * Settles one data set round after round: the cases are grouped once (prepare.ts, a copy — `data` is left as
  * it is and may be dropped by the caller). A round is priced on kept classes when its DRG kinds, cost
  * thresholds and LOS limits are theirs (a coefficient, weight within its band, rate, budget or money-rule
- * edit: classified.ts). A round with other classes is settled in one pass (pass.ts); when the next round has
+ * edit: classified.ts); of those, a round that changes hospital coefficients and nothing else its points read
+ * prices only those hospitals again. A round with other classes is settled in one pass (pass.ts); when the next round has
  * the same classes again, they are classified and kept. A round whose LOS limits exclude core cases is passed
  * case by case. Every way gives the same result, bit for bit.
  */
@@ -297,12 +303,13 @@ export function createSettlementEngine(data: SettlementData, options: EngineOpti
       const rules = passRulesOf(tables, round);
       const tally = allocateTally(cases, POOLS.length);
       let way: NonNullable<SettleTimings['classified']> = 'case by case';
+      let rowsPriced = 0;
       if (options.caseByCase || !coreFits(rules)) {
         passCases(cases, rules, tally, scratch, options.caseByCase);
         scratchUsed = true;
       } else if (classifies(classification, rules)) {
         way = 'reused';
-        priceClassified(cases, rules, classification, tally, scratch, scratchUsed);
+        rowsPriced = priceClassified(cases, rules, classification, tally, scratch, scratchUsed);
         scratchUsed = false;
       } else if (keyMatches(onePassKey, rules)) {
         // the second round in a row with these classes: keep them for the rounds to come
@@ -310,7 +317,7 @@ export function createSettlementEngine(data: SettlementData, options: EngineOpti
         const classifying = timings ? performance.now() : 0;
         classification = classifyCells(cases, rules, classification);
         if (timings) timings.classify = performance.now() - classifying;
-        priceClassified(cases, rules, classification, tally, scratch, true);
+        rowsPriced = priceClassified(cases, rules, classification, tally, scratch, true);
         scratchUsed = false;
       } else {
         // a round with new classes may be the only one with them: one pass, and its key remembered
@@ -328,6 +335,7 @@ export function createSettlementEngine(data: SettlementData, options: EngineOpti
         timings.pass = passed - started;
         timings.money = performance.now() - passed;
         timings.classified = way;
+        timings.rowsPriced = rowsPriced;
       }
       return result;
     },
