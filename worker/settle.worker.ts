@@ -1,13 +1,14 @@
 /**
  * The settlement Web Worker: `load` decodes a data set's binary columns once; `settle` runs a round and
- * returns the typed-array result, transferred (not copied) back to the page.
+ * returns the typed-array result, transferred (not copied) back to the page. After a round settled in one
+ * pass the worker keeps its classes when idle, so the first edit of it is priced on them.
  */
 import { expose, transfer } from 'comlink';
 import { decodeSettlementData } from './columns/decode';
-import { createSettlementEngine, parseRoundParams, transferables, type SettlementResult } from './settlement';
+import { createSettlementEngine, parseRoundParams, transferables, type SettlementResult, type SettleTimings } from './settlement';
 import type { RoundParams } from './settlement/round';
 
-const state: { engine: ReturnType<typeof createSettlementEngine> | null } = { engine: null };
+const state: { engine: ReturnType<typeof createSettlementEngine> | null; idle: ReturnType<typeof setTimeout> | undefined } = { engine: null, idle: undefined };
 
 const api = {
   load(buffer: ArrayBuffer): void {
@@ -17,7 +18,12 @@ const api = {
     if (!state.engine) throw new Error('settle before load');
     const parsed = parseRoundParams(params);
     if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.reason}`).join('; '));
-    const result = state.engine.settle(parsed.params);
+    const engine = state.engine;
+    const timings: SettleTimings = { pass: 0, money: 0 };
+    const result = engine.settle(parsed.params, timings);
+    // a round settled in one pass: keep its classes while the worker is idle, for the edits that follow it
+    clearTimeout(state.idle);
+    if (timings.classified === 'one pass') state.idle = setTimeout(() => engine.keepClasses(parsed.params), 0);
     return transfer(result, transferables(result));
   },
 };

@@ -92,6 +92,31 @@ describe('rounds priced on the previous round’s classes', () => {
     expect(levelOf(2)).toBeLessThan(data.hospitals.length);
   });
 
+  it('keeps a one-pass round’s classes on request, and the next round with them is priced on them', () => {
+    const engine = createSettlementEngine(data);
+    const reference = createSettlementEngine(data, { caseByCase: true });
+    const levels = { 1: 0.7, 2: 0.85, 3: 1.05 };
+    const way = (params: RoundParams) => {
+      const timings: SettleTimings = { pass: 0, money: 0 };
+      expect(engine.settle(parsed(params), timings)).toEqual(reference.settle(parsed(params)));
+      return timings.classified;
+    };
+    expect(way(base)).toBe('one pass');
+    expect(way({ ...base, level_coefficients: levels })).toBe('new');
+    // other thresholds, the same points rules: the kept rows' points must not be taken for this round's
+    const other = { ...base, level_coefficients: levels, low_multiple: 0.6 };
+    expect(way(other)).toBe('one pass');
+    expect(engine.keepClasses(parsed(other))).toBe(true);
+    expect(engine.keepClasses(parsed(other))).toBe(false);
+    expect(way(other)).toBe('reused');
+    expect(way({ ...other, level_coefficients: { ...levels, 2: 0.95 } })).toBe('reused');
+    // classes kept straight after a reused round, none passed in between
+    const third = { ...other, low_multiple: 0.5 };
+    expect(engine.keepClasses(parsed(third))).toBe(true);
+    expect(way(third)).toBe('reused');
+    expect(engine.keepClasses(parsed({ ...base, exclude_los_max: 4 }))).toBe(false); // case by case
+  });
+
   it('reports the memory of the kept classes', () => {
     const engine = createSettlementEngine(data);
     expect(engine.classificationBytes).toBe(0);

@@ -271,6 +271,13 @@ export interface SettlementEngine {
   /** memory of the kept classification (classified.ts), in bytes: 0 until a round used one */
   readonly classificationBytes: number;
   settle(params: RoundParams, timings?: SettleTimings): SettlementResult;
+  /**
+   * Classifies and keeps the classes of a round with these params now, so that the next round with them is
+   * priced on them (a worker calls this when idle after settling a round in one pass: the first edit then
+   * need not classify). Returns false, doing nothing, when they are kept already or the round is passed case
+   * by case.
+   */
+  keepClasses(params: RoundParams): boolean;
 }
 
 export interface EngineOptions {
@@ -295,6 +302,13 @@ export function createSettlementEngine(data: SettlementData, options: EngineOpti
     preparedBytes: preparedBytes(cases),
     get classificationBytes() {
       return classification?.bytes ?? 0;
+    },
+    keepClasses(params: RoundParams): boolean {
+      const rules = passRulesOf(tables, resolveRound(params));
+      if (options.caseByCase || !coreFits(rules) || classifies(classification, rules)) return false;
+      classification = classifyCells(cases, rules, classification);
+      scratchUsed = true; // the scratch's points are not this classification's
+      return true;
     },
     settle(params: RoundParams, timings?: SettleTimings): SettlementResult {
       const started = timings ? performance.now() : 0;
