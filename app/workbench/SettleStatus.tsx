@@ -1,13 +1,16 @@
 'use client';
 import { useLocale } from '../i18n/locale';
-import type { Settlement } from './engine/useSettlement';
+import { newestRunMs, type Settlement } from './engine/useSettlement';
 
-/** "settling… / settled in N ms" over all the workers of the view (the slowest run is shown). */
+/**
+ * "settling… / settled in N ms" over all the workers of the view. N is the newest run's time: after an edit,
+ * the edited round's rerun, not the baseline's first settlement; after a load, the last worker to finish.
+ */
 export function SettleStatus({ settlements }: { settlements: Settlement[] }) {
   const { t } = useLocale();
   const error = settlements.find((s) => s.status === 'error');
   const busy = settlements.some((s) => s.status === 'loading' || s.status === 'settling');
-  const ms = Math.max(0, ...settlements.map((s) => s.ms ?? 0));
+  const ms = newestRunMs(settlements) ?? 0;
   const state = error ? 'error' : busy ? 'settling' : settlements.every((s) => s.status === 'settled') ? 'settled' : 'idle';
   const text =
     state === 'error' ? `${t('common.error')}: ${error?.error ?? ''}` :

@@ -14,11 +14,19 @@ export interface Settlement {
   status: SettleStatus;
   /** wall time of the last run in the worker, as the UI saw it (ms) */
   ms: number | null;
+  /** when the last run finished (performance.now()): the status shows the newest run's time */
+  finishedAt: number | null;
   error: string | null;
   /** runs finished so far (a test or benchmark waits for this to grow) */
   runs: number;
 }
 
+/** The time (ms) of the run that finished last among these settlements; null before any has finished. */
+export function newestRunMs(settlements: readonly Pick<Settlement, 'ms' | 'finishedAt'>[]): number | null {
+  let newest: Pick<Settlement, 'ms' | 'finishedAt'> | null = null;
+  for (const s of settlements) if (s.finishedAt !== null && (newest === null || s.finishedAt > newest.finishedAt!)) newest = s;
+  return newest?.ms ?? null;
+}
 
 /**
  * Settles `params` on the data set in a worker of its own, again whenever they change. Runs never overlap:
@@ -28,7 +36,7 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
   const bridge = useRef<SettlementBridge | null>(null);
   const running = useRef(false);
   const pending = useRef<RoundParams | null>(null);
-  const [state, setState] = useState<Settlement>({ result: null, contract: null, status: 'idle', ms: null, error: null, runs: 0 });
+  const [state, setState] = useState<Settlement>({ result: null, contract: null, status: 'idle', ms: null, finishedAt: null, error: null, runs: 0 });
 
   useEffect(() => {
     bridge.current = new SettlementBridge();
@@ -60,7 +68,7 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
           const ms = performance.now() - started;
           // the UI benchmark reads these to split an edit into worker time and drawing time
           performance.measure('settle:worker', { start: started, duration: ms });
-          if (!pending.current) setState((s) => ({ result, contract: toContractResult(result), status: 'settled', ms, error: null, runs: s.runs + 1 }));
+          if (!pending.current) setState((s) => ({ result, contract: toContractResult(result), status: 'settled', ms, finishedAt: started + ms, error: null, runs: s.runs + 1 }));
         }
       } catch (error) {
         setState((s) => ({ ...s, status: 'error', error: error instanceof Error ? error.message : String(error) }));
