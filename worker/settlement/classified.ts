@@ -433,10 +433,6 @@ function addDeductions(cases: PreparedCases, rules: PassRules, c: Classification
 }
 
 /**
- * Scratch of `priceClassified`, kept by the engine: per cell its normal points' two parts (0 for a cell that is
- * not grouped) and its coefficient; per run the month points' two parts.
- */
-/**
  * What the last round priced on the kept classes used of its rules: a round with the same DRG and points rules
  * reprices only the rows whose hospital coefficient changed (see `priceClassified`).
  */
@@ -452,6 +448,11 @@ interface PricedRules {
   hospitalCoefficients: Float64Array;
 }
 
+/**
+ * Scratch of `priceClassified`, kept by the engine: per cell its normal points' two parts (0 for a cell that is
+ * not grouped) and its coefficient; per run the month points' two parts; and what the last round priced, for
+ * the next round to keep the rows it does not change.
+ */
 export interface PriceScratch {
   normalParts: Float64Array;
   cellCoefficient: Float64Array;
