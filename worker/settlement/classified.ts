@@ -19,11 +19,12 @@
 import { CASE_CLASSES, DRG_GROUPED, DRG_PER_DIEM, EXCLUDED, HIGH, LOW, NORMAL, SPECIAL, UNGROUPED, type DrgRules } from './classify';
 import { LOS_MASK, MONTH_MASK, MONTH_SHIFT, MONTHS, SPECIAL_BIT, type PreparedCases } from './prepare';
 import { addCoreMonths as addCoreMonthsOf, SPLIT_HIGH as PASS_SPLIT_HIGH, SPLIT_LOW as PASS_SPLIT_LOW, type PassRules } from './pass';
-import type { Tally } from './tally';
+import { CellSums } from './points';
+import { recordRowCostsAndMonths, type Tally } from './tally';
 
 /** module-local copies of what the loops read (see pass.ts: imported bindings are getter calls under tsx) */
 const LOS = LOS_MASK, SHIFT = MONTH_SHIFT, MONTH = MONTH_MASK, SPECIAL_FLAG = SPECIAL_BIT, MONTH_COUNT = MONTHS;
-const addCoreMonths = addCoreMonthsOf;
+const addCoreMonths = addCoreMonthsOf, recordCostsAndMonths = recordRowCostsAndMonths;
 const GROUPED = DRG_GROUPED, PER_DIEM = DRG_PER_DIEM;
 const CLASS_COUNT = CASE_CLASSES.length;
 
@@ -173,18 +174,6 @@ class PricedList {
   }
 }
 
-/** A cell's class counts and exact cost sums (fen) while it is classified. */
-class CellClasses {
-  cases = 0;
-  costFen = 0;
-  high = 0;
-  highCostFen = 0;
-  low = 0;
-  lowCostFen = 0;
-  special = 0;
-  specialCostFen = 0;
-}
-
 /**
  * The classification's arrays for a round: `previous`'s, emptied and keyed anew, when there is one (a
  * classification is replaced, never kept beside the next one), else new ones.
@@ -257,7 +246,7 @@ function classifyOtherCell(cases: PreparedCases, rules: PassRules, c: Classifica
  * The edge cases of grouped cell k (special review, or a LOS outside the core's): §2 one by one — excluded by
  * LOS, special, high, low, normal — to the cell's classes and the priced lists.
  */
-function classifyEdgeCases(cases: PreparedCases, rules: PassRules, c: Classification, k: number, r: number, d: number, classes: CellClasses, lists: PricedList[]): void {
+function classifyEdgeCases(cases: PreparedCases, rules: PassRules, c: Classification, k: number, r: number, d: number, classes: CellSums, lists: PricedList[]): void {
   const losMask = LOS, monthShift = SHIFT, monthMask = MONTH, specialFlag = SPECIAL_FLAG, months = MONTH_COUNT;
   const { word, costFen, patientPayFen } = cases;
   const { excludeLosMax, excludeLosMin } = rules;
@@ -309,7 +298,7 @@ export function classifyCells(cases: PreparedCases, rules: PassRules, previous: 
   const lists = c.priced;
   const grouped = c.groupedCells;
   let groupedCount = 0;
-  const classes = new CellClasses();
+  const classes = new CellSums(); // its excluded fields stay unused: classifyEdgeCases counts excluded cases by row
   const { rowCellStart, cellDrg, cellCoreStart, cellEdgeStart, cellCoreCostFen, costFen, word } = cases;
   const { kind, highCostFenMin, lowCostFenMax, benchmarkCost, highMultiple } = drgs;
   const { cellAtNormal, cellHighTerm, cellLowTerm, cellSpecialCost, cellCases, cellTotalCost, drgCases, drgTotalCost, rowCounts } = c;
@@ -631,29 +620,15 @@ function addPricedCases(cases: PreparedCases, rules: PassRules, c: Classificatio
   }
 }
 
-/** Row r's figures that do not depend on points, and its month table. */
+/** Row r's record: its class counts and costs from the kept classes, its points and month table from the scratch. */
 function recordClassifiedRow(cases: PreparedCases, c: Classification, scratch: PriceScratch, tally: Tally, r: number): void {
-  const months = MONTH_COUNT;
   const counts = r * CLASS_COUNT;
   tally.points[r] = scratch.rowPoints[r]!;
   tally.weightSum[r] = scratch.rowWeightSum[r]!;
   for (let j = 0; j < CLASS_COUNT; j++) tally.caseCounts[counts + j] = c.rowCounts[counts + j]!;
-  tally.totalCostFen[r] = c.rowGroupedCostFen[r]! + c.rowUngroupedCostFen[r]!;
-  tally.ungroupedCostFen[r] = c.rowUngroupedCostFen[r]!;
-  tally.excludedCostFen[r] = c.rowExcludedCostFen[r]!;
   tally.deductionFen[r] = c.rowDeductionFen[r]!;
-  const pool = Math.floor(r / tally.hospitalCount);
-  tally.groupedCases[pool]! += c.rowCounts[counts + NORMAL]! + c.rowCounts[counts + HIGH]! + c.rowCounts[counts + LOW]! + c.rowCounts[counts + SPECIAL]!;
-  tally.groupedCostFen[pool]! += c.rowGroupedCostFen[r]!;
-  let patientPay = 0;
-  for (let run = r * months; run < (r + 1) * months; run++) {
-    tally.monthPoints[run] = scratch.runPointsHigh[run]! + scratch.runPointsLow[run]!;
-    const paid = cases.runPatientPayFen[run]! - c.runExcludedPatientPayFen[run]!;
-    tally.monthPatientPayFen[run] = paid;
-    tally.monthUngroupedCostFen[run] = c.runUngroupedCostFen[run]!;
-    patientPay += paid;
-  }
-  tally.patientPayFen[r] = patientPay;
+  const grouped = c.rowCounts[counts + NORMAL]! + c.rowCounts[counts + HIGH]! + c.rowCounts[counts + LOW]! + c.rowCounts[counts + SPECIAL]!;
+  recordCostsAndMonths(tally, cases, r, grouped, c.rowGroupedCostFen[r]!, c.rowUngroupedCostFen[r]!, c.rowExcludedCostFen[r]!, scratch.runPointsHigh, scratch.runPointsLow, c.runExcludedPatientPayFen, c.runUngroupedCostFen, r * MONTH_COUNT);
 }
 
 /** The cells' points to their DRGs, row after row and cell after cell (the order of pass.ts's additions). */

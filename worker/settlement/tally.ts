@@ -128,9 +128,45 @@ export function recordOtherCell(sums: CellSums, rowSums: RowSums): void {
 }
 
 /**
- * A row done: its sums and its month table. Patient pay of paid cases = Σ of all the month's cases
- * (prepared once) − Σ of those the round excludes.
+ * What every way of passing records of a row alike (pass.ts from its RowSums, classified.ts from the kept
+ * classes): its costs — total cost of paid cases = grouped + ungrouped — and its pool's grouped cases for
+ * city_avg_cost; and its month table, from month arrays read at `at` … `at` + 11: points from their two
+ * fixed-point parts, and patient pay of paid cases = Σ of all the month's cases (prepared once) − Σ of those the
+ * round excludes.
  */
+export function recordRowCostsAndMonths(
+  tally: Tally,
+  cases: PreparedCases,
+  row: number,
+  groupedCases: number,
+  groupedCostFen: number,
+  ungroupedCostFen: number,
+  excludedCostFen: number,
+  monthPointsHigh: Float64Array,
+  monthPointsLow: Float64Array,
+  monthExcludedPatientPayFen: Float64Array,
+  monthUngroupedCostFen: Float64Array,
+  at: number,
+): void {
+  tally.totalCostFen[row] = groupedCostFen + ungroupedCostFen;
+  tally.ungroupedCostFen[row] = ungroupedCostFen;
+  tally.excludedCostFen[row] = excludedCostFen;
+  const pool = Math.floor(row / tally.hospitalCount);
+  tally.groupedCases[pool]! += groupedCases;
+  tally.groupedCostFen[pool]! += groupedCostFen;
+  let patientPay = 0;
+  for (let t = 0; t < MONTH_COUNT; t++) {
+    const run = row * MONTH_COUNT + t;
+    tally.monthPoints[run] = monthPointsHigh[at + t]! + monthPointsLow[at + t]!;
+    const paid = cases.runPatientPayFen[run]! - monthExcludedPatientPayFen[at + t]!;
+    tally.monthPatientPayFen[run] = paid;
+    tally.monthUngroupedCostFen[run] = monthUngroupedCostFen[at + t]!;
+    patientPay += paid;
+  }
+  tally.patientPayFen[row] = patientPay;
+}
+
+/** A row passed (pass.ts): its sums and its month table. */
 export function recordRow(tally: Tally, cases: PreparedCases, row: number, rowSums: RowSums): void {
   const counts = row * CLASS_COUNT;
   tally.caseCounts[counts + NORMAL_CLASS] = rowSums.normal;
@@ -141,22 +177,8 @@ export function recordRow(tally: Tally, cases: PreparedCases, row: number, rowSu
   tally.caseCounts[counts + EXCLUDED_CLASS] = rowSums.excluded;
   tally.points[row] = rowSums.points;
   tally.weightSum[row] = rowSums.weightSum;
-  tally.totalCostFen[row] = rowSums.groupedCostFen + rowSums.ungroupedCostFen;
-  tally.ungroupedCostFen[row] = rowSums.ungroupedCostFen;
-  tally.excludedCostFen[row] = rowSums.excludedCostFen;
-  const pool = Math.floor(row / tally.hospitalCount);
-  tally.groupedCases[pool]! += rowSums.normal + rowSums.high + rowSums.low + rowSums.special;
-  tally.groupedCostFen[pool]! += rowSums.groupedCostFen;
-  let patientPay = 0;
-  for (let t = 0; t < MONTH_COUNT; t++) {
-    const run = row * MONTH_COUNT + t;
-    tally.monthPoints[run] = rowSums.monthPointsHigh[t]! + rowSums.monthPointsLow[t]!;
-    const paid = cases.runPatientPayFen[run]! - rowSums.monthExcludedPatientPayFen[t]!;
-    tally.monthPatientPayFen[run] = paid;
-    tally.monthUngroupedCostFen[run] = rowSums.monthUngroupedCostFen[t]!;
-    patientPay += paid;
-  }
-  tally.patientPayFen[row] = patientPay;
+  const grouped = rowSums.normal + rowSums.high + rowSums.low + rowSums.special;
+  recordRowCostsAndMonths(tally, cases, row, grouped, rowSums.groupedCostFen, rowSums.ungroupedCostFen, rowSums.excludedCostFen, rowSums.monthPointsHigh, rowSums.monthPointsLow, rowSums.monthExcludedPatientPayFen, rowSums.monthUngroupedCostFen, 0);
 }
 
 /** After the pass: which rows are reported, and CMI (§3: Σ RW of grouped cases ÷ their count). */
