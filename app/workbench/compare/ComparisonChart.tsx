@@ -1,21 +1,8 @@
 'use client';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useLocale } from '../../i18n/locale';
+import { downloadPng, loadPlotly, PLOT_FONT, PLOT_MARGIN, purgePlot } from '../../lib/plotly';
 import { holdRange, type AxisRange } from './charts';
-
-/** The part of plotly's API the comparison charts call; the minified dist is loaded on the client, on first use. */
-interface PlotlyApi {
-  react: (el: HTMLElement, data: unknown[], layout: Record<string, unknown>, config: Record<string, unknown>) => Promise<unknown>;
-  animate: (el: HTMLElement, frame: { data: unknown[]; traces: number[] }, opts: Record<string, unknown>) => Promise<unknown>;
-  purge: (el: HTMLElement) => void;
-  downloadImage: (el: HTMLElement, opts: { format: 'png'; filename: string; width: number; height: number; scale: number }) => Promise<unknown>;
-}
-
-let plotlyPromise: Promise<PlotlyApi> | null = null;
-function loadPlotly(): Promise<PlotlyApi> {
-  plotlyPromise ??= import('plotly.js-dist-min').then((m) => (m as unknown as { default: PlotlyApi }).default ?? (m as unknown as PlotlyApi));
-  return plotlyPromise;
-}
 
 export interface ChartSpec {
   /** plotly traces */
@@ -29,8 +16,6 @@ export interface ChartSpec {
 /** The trace attributes a rerun changes: redrawn in place by Plotly.animate when nothing else changed. */
 const DATA_KEYS = ['x', 'y', 'text', 'hovertext'] as const;
 
-const FONT = { family: 'PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif', size: 15 };
-const MARGIN = { t: 50, r: 20, b: 60, l: 70 };
 /** Tick labels stay inside the margins: plotly need not measure each one to hide those that would overflow. */
 const TICKS = { ticklabeloverflow: 'allow' };
 const CONFIG = { displaylogo: false, responsive: false };
@@ -96,7 +81,7 @@ export function ComparisonChart({ spec, filename, testId, height = 420 }: { spec
       state.gone = true;
       state.next = null;
       state.shape = '';
-      if (plotlyPromise) void plotlyPromise.then((Plotly) => Plotly.purge(el));
+      purgePlot(el);
     };
   }, []);
 
@@ -116,7 +101,7 @@ export function ComparisonChart({ spec, filename, testId, height = 420 }: { spec
         const { spec: next, width: w } = state.next;
         state.next = null;
         const ranges: Record<string, AxisRange> = {};
-        const layout: Record<string, unknown> = { font: FONT, margin: MARGIN, ...next.layout, width: w, height };
+        const layout: Record<string, unknown> = { font: PLOT_FONT, margin: PLOT_MARGIN, ...next.layout, width: w, height };
         for (const axis of ['xaxis', 'yaxis', 'yaxis2']) {
           if (!layout[axis]) continue;
           const need = next.extents[axis];
@@ -166,7 +151,7 @@ export function ComparisonChart({ spec, filename, testId, height = 420 }: { spec
       <button
         type="button"
         className="no-print"
-        onClick={() => void loadPlotly().then((Plotly) => plot.current && Plotly.downloadImage(plot.current, { format: 'png', filename, width: 1600, height: 900, scale: 1 }))}
+        onClick={() => plot.current && downloadPng(plot.current, filename)}
       >
         {t('chart.png')}
       </button>

@@ -1,0 +1,30 @@
+/**
+ * Plotly for every chart of the app: the part of its API the charts call, loaded (the minified dist, ~3.5 MB)
+ * on the client on first use, once; and the chart style they share.
+ */
+export interface PlotlyApi {
+  react: (el: HTMLElement, data: unknown[], layout: Record<string, unknown>, config: Record<string, unknown>) => Promise<unknown>;
+  animate: (el: HTMLElement, frame: { data: unknown[]; traces: number[] }, opts: Record<string, unknown>) => Promise<unknown>;
+  purge: (el: HTMLElement) => void;
+  downloadImage: (el: HTMLElement, opts: { format: 'png'; filename: string; width: number; height: number; scale: number }) => Promise<unknown>;
+}
+
+let plotlyPromise: Promise<PlotlyApi> | null = null;
+
+export function loadPlotly(): Promise<PlotlyApi> {
+  plotlyPromise ??= import('plotly.js-dist-min').then((m) => (m as unknown as { default: PlotlyApi }).default ?? (m as unknown as PlotlyApi));
+  return plotlyPromise;
+}
+
+/** Empties a chart's element, if plotly was ever loaded (nothing to undo otherwise). */
+export function purgePlot(el: HTMLElement): void {
+  if (plotlyPromise) void plotlyPromise.then((Plotly) => Plotly.purge(el));
+}
+
+/** A chart's PNG for the official notice: 1600 × 900, whatever its size on screen. */
+export function downloadPng(el: HTMLElement, filename: string): void {
+  void loadPlotly().then((Plotly) => Plotly.downloadImage(el, { format: 'png', filename, width: 1600, height: 900, scale: 1 }));
+}
+
+export const PLOT_FONT = { family: 'PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif', size: 15 };
+export const PLOT_MARGIN = { t: 50, r: 20, b: 60, l: 70 };
