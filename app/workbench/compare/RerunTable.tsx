@@ -1,31 +1,17 @@
 'use client';
-import { useMemo, useState, type CSSProperties, type MouseEvent, type ReactNode } from 'react';
-import {
-  getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type ColumnDef,
-  type SortingState,
-} from '@tanstack/react-table';
-import { useLocale } from '../../i18n/locale';
-import { ExportButtons } from '../../components/ExportButtons';
-import type { ExportColumn } from '../../lib/export';
+import type { CSSProperties, MouseEvent, ReactNode } from 'react';
+import type { SortingState } from '@tanstack/react-table';
+import { cellText, SortableHeader, TableToolbar, useSortedRows, type SortableColumn } from '../../components/table-core';
 
 export type Tone = 'gain' | 'loss' | undefined;
 
 /** One column: the value (sort, search, export), the text shown and its colour, and a fixed width. */
-export interface RerunColumn<Row> {
-  id: string;
-  header: string;
-  value: (row: Row) => string | number | null;
+export interface RerunColumn<Row> extends SortableColumn<Row> {
   /** the text of a cell (default: the value) */
   text?: (row: Row) => string;
   tone?: (row: Row) => Tone;
-  numeric?: boolean;
   /** totals row */
   footer?: (rows: readonly Row[]) => { text: string; tone?: Tone } | string;
-  numFmt?: string;
   /** CSS width of the column, e.g. '9em' */
   width: string;
   /** cut text wider than the column (with …) instead of letting it run over the next one */
@@ -46,13 +32,6 @@ export interface RerunTableProps<Row> {
   caption?: ReactNode;
 }
 
-const plainNumber = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });
-
-function cellText(value: string | number | null): string {
-  if (value === null) return '—';
-  return typeof value === 'number' ? plainNumber.format(value) : value;
-}
-
 /**
  * A sortable, searchable table with a totals row and XLSX/CSV export, made for a table that a rerun rewrites
  * several times a second (the hospital impact table): the DOM rows stay in place and only their text changes
@@ -61,40 +40,8 @@ function cellText(value: string | number | null): string {
  * rows in view, not all of them. Same markup as DataTable (table / thead / tbody tr / td) and the same test ids.
  */
 export function RerunTable<Row>(props: RerunTableProps<Row>) {
-  const { t } = useLocale();
-  const [sorting, setSorting] = useState<SortingState>(props.initialSort ?? []);
-  const [search, setSearch] = useState('');
-  const columnDefs = useMemo<ColumnDef<Row>[]>(
-    () =>
-      props.columns.map((c) => ({
-        id: c.id,
-        header: c.header,
-        accessorFn: (row: Row) => c.value(row),
-        sortUndefined: 'last',
-        sortingFn: c.numeric ? 'basic' : 'alphanumeric',
-      })),
-    [props.columns],
-  );
-  const table = useReactTable({
-    data: props.rows as Row[],
-    columns: columnDefs,
-    state: { sorting, globalFilter: search },
-    onSortingChange: setSorting,
-    onGlobalFilterChange: setSearch,
-    globalFilterFn: 'includesString',
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    // no pages: without this, every new set of rows queues a reset of the page index, a second render of the table
-    autoResetAll: false,
-  });
-  const visibleRows = table.getRowModel().rows.map((r) => r.original);
+  const { table, visibleRows, search, setSearch } = useSortedRows(props.rows, props.columns, props.initialSort);
   const hasFooter = props.columns.some((c) => c.footer);
-  const exportSpec = () => ({
-    filename: props.exportName,
-    columns: props.columns.map((c): ExportColumn<Row> => ({ header: c.header, value: c.value, ...(c.numFmt ? { numFmt: c.numFmt } : {}) })),
-    rows: visibleRows,
-  });
   const style = { '--rerun-columns': props.columns.map((c) => c.width).join(' ') } as CSSProperties;
   const { onRowClick, rowKeyAttribute } = props;
   // one listener for all rows: a row element shows another row whenever the order changes
@@ -110,35 +57,10 @@ export function RerunTable<Row>(props: RerunTableProps<Row>) {
   };
   return (
     <div className="data-table">
-      <div className="table-toolbar">
-        {props.caption ? <span className="table-caption">{props.caption}</span> : null}
-        {props.toolbar}
-        <input type="search" placeholder={t('common.search')} value={search} onChange={(e) => setSearch(e.target.value)} data-testid={`${props.testId}-search`} />
-        <ExportButtons spec={exportSpec} testId={`${props.testId}-export`} />
-      </div>
+      <TableToolbar caption={props.caption} toolbar={props.toolbar} search={search} onSearch={setSearch} testId={props.testId} exportName={props.exportName} columns={props.columns} rows={visibleRows} />
       <div className="table-scroll">
         <table className="rerun-table" data-testid={props.testId} style={style}>
-          <thead>
-            {table.getHeaderGroups().map((group) => (
-              <tr key={group.id}>
-                {group.headers.map((header, i) => {
-                  const column = props.columns[i];
-                  const sorted = header.column.getIsSorted();
-                  return (
-                    <th
-                      key={header.id}
-                      className={column?.numeric ? 'num' : undefined}
-                      onClick={header.column.getToggleSortingHandler()}
-                      aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                    >
-                      {column?.header}
-                      {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
+          <SortableHeader table={table} columns={props.columns} />
           <tbody onClick={onClick}>
             {visibleRows.map((row, index) => {
               const attributes = { [rowKeyAttribute]: props.rowKey(row) };

@@ -1,0 +1,119 @@
+'use client';
+import { useMemo, useState, type ReactNode } from 'react';
+import { getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState, type Table } from '@tanstack/react-table';
+import { useLocale } from '../i18n/locale';
+import { ExportButtons } from './ExportButtons';
+import type { ExportColumn } from '../lib/export';
+
+/**
+ * What the app's tables (DataTable, and RerunTable for the table a rerun rewrites) share: a column's value for
+ * sort, search and export, the sorted and searched rows, the toolbar with search and XLSX/CSV export, and the
+ * sortable header.
+ */
+export interface SortableColumn<Row> {
+  id: string;
+  header: string;
+  value: (row: Row) => string | number | null;
+  numeric?: boolean;
+  numFmt?: string;
+}
+
+/** The rows sorted by the clicked header and filtered by the search box. */
+export function useSortedRows<Row>(rows: readonly Row[], columns: readonly SortableColumn<Row>[], initialSort: SortingState | undefined) {
+  const [sorting, setSorting] = useState<SortingState>(initialSort ?? []);
+  const [search, setSearch] = useState('');
+  const columnDefs = useMemo<ColumnDef<Row>[]>(
+    () =>
+      columns.map((c) => ({
+        id: c.id,
+        header: c.header,
+        accessorFn: (row: Row) => c.value(row),
+        sortUndefined: 'last',
+        sortingFn: c.numeric ? 'basic' : 'alphanumeric',
+      })),
+    [columns],
+  );
+  const table = useReactTable({
+    data: rows as Row[],
+    columns: columnDefs,
+    state: { sorting, globalFilter: search },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setSearch,
+    globalFilterFn: 'includesString',
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    // no pages: without this, every new set of rows queues a reset of the page index, a second render of the table
+    autoResetAll: false,
+  });
+  const visibleRows = table.getRowModel().rows.map((r) => r.original);
+  return { table, visibleRows, search, setSearch };
+}
+
+const plainNumber = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });
+
+/** A value as a cell shows it when the column gives no text of its own. */
+export function cellText(value: string | number | null): string {
+  if (value === null) return '—';
+  return typeof value === 'number' ? plainNumber.format(value) : value;
+}
+
+/** Caption, filters, the search box and the export of the rows shown (filtered and sorted). */
+export function TableToolbar<Row>(props: {
+  caption?: ReactNode;
+  toolbar?: ReactNode;
+  search: string;
+  onSearch: (search: string) => void;
+  testId?: string | undefined;
+  exportName: string;
+  columns: readonly SortableColumn<Row>[];
+  rows: Row[];
+}) {
+  const { t } = useLocale();
+  const exportSpec = () => ({
+    filename: props.exportName,
+    columns: props.columns.map((c): ExportColumn<Row> => ({ header: c.header, value: c.value, ...(c.numFmt ? { numFmt: c.numFmt } : {}) })),
+    rows: props.rows,
+  });
+  return (
+    <div className="table-toolbar">
+      {props.caption ? <span className="table-caption">{props.caption}</span> : null}
+      {props.toolbar}
+      <input
+        type="search"
+        placeholder={t('common.search')}
+        value={props.search}
+        onChange={(e) => props.onSearch(e.target.value)}
+        data-testid={props.testId ? `${props.testId}-search` : undefined}
+      />
+      <ExportButtons spec={exportSpec} {...(props.testId ? { testId: `${props.testId}-export` } : {})} />
+    </div>
+  );
+}
+
+/** The header row: click a column to sort by it (▲ ascending, ▼ descending). */
+export function SortableHeader<Row>({ table, columns }: { table: Table<Row>; columns: readonly SortableColumn<Row>[] }) {
+  return (
+    <thead>
+      {table.getHeaderGroups().map((group) => (
+        <tr key={group.id}>
+          {group.headers.map((header) => {
+            const column = columns.find((c) => c.id === header.column.id);
+            const sorted = header.column.getIsSorted();
+            return (
+              <th
+                key={header.id}
+                className={column?.numeric ? 'num' : undefined}
+                onClick={header.column.getToggleSortingHandler()}
+                aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+              >
+                {column?.header}
+                {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+              </th>
+            );
+          })}
+        </tr>
+      ))}
+    </thead>
+  );
+}
