@@ -16,6 +16,15 @@ async function impactSnapshot(page: Page): Promise<Record<string, string>> {
   );
 }
 
+/** The comparison figure's data as plotly holds it: each trace's y values, and the charts' titles. */
+async function chartData(page: Page): Promise<{ y: unknown[]; titles: string[] }> {
+  await page.locator('[data-testid="comparison-charts"][data-ready="true"]').waitFor({ timeout: 30_000 });
+  return page.$eval('[data-testid="comparison-charts"] .js-plotly-plot', (el) => {
+    const figure = el as unknown as { data?: { y?: unknown }[]; layout?: { annotations?: { text: string }[] } };
+    return { y: (figure.data ?? []).map((t) => t.y), titles: (figure.layout?.annotations ?? []).map((a) => a.text) };
+  });
+}
+
 describe('negotiation workbench in Chromium', () => {
   let browser: Browser;
   let page: Page;
@@ -39,6 +48,8 @@ describe('negotiation workbench in Chromium', () => {
 
   it('reruns when the 二级 level coefficient changes, updating the table and the charts', async () => {
     const before = await impactSnapshot(page);
+    const chartsBefore = await chartData(page);
+    expect(chartsBefore.titles).toHaveLength(4);
     await page.getByTestId('view-params').click();
     const input = page.getByTestId('level-coefficient-2');
     await input.waitFor();
@@ -48,8 +59,13 @@ describe('negotiation workbench in Chromium', () => {
     await page.getByTestId('view-compare').click();
     await settled(page);
     await expect.poll(async () => JSON.stringify(await impactSnapshot(page)) !== JSON.stringify(before), { timeout: 30_000 }).toBe(true);
-    await page.locator('[data-testid="chart-change"][data-ready="true"]').waitFor({ timeout: 30_000 });
-    await page.locator('[data-testid="chart-change"] .main-svg').first().waitFor();
+    // the charts show the rerun: the change per hospital and the other charts' values are new
+    await expect.poll(async () => JSON.stringify((await chartData(page)).y) !== JSON.stringify(chartsBefore.y), { timeout: 30_000 }).toBe(true);
+    // and their titles name the edited round as not saved yet
+    const after = (await chartData(page)).titles;
+    expect(after).toHaveLength(4);
+    expect(after[0]).toContain('（未保存）');
+    expect(chartsBefore.titles[0]).not.toContain('（未保存）');
   });
 
   it('saves the edit as a new round and compares it with round 0', async () => {
@@ -86,6 +102,17 @@ describe('negotiation workbench in Chromium', () => {
     expect(header).toContain('机构编码');
     expect(header).toContain('机构名称');
     expect(sheet.rowCount - 1).toBe(rowsShown);
+  });
+
+  it('exports a chart to PNG, drawn alone at 1600 × 900', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-change-png').click()]);
+    expect(download.suggestedFilename()).toBe('change-by-hospital.png');
+    const file = path.join(downloads, 'change.png');
+    await download.saveAs(file);
+    const png = fs.readFileSync(file);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // the IHDR chunk: width and height
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1600, 900]);
   });
 
   it('reopens the same view from the shared URL', async () => {

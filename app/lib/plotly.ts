@@ -4,9 +4,15 @@
  */
 export interface PlotlyApi {
   react: (el: HTMLElement, data: unknown[], layout: Record<string, unknown>, config: Record<string, unknown>) => Promise<unknown>;
-  animate: (el: HTMLElement, frame: { data: unknown[]; traces: number[] }, opts: Record<string, unknown>) => Promise<unknown>;
+  animate: (el: HTMLElement, frame: { data: unknown[]; traces: number[]; layout?: Record<string, unknown> }, opts: Record<string, unknown>) => Promise<unknown>;
   purge: (el: HTMLElement) => void;
-  downloadImage: (el: HTMLElement, opts: { format: 'png'; filename: string; width: number; height: number; scale: number }) => Promise<unknown>;
+  downloadImage: (el: HTMLElement | PlotFigure, opts: { format: 'png'; filename: string; width: number; height: number; scale: number }) => Promise<unknown>;
+}
+
+/** a figure drawn by plotly without a chart on the page (a PNG of it, say) */
+export interface PlotFigure {
+  data: unknown[];
+  layout: Record<string, unknown>;
 }
 
 let plotlyPromise: Promise<PlotlyApi> | null = null;
@@ -21,8 +27,8 @@ export function purgePlot(el: HTMLElement): void {
   if (plotlyPromise) void plotlyPromise.then((Plotly) => Plotly.purge(el));
 }
 
-/** A chart's PNG for the official notice: 1600 × 900, whatever its size on screen. */
-export function downloadPng(el: HTMLElement, filename: string): void {
+/** A chart's PNG for the official notice: 1600 × 900, whatever its size on screen (a chart on the page, or a figure). */
+export function downloadPng(el: HTMLElement | PlotFigure, filename: string): void {
   void loadPlotly().then((Plotly) => Plotly.downloadImage(el, { format: 'png', filename, width: 1600, height: 900, scale: 1 }));
 }
 

@@ -2,9 +2,13 @@
 import { memo, useMemo } from 'react';
 import { useLocale } from '../../i18n/locale';
 import { wanUnit } from '../../lib/format';
-import { ComparisonChart, type ChartSpec } from './ComparisonChart';
+import { ChartGrid } from './ChartGrid';
+import type { ChartSpec } from './chart-grid';
 import { acrossRounds, changeBarTraces, cmiScatter, cmiScatterTraces, extentOf, LEVEL_COLORS, padded, shiftByLevel, sortedChanges } from './charts';
 import type { ImpactRow, SettledRound } from './impact';
+
+/** a legend in a row between the title and the plot */
+const TOP_LEGEND = { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' };
 
 export interface ChartsProps {
   rows: ImpactRow[];
@@ -14,7 +18,7 @@ export interface ChartsProps {
   results: SettledRound[];
 }
 
-/** The four comparison charts, for the first compared round against the baseline. */
+/** The four comparison charts, for the first compared round against the baseline: one plotly figure (ChartGrid). */
 export const Charts = memo(function Charts({ rows, baselineName, roundNames, baseline, results }: ChartsProps) {
   const { t, locale } = useLocale();
   const unit = wanUnit(locale);
@@ -29,8 +33,9 @@ export const Charts = memo(function Charts({ rows, baselineName, roundNames, bas
         barmode: 'overlay',
         xaxis: { showticklabels: false, title: { text: t('chart.hospitalsSorted') }, range: [-0.5, bars.length - 0.5] },
         yaxis: { title: { text: unit } },
-        legend: { orientation: 'h', y: 1.08 },
+        legend: TOP_LEGEND,
       },
+      margin: { t: 88 },
       extents: { yaxis: extentOf(bars.map((b) => b.yuan / 1e4), true) },
     };
   }, [rows, t, first, baselineName, unit]);
@@ -48,7 +53,9 @@ export const Charts = memo(function Charts({ rows, baselineName, roundNames, bas
         xaxis: { title: { text: 'CMI' } },
         yaxis: { title: { text: t('impact.paymentCostRatio') } },
         shapes: [{ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: 1, y1: 1, line: { dash: 'dot', color: '#888' } }],
+        legend: TOP_LEGEND,
       },
+      margin: { t: 88 },
     };
   }, [rows, baselineName, roundNames, t]);
 
@@ -67,8 +74,10 @@ export const Charts = memo(function Charts({ rows, baselineName, roundNames, bas
         title: { text: t('chart.roundsTitle') },
         yaxis: { title: { text: t('chart.settlementUnit') } },
         yaxis2: { title: { text: t('chart.pointValue') }, overlaying: 'y', side: 'right' },
-        legend: { orientation: 'h', y: -0.15 },
+        legend: { orientation: 'h', y: -0.14, yanchor: 'top' },
       },
+      // the point values' axis on the right; the legend under the round names
+      margin: { r: 80, b: 96 },
     };
   }, [baselineName, roundNames, baseline, results, t]);
 
@@ -92,12 +101,14 @@ export const Charts = memo(function Charts({ rows, baselineName, roundNames, bas
     };
   }, [rows, t, first, unit]);
 
-  return (
-    <div className="charts-grid" data-testid="comparison-charts">
-      <ComparisonChart spec={changeChart} filename="change-by-hospital" testId="chart-change" />
-      <ComparisonChart spec={scatterChart} filename="cmi-vs-payment-cost" testId="chart-cmi" />
-      <ComparisonChart spec={roundsChart} filename="point-value-across-rounds" testId="chart-rounds" />
-      <ComparisonChart spec={shiftChart} filename="shift-between-levels" testId="chart-shift" />
-    </div>
+  const charts = useMemo(
+    () => [
+      { spec: changeChart, filename: 'change-by-hospital', testId: 'chart-change' },
+      { spec: scatterChart, filename: 'cmi-vs-payment-cost', testId: 'chart-cmi' },
+      { spec: roundsChart, filename: 'point-value-across-rounds', testId: 'chart-rounds' },
+      { spec: shiftChart, filename: 'shift-between-levels', testId: 'chart-shift' },
+    ],
+    [changeChart, scatterChart, roundsChart, shiftChart],
   );
+  return <ChartGrid charts={charts} testId="comparison-charts" />;
 });
