@@ -68,6 +68,28 @@ describe('negotiation workbench in Chromium', () => {
     expect(chartsBefore.titles[0]).not.toContain('（未保存）');
   });
 
+  it('with the charts on screen, an edit redraws them, and the table above catches up when the page is idle', async () => {
+    await page.evaluate(() => document.querySelector('[data-testid="comparison-charts"]')!.scrollIntoView({ block: 'end' }));
+    // the table is off screen: this is the case where it waits for an idle moment instead of the rerun's frame
+    const tableBottom = await page.evaluate(() => document.querySelector('[data-testid="hospital-impact-table"]')!.closest('.table-scroll')!.getBoundingClientRect().bottom);
+    expect(tableBottom).toBeLessThan(0);
+    const before = await impactSnapshot(page);
+    const chartsBefore = await chartData(page);
+    // typed into the quick lever at the top without scrolling to it, as a keyboard user does, and committed
+    await page.evaluate(() => {
+      const field = document.querySelector<HTMLInputElement>('[data-testid="level-coefficient-2"]')!;
+      field.focus({ preventScroll: true });
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, String(Math.round((Number(field.value) - 0.01) * 100) / 100));
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    });
+    await expect.poll(async () => JSON.stringify((await chartData(page)).y) !== JSON.stringify(chartsBefore.y), { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => JSON.stringify(await impactSnapshot(page)) !== JSON.stringify(before), { timeout: 30_000 }).toBe(true);
+    // still scrolled to the charts: nothing brought the table into view
+    expect(await page.evaluate(() => document.querySelector('[data-testid="hospital-impact-table"]')!.closest('.table-scroll')!.getBoundingClientRect().bottom)).toBeLessThan(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
   it('saves the edit as a new round and compares it with round 0', async () => {
     await page.getByTestId('save-round').click();
     await page.getByTestId('save-round-name').fill('二级系数下调（浏览器测试）');

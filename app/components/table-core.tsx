@@ -46,7 +46,9 @@ export function useSortedRows<Row>(rows: readonly Row[], columns: readonly Sorta
     // no pages: without this, every new set of rows queues a reset of the page index, a second render of the table
     autoResetAll: false,
   });
-  const visibleRows = table.getRowModel().rows.map((r) => r.original);
+  // the same array until the rows, their order or the search change (the row model is memoized by the table)
+  const model = table.getRowModel();
+  const visibleRows = useMemo(() => model.rows.map((r) => r.original), [model]);
   return { table, visibleRows, search, setSearch };
 }
 

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useLocale } from '../../i18n/locale';
+import { observeInView, whenIdle } from '../../lib/in-view';
 import { downloadPng, loadPlotly, PLOT_FONT, purgePlot } from '../../lib/plotly';
 import { combineCharts, GRID, gridCells, singleFigure, type ChartSpec } from './chart-grid';
 import { holdRange, type AxisRange } from './charts';
@@ -20,8 +21,6 @@ const DATA_KEYS = ['x', 'y', 'text', 'hovertext'] as const;
 const TICKS = { ticklabeloverflow: 'allow' };
 const CONFIG = { displaylogo: false, responsive: false };
 const REDRAW_DATA_ONLY = { transition: { duration: 0 }, frame: { duration: 0, redraw: false }, mode: 'immediate' };
-/** an update of a grid out of view waits at most this long for an idle moment (ms) */
-const IDLE_WAIT = 500;
 
 function sameValues(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -48,7 +47,7 @@ function shapeKey(data: Record<string, unknown>[], layout: Record<string, unknow
  *   moved axes in place (Plotly.animate without redraw); anything else is a Plotly.react. Axis ranges are held while the data fit
  *   (holdRange), and the size is explicit (width from a debounced ResizeObserver), so plotly never measures the page.
  * - Out of view, the grid does not redraw on the rerun's frame: it redraws when the page is next idle (at most
- *   IDLE_WAIT ms later) or when it scrolls into view, whichever comes first. The table and headline figures of an
+ *   IDLE_WAIT_MS later, see in-view.ts) or when it scrolls into view, whichever comes first. The table and headline figures of an
  *   edit reach the screen without waiting for charts nobody sees; the charts are current when scrolled to.
  */
 export function ChartGrid({ charts, testId }: { charts: GridChart[]; testId: string }) {
@@ -88,15 +87,14 @@ export function ChartGrid({ charts, testId }: { charts: GridChart[]; testId: str
       timer = setTimeout(() => setWidth((old) => (Math.abs(old - w) >= 2 ? w : old)), 150);
     });
     resize.observe(el);
-    const view = new IntersectionObserver((entries) => {
-      state.visible = entries[entries.length - 1]?.isIntersecting ?? false;
-      if (state.visible && state.next) state.run();
+    const stopObserving = observeInView(el, (inView) => {
+      state.visible = inView;
+      if (inView && state.next) state.run();
     });
-    view.observe(el);
     return () => {
       clearTimeout(timer);
       resize.disconnect();
-      view.disconnect();
+      stopObserving();
       state.waiting?.();
       state.gone = true;
       state.next = null;
@@ -126,11 +124,9 @@ export function ChartGrid({ charts, testId }: { charts: GridChart[]; testId: str
     if (state.visible || !state.drawn.length) state.run();
     else if (!state.waiting) {
       // out of view: when the page is next idle (or the grid scrolls into view first)
-      const idle = typeof requestIdleCallback === 'function';
-      const id = idle ? requestIdleCallback(() => state.run(), { timeout: IDLE_WAIT }) : setTimeout(() => state.run(), 0);
+      const cancel = whenIdle(() => state.run());
       state.waiting = () => {
-        if (idle) cancelIdleCallback(id as number);
-        else clearTimeout(id);
+        cancel();
         state.waiting = null;
       };
     }

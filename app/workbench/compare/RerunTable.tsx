@@ -1,7 +1,8 @@
 'use client';
-import type { CSSProperties, MouseEvent, ReactNode } from 'react';
+import { useLayoutEffect, useMemo, useRef, type CSSProperties, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { SortingState } from '@tanstack/react-table';
 import { cellText, SortableHeader, TableToolbar, useSortedRows, type SortableColumn } from '../../components/table-core';
+import { useValueInView } from '../../lib/in-view';
 
 export type Tone = 'gain' | 'loss' | undefined;
 
@@ -34,16 +35,24 @@ export interface RerunTableProps<Row> {
 
 /**
  * A sortable, searchable table with a totals row and XLSX/CSV export, made for a table that a rerun rewrites
- * several times a second (the hospital impact table): the DOM rows stay in place and only their text changes
- * (rows are keyed by position, so a new sort order moves no element), each row is its own grid of fixed column
- * widths, and rows off screen skip layout and paint (content-visibility). A rerun then costs the browser the
- * rows in view, not all of them. Same markup as DataTable (table / thead / tbody tr / td) and the same test ids.
+ * several times a second (the hospital impact table):
+ * - React renders the rows' elements (one <tr> per row shown, keyed by position, one empty <td> per column) only
+ *   when their number or the columns change. A rerun writes its new texts and tones into them (writeRows), only
+ *   where they differ: reconciling some 3,000 cells through React cost more than the writes themselves.
+ * - Each row is its own grid of fixed column widths, and rows off screen skip layout and paint
+ *   (content-visibility): a rerun costs the browser the rows in view, not all of them.
+ * - Off screen (the panel watching the charts), the table keeps the rows it shows and catches up when the page
+ *   is next idle or it comes into view (useValueInView), like the charts.
+ * Same markup as DataTable (table / thead / tbody tr / td, rows carrying `rowKeyAttribute`) and the same test ids.
  */
 export function RerunTable<Row>(props: RerunTableProps<Row>) {
-  const { table, visibleRows, search, setSearch } = useSortedRows(props.rows, props.columns, props.initialSort);
+  // off screen, the table keeps the rows it shows until the page is idle or it comes into view
+  const box = useRef<HTMLDivElement>(null);
+  const rows = useValueInView(props.rows, box);
+  const { table, visibleRows, search, setSearch } = useSortedRows(rows, props.columns, props.initialSort);
   const hasFooter = props.columns.some((c) => c.footer);
   const style = { '--rerun-columns': props.columns.map((c) => c.width).join(' ') } as CSSProperties;
-  const { onRowClick, rowKeyAttribute } = props;
+  const { onRowClick, rowKeyAttribute, columns, rowKey } = props;
   // one listener for all rows: a row element shows another row whenever the order changes
   const onClick = onRowClick
     ? (e: MouseEvent<HTMLElement>) => {
@@ -51,29 +60,38 @@ export function RerunTable<Row>(props: RerunTableProps<Row>) {
         if (key) onRowClick(key);
       }
     : undefined;
-  const cellClass = (c: RerunColumn<Row>, tone: Tone) => {
-    const base = c.numeric ? (c.clip ? 'num clip' : 'num') : c.clip ? 'clip' : '';
-    return tone ? (base ? `${base} ${tone}` : tone) : base || undefined;
-  };
+  const body = useRef<HTMLTableSectionElement>(null);
+  const clickable = onRowClick !== undefined;
+  // React renders the rows' elements, empty, only when their number or the columns change; the same elements
+  // then skip reconciliation, and the layout effect below writes what changed into them before the paint
+  const rowCount = visibleRows.length;
+  const skeleton = useMemo(
+    () =>
+      Array.from({ length: rowCount }, (_, index) => (
+        <tr key={index} className={clickable ? 'clickable' : undefined}>
+          {columns.map((c) => (
+            <td key={c.id} />
+          ))}
+        </tr>
+      )),
+    [rowCount, columns, clickable],
+  );
+  const written = useRef<{ skeleton: unknown; cells: WeakMap<HTMLTableRowElement, WrittenRow> }>({ skeleton: null, cells: new WeakMap() });
+  useLayoutEffect(() => {
+    if (!body.current) return;
+    if (written.current.skeleton !== skeleton) written.current = { skeleton, cells: new WeakMap() };
+    writeRows(body.current, visibleRows, columns, rowKey, rowKeyAttribute, written.current.cells);
+  }, [skeleton, visibleRows, columns, rowKey, rowKeyAttribute]);
+  const scroller = useRef<HTMLDivElement>(null);
+  useFarRows(scroller, body, rowCount);
   return (
-    <div className="data-table">
+    <div className="data-table" ref={box}>
       <TableToolbar caption={props.caption} toolbar={props.toolbar} search={search} onSearch={setSearch} testId={props.testId} exportName={props.exportName} columns={props.columns} rows={visibleRows} />
-      <div className="table-scroll">
+      <div className="table-scroll" ref={scroller}>
         <table className="rerun-table" data-testid={props.testId} style={style}>
           <SortableHeader table={table} columns={props.columns} />
-          <tbody onClick={onClick}>
-            {visibleRows.map((row, index) => {
-              const attributes = { [rowKeyAttribute]: props.rowKey(row) };
-              return (
-                <tr key={index} {...attributes} className={onRowClick ? 'clickable' : undefined}>
-                  {props.columns.map((c) => (
-                    <td key={c.id} className={cellClass(c, c.tone?.(row))} title={c.clip ? (c.text ? c.text(row) : cellText(c.value(row))) : undefined}>
-                      {c.text ? c.text(row) : cellText(c.value(row))}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
+          <tbody ref={body} onClick={onClick}>
+            {skeleton}
           </tbody>
           {hasFooter ? (
             <tfoot>
@@ -82,7 +100,7 @@ export function RerunTable<Row>(props: RerunTableProps<Row>) {
                   const footer = c.footer?.(visibleRows);
                   const cell = typeof footer === 'string' ? { text: footer } : footer;
                   return (
-                    <td key={c.id} className={cellClass(c, cell?.tone)}>
+                    <td key={c.id} className={cellClass(c, cell?.tone) || undefined}>
                       {cell?.text}
                     </td>
                   );
@@ -94,4 +112,94 @@ export function RerunTable<Row>(props: RerunTableProps<Row>) {
       </div>
     </div>
   );
+}
+
+function cellClass<Row>(c: RerunColumn<Row>, tone: Tone): string {
+  const base = c.numeric ? (c.clip ? 'num clip' : 'num') : c.clip ? 'clip' : '';
+  return tone ? (base ? `${base} ${tone}` : tone) : base;
+}
+
+/** rows further than this from the table's scrolled view are marked far: not laid out, not painted */
+const NEAR_ROWS = 20;
+
+/**
+ * Marks the rows far from the table's scrolled view (data-far: content-visibility hidden), and again as it
+ * scrolls. content-visibility auto alone left most rows of the scroll box laid out on each rerun (Chromium
+ * counts rows near the page's viewport as relevant, wherever the box is scrolled): a rerun writing every row
+ * took ≈ 15 ms of layout, ≈ 8 ms with the far rows hidden. Their texts are still written, so the DOM always
+ * holds the whole table.
+ */
+function useFarRows(scroller: RefObject<HTMLDivElement | null>, body: RefObject<HTMLTableSectionElement | null>, rowCount: number): void {
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    const tbody = body.current;
+    if (!box || !tbody) return;
+    let frame = 0;
+    const mark = () => {
+      frame = 0;
+      const rows = tbody.rows;
+      const rowHeight = rows[0]?.getBoundingClientRect().height || 1;
+      const from = Math.floor(box.scrollTop / rowHeight) - NEAR_ROWS;
+      const to = Math.ceil((box.scrollTop + box.clientHeight) / rowHeight) + NEAR_ROWS;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        const far = i < from || i >= to;
+        if (far !== row.hasAttribute('data-far')) row.toggleAttribute('data-far', far);
+      }
+    };
+    mark();
+    const onScroll = () => {
+      frame ||= requestAnimationFrame(mark);
+    };
+    box.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      box.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, [scroller, body, rowCount]);
+}
+
+/** What was last written into a row's element: its key, then per cell its text and class. */
+interface WrittenRow {
+  key: string;
+  texts: string[];
+  classes: string[];
+}
+
+/**
+ * Writes the rows into their elements (one <tr> per row shown, one <td> per column), touching only what differs
+ * from what was written there last: a rerun's new figures, a row key when the order changes.
+ */
+function writeRows<Row>(
+  body: HTMLTableSectionElement,
+  rows: readonly Row[],
+  columns: readonly RerunColumn<Row>[],
+  rowKey: (row: Row) => string,
+  rowKeyAttribute: string,
+  written: WeakMap<HTMLTableRowElement, WrittenRow>,
+): void {
+  const elements = body.rows;
+  for (let r = 0; r < rows.length && r < elements.length; r++) {
+    const row = rows[r]!;
+    const tr = elements[r]!;
+    let last = written.get(tr);
+    if (!last) written.set(tr, (last = { key: '', texts: [], classes: [] }));
+    const key = rowKey(row);
+    if (last.key !== key) tr.setAttribute(rowKeyAttribute, (last.key = key));
+    const cells = tr.cells;
+    for (let i = 0; i < columns.length && i < cells.length; i++) {
+      const c = columns[i]!;
+      const text = c.text ? c.text(row) : cellText(c.value(row));
+      const className = cellClass(c, c.tone?.(row));
+      const td = cells[i]!;
+      if (last.texts[i] !== text) {
+        last.texts[i] = text;
+        const node = td.firstChild;
+        if (node && text) (node as Text).data = text;
+        else td.textContent = text;
+        if (c.clip) td.title = text;
+      }
+      if (last.classes[i] !== className) td.className = last.classes[i] = className;
+    }
+  }
 }
