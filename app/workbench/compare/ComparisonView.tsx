@@ -1,5 +1,5 @@
 'use client';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useLocale } from '../../i18n/locale';
 import type { Settlement } from '../engine/useSettlement';
 import { DiffView } from '../diff/DiffView';
@@ -27,9 +27,9 @@ export function ComparisonView(props: ComparisonViewProps) {
   const baseline = props.baseline.contract;
   const results = props.compared.map((c) => c.settlement.contract);
   const ready = baseline !== null && results.every((r) => r !== null);
-  // the same array while the names do not change, so tables keep their column definitions between reruns
-  const namesKey = props.compared.map((c) => c.name).join('\u0000');
-  const roundNames = useMemo(() => namesKey.split('\u0000'), [namesKey]);
+  // every result is of the params last asked for (a failed rerun has none to wait for)
+  const current = [props.baseline, ...props.compared.map((c) => c.settlement)].every((s) => s.current || s.status === 'error');
+  const { baselineName, roundNames } = useNamesOfResults(props.baselineName, props.compared.map((c) => c.name), current);
   // `results` is a new array each render; its members only change when a worker answers
   const settled = useMemo(
     () => (ready ? (results as SettledRound[]) : null),
@@ -43,15 +43,33 @@ export function ComparisonView(props: ComparisonViewProps) {
     <div className={props.report ? 'report' : undefined}>
       {props.report ? (
         <div className="report-head">
-          <h2>{t('report.title', { round: roundNames[0] ?? '', baseline: props.baselineName })}</h2>
+          <h2>{t('report.title', { round: roundNames[0] ?? '', baseline: baselineName })}</h2>
           <button type="button" className="primary no-print" data-testid="print" onClick={() => window.print()}>{t('report.print')}</button>
-          <DiffView fromId={props.diff.fromId} toId={props.diff.toId} fromName={props.baselineName} toName={roundNames[0] ?? ''} />
+          <DiffView fromId={props.diff.fromId} toId={props.diff.toId} fromName={baselineName} toName={roundNames[0] ?? ''} />
         </div>
       ) : null}
       <HeadlineCards headline={headlineFigures} names={names} />
-      <ImpactTable rows={rows} baselineName={props.baselineName} roundNames={roundNames} onOpenHospital={props.onOpenHospital} exportName={props.exportName} />
-      <LevelTotals rows={rows} baselineName={props.baselineName} roundNames={roundNames} />
-      {props.report ? null : <Charts rows={rows} baselineName={props.baselineName} roundNames={roundNames} baseline={baseline} results={settled} />}
+      <ImpactTable rows={rows} baselineName={baselineName} roundNames={roundNames} onOpenHospital={props.onOpenHospital} exportName={props.exportName} />
+      <LevelTotals rows={rows} baselineName={baselineName} roundNames={roundNames} />
+      {props.report ? null : <Charts rows={rows} baselineName={baselineName} roundNames={roundNames} baseline={baseline} results={settled} />}
     </div>
   );
+}
+
+/**
+ * The rounds' names as the results they label: while a rerun is under way they stay as they were, so that an
+ * edit's "（未保存）" reaches the table headers and chart titles with its figures, in one update (the titles
+ * alone would redraw the charts in full, a frame before the figures), not before them. A new number of rounds
+ * shows at once: the results are of those rounds.
+ * Returns the same array while the names do not change, so tables keep their column definitions between reruns.
+ */
+function useNamesOfResults(baselineName: string, names: string[], current: boolean): { baselineName: string; roundNames: string[] } {
+  const key = [baselineName, ...names].join('\u0000');
+  const [shown, setShown] = useState(key);
+  const count = names.length + 1;
+  if (shown !== key && (current || shown.split('\u0000').length !== count)) setShown(key);
+  return useMemo(() => {
+    const [baseline = '', ...rounds] = shown.split('\u0000');
+    return { baselineName: baseline, roundNames: rounds };
+  }, [shown]);
 }

@@ -19,7 +19,14 @@ export interface Settlement {
   error: string | null;
   /** runs finished so far (a test or benchmark waits for this to grow) */
   runs: number;
+  /** whether the result is of the params last asked for (false while their rerun is under way or waits) */
+  current: boolean;
 }
+
+type SettlementState = Omit<Settlement, 'current'> & {
+  /** the params the result is of */
+  of: RoundParams | null;
+};
 
 /** The time (ms) of the run that finished last among these settlements; null before any has finished. */
 export function newestRunMs(settlements: readonly Pick<Settlement, 'ms' | 'finishedAt'>[]): number | null {
@@ -36,7 +43,7 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
   const bridge = useRef<SettlementBridge | null>(null);
   const running = useRef(false);
   const pending = useRef<RoundParams | null>(null);
-  const [state, setState] = useState<Settlement>({ result: null, contract: null, status: 'idle', ms: null, finishedAt: null, error: null, runs: 0 });
+  const [state, setState] = useState<SettlementState>({ result: null, contract: null, status: 'idle', ms: null, finishedAt: null, error: null, runs: 0, of: null });
 
   useEffect(() => {
     bridge.current = new SettlementBridge();
@@ -68,7 +75,7 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
           const ms = performance.now() - started;
           // the UI benchmark reads these to split an edit into worker time and drawing time
           performance.measure('settle:worker', { start: started, duration: ms });
-          if (!pending.current) setState((s) => ({ result, contract: toContractResult(result), status: 'settled', ms, finishedAt: started + ms, error: null, runs: s.runs + 1 }));
+          if (!pending.current) setState((s) => ({ result, contract: toContractResult(result), status: 'settled', ms, finishedAt: started + ms, error: null, runs: s.runs + 1, of: next }));
         }
       } catch (error) {
         setState((s) => ({ ...s, status: 'error', error: error instanceof Error ? error.message : String(error) }));
@@ -79,5 +86,6 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
     void drain();
   }, [columnsKey, columns, params]);
 
-  return state;
+  const { of, ...settlement } = state;
+  return { ...settlement, current: of !== null && of === params };
 }

@@ -1,4 +1,5 @@
 'use client';
+import { memo } from 'react';
 import { useLocale } from '../../i18n/locale';
 import { ParamsEditingProvider } from './EditContext';
 import { LevelCoefficients } from './LevelCoefficients';
@@ -8,7 +9,7 @@ import { useEditingValues, type ParamsEditorProps } from './ParamsEditor';
  * 快捷调整: the level coefficients above the comparison, so that the panel sees a lever and every hospital's
  * impact on one screen. The same fields, rules and undo history as the full parameter editor.
  */
-export function QuickLevers(props: ParamsEditorProps) {
+export const QuickLevers = memo(function QuickLevers(props: ParamsEditorProps) {
   const { t } = useLocale();
   const { actions, values } = useEditingValues(props);
   return (
@@ -19,4 +20,4 @@ export function QuickLevers(props: ParamsEditorProps) {
       </div>
     </ParamsEditingProvider>
   );
-}
+});
