@@ -5,7 +5,7 @@
  *   three views (VIEWS): the top of the page (levers, headline figures, table), the table's last rows and the
  *   charts both on screen, and the charts on screen. The issue's figure is the worst view's.
  * Needs a production build (`npm run build`). Flags: --cases N (default 1000000), --edits N per view (default
- * 30), --port P, --json, --raw (each edit's times, on screen / everything, per view), --profile (CPU profile of the page's main thread during the edits: top self times, and
+ * 30), --views top,both,charts (default all), --port P, --json, --raw (each edit's times, on screen / everything, per view), --profile (CPU profile of the page's main thread during the edits: top self times, and
  * the profile as a file in the temp folder), --trace (a Chromium trace of the first load and of the edits: time
  * per event name and thread, and the traces as files in the temp folder).
  *
@@ -294,22 +294,24 @@ async function main(): Promise<void> {
       return times;
     };
     const byView = new Map<View, EditTimes[]>();
+    const viewsFlag = process.argv.indexOf('--views');
+    const views = (viewsFlag > 0 ? process.argv[viewsFlag + 1]!.split(',') : Object.keys(VIEWS)).filter((v): v is View => v in VIEWS);
     const editAll = async () => {
-      for (const view of Object.keys(VIEWS) as View[]) byView.set(view, await editRuns(view));
+      for (const view of views) byView.set(view, await editRuns(view));
       if (process.argv.includes('--raw')) for (const [view, times] of byView) console.log(view, times.map((t) => `${t.onScreen.toFixed(0)}/${t.all.toFixed(0)}`).join(' '));
     };
     const editTrace = tracing ? await traced(client, editAll) : (await editAll(), null);
     const profile = profiling ? (await client.send('Profiler.stop')).profile : null;
     const p = (view: View, key: keyof EditTimes, at: number) => Number(percentile([...(byView.get(view) ?? []).map((t) => t[key])].sort((a, b) => a - b), at).toFixed(1));
     const perView = Object.fromEntries(
-      (Object.keys(VIEWS) as View[]).flatMap((view) => [
+      views.flatMap((view) => [
         [`edit_${view}_p50_ms`, p(view, 'onScreen', 50)],
         [`edit_${view}_p95_ms`, p(view, 'onScreen', 95)],
         [`edit_${view}_all_p50_ms`, p(view, 'all', 50)],
         [`edit_${view}_all_p95_ms`, p(view, 'all', 95)],
       ]),
     );
-    const worst = (at: number) => Math.max(...(Object.keys(VIEWS) as View[]).map((view) => p(view, 'onScreen', at)));
+    const worst = (at: number) => Math.max(...views.map((view) => p(view, 'onScreen', at)));
     const figures = {
       cases,
       first_load_ms: firstLoadMs,
@@ -332,14 +334,15 @@ async function main(): Promise<void> {
       console.log(`  first load into the worker: ${firstLoadMs} ms after the page's load event, ${figures.columns_wire_mb} MB on the wire`);
       console.log(`  the same from navigation start (HTML, scripts, hydration included): ${fromNavigationMs} ms`);
       console.log(`  coefficient edit until what is on screen shows it, ${edits} edits per view (p50 / p95):`);
-      for (const [view, what] of Object.entries(VIEWS) as [View, string][]) {
+      for (const view of views) {
+        const what = VIEWS[view];
         const all = view === 'both' ? '' : `; everything, the part off screen drawn when idle: ${p(view, 'all', 50)} / ${p(view, 'all', 95)} ms`;
         console.log(`    ${what}: ${p(view, 'onScreen', 50)} / ${p(view, 'onScreen', 95)} ms${all}`);
       }
       console.log(`    worst view: p50 ${figures.edit_p50_ms} ms, p95 ${figures.edit_p95_ms} ms`);
       console.log(`    first load: fetch + gunzip ${figures.load_fetch_ms} ms, into the worker (slowest) ${figures.load_worker_ms} ms`);
       console.log(`    edit p50: worker round trip ${figures.edit_worker_p50_ms} ms, charts' update ${figures.edit_plots_p50_ms} ms`);
-      console.log(`    edits with the charts drawn in full (Plotly.react: new axis range, titles …): ${fullRedraws} of ${3 * edits}; the others redraw data only`);
+      console.log(`    edits with the charts drawn in full (Plotly.react: new axis range, titles …): ${fullRedraws} of ${views.length * edits}; the others redraw data only`);
     }
     if (loadTrace && editTrace) {
       for (const [name, events] of [['load', loadTrace], ['edits', editTrace]] as const) {
