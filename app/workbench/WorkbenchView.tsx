@@ -59,6 +59,9 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
   const extra1 = useSettlement(key, columns, (extras[1]?.params ?? null) as RoundParams | null);
   const extra2 = useSettlement(key, columns, (extras[2]?.params ?? null) as RoundParams | null);
   const extraResults = [extra0, extra1, extra2].slice(0, extras.length);
+  // once per change of the draft or the round, not on each rerun's render (two JSON texts of every parameter)
+  const roundParams = round?.params;
+  const dirty = useMemo(() => draft.params !== null && roundParams !== undefined && JSON.stringify(draft.params) !== JSON.stringify(roundParams), [draft.params, roundParams]);
   const openHospital = useCallback((code: string) => setUrl({ view: 'hospital', hospital: code }), [setUrl]);
 
   if (datasets.isLoading || roundsQuery.isLoading) return <p>{t('common.loading')}</p>;
@@ -72,7 +75,6 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
     hospitals: hospitals.data ?? [],
     readOnly: round.status === 'locked',
   });
-  const dirty = draft.params !== null && JSON.stringify(draft.params) !== JSON.stringify(round.params);
   const roundName = dirty ? `${round.name} ${t('workbench.unsaved')}` : round.name;
   const compared = [
     { name: roundName, settlement: editedResult },
