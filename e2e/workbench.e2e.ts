@@ -44,6 +44,11 @@ describe('negotiation workbench in Chromium', () => {
     const rows = page.locator('[data-testid="hospital-impact-table"] tbody tr[data-hospital-code]');
     expect(await rows.count()).toBeGreaterThan(150);
     await expect.poll(() => page.getByTestId('settle-status').textContent()).toMatch(/毫秒/);
+    // rows far from the table's scrolled view are not laid out; scrolled to, the last one shows its figures
+    const last = rows.last();
+    expect(await last.getAttribute('data-far')).not.toBeNull();
+    await last.scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await last.getAttribute('data-far')) === null && (await last.innerText()).includes(await last.getAttribute('data-hospital-code') ?? '?')).toBe(true);
   });
 
   it('reruns when the 二级 level coefficient changes, updating the table and the charts', async () => {

@@ -128,7 +128,7 @@ const NEAR_ROWS = 8;
 
 /**
  * Marks the rows far from the table's scrolled view (data-far: content-visibility hidden), and again as it
- * scrolls. content-visibility auto alone left most rows of the scroll box laid out on each rerun (Chromium
+ * scrolls or resizes. content-visibility auto alone left most rows of the scroll box laid out on each rerun (Chromium
  * counts rows near the page's viewport as relevant, wherever the box is scrolled): a rerun writing every row
  * took ≈ 15 ms of layout, ≈ 8 ms with the rows beyond 30 hidden. Their texts are still written, so the DOM always
  * holds the whole table.
@@ -152,12 +152,16 @@ function useFarRows(scroller: RefObject<HTMLDivElement | null>, body: RefObject<
       }
     };
     mark();
-    const onScroll = () => {
+    const later = () => {
       frame ||= requestAnimationFrame(mark);
     };
-    box.addEventListener('scroll', onScroll, { passive: true });
+    // scrolled, or the box's height changed (the window resized: its height is a share of the viewport's)
+    box.addEventListener('scroll', later, { passive: true });
+    const resize = new ResizeObserver(later);
+    resize.observe(box);
     return () => {
-      box.removeEventListener('scroll', onScroll);
+      box.removeEventListener('scroll', later);
+      resize.disconnect();
       cancelAnimationFrame(frame);
     };
   }, [scroller, body, rowCount]);
