@@ -153,4 +153,20 @@ describe('negotiation workbench in Chromium', () => {
     expect(await other.locator('[data-testid="baseline-select"] option:checked').textContent()).toBe(baselineName);
     expect(JSON.stringify(await impactSnapshot(other))).toBe(JSON.stringify(await impactSnapshot(page)));
   });
+
+  it("opens a hospital's page from its row: clearing, and its DRGs ranked by the round's change", async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const row = page.locator('[data-testid="hospital-impact-table"] tbody tr[data-hospital-code]').first();
+    const code = (await row.getAttribute('data-hospital-code'))!;
+    await row.click();
+    await page.getByTestId('hospital-view').waitFor();
+    await expect.poll(() => page.url()).toContain(`hospital=${code}`);
+    expect(await page.getByTestId('hospital-view').locator('h2').textContent()).toContain(code);
+    // the DRG table waits for the workers to send the hospital × DRG cells, then lists the hospital's DRGs
+    const drgRows = page.locator('[data-testid="hospital-drg-table"] tbody tr');
+    await expect.poll(() => drgRows.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const texts = await drgRows.allTextContents();
+    expect(texts.join('\n')).not.toMatch(/NaN|undefined/);
+    expect(await page.locator('[data-testid="hospital-clearing"] tbody tr').count()).toBeGreaterThan(0);
+  });
 });

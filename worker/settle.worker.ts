@@ -6,7 +6,8 @@
  */
 import { expose, transfer } from 'comlink';
 import { decodeSettlementData } from './columns/decode';
-import { createSettlementEngine, parseRoundParams, transferables, type SettlementResult, type SettleTimings } from './settlement';
+import { createSettlementEngine, parseRoundParams, transferables, type SettleTimings } from './settlement';
+import type { SettlementSummary } from './settlement/result';
 import type { RoundParams } from './settlement/round';
 
 const state: { engine: ReturnType<typeof createSettlementEngine> | null; idle: ReturnType<typeof setTimeout> | undefined } = { engine: null, idle: undefined };
@@ -15,7 +16,11 @@ const api = {
   load(buffer: ArrayBuffer): void {
     state.engine = createSettlementEngine(decodeSettlementData(new Uint8Array(buffer)));
   },
-  settle(params: RoundParams): SettlementResult {
+  /**
+   * `cells`: whether the page wants the hospital × DRG cells too (it shows a hospital's DRGs). Without them an
+   * edit hands the page ≈ 3 MB less at 1 M cases, and the page's garbage collector runs less often.
+   */
+  settle(params: RoundParams, cells = true): SettlementSummary {
     if (!state.engine) throw new Error('settle before load');
     const parsed = parseRoundParams(params);
     if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.reason}`).join('; '));
@@ -31,7 +36,8 @@ const api = {
         if (engine.keepClasses(parsed.params)) engine.settle(parsed.params);
       }, 0);
     }
-    return transfer(result, transferables(result));
+    const sent: SettlementSummary = cells ? result : { ...result, hospitalDrgs: null };
+    return transfer(sent, transferables(sent));
   },
 };
 

@@ -5,6 +5,7 @@ import { useSearchParams } from 'next/navigation';
 import { useTRPC } from '../lib/trpc';
 import { useLocale } from '../i18n/locale';
 import { canonicalBytes } from '@/worker/fingerprint';
+import { hasCells } from '@/worker/settlement/result';
 import type { RoundParams } from '@/worker/settlement/round';
 import { SettlementBridge } from '../workbench/engine/bridge';
 import { fetchColumns } from '../workbench/engine/useDatasetColumns';
@@ -44,7 +45,8 @@ export function SelfCheck() {
         bridge.load(`selfcheck-${datasetId}`, columns);
         for (const round of rounds.data) {
           const started = performance.now();
-          const result = await bridge.settle(round.params as RoundParams);
+          const result = await bridge.settle(round.params as RoundParams, true);
+          if (!hasCells(result)) throw new Error('the worker sent no hospital × DRG cells');
           const ms = performance.now() - started;
           const sha256 = await sha256Hex(canonicalBytes(result));
           if (cancelled) return;

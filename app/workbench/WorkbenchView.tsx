@@ -53,8 +53,10 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
   const version = dataset?.version ?? (!datasets.data && initialDataset?.id === datasetId ? initialDataset.version : null);
   const key = datasetId !== null && version !== null ? `${datasetId}-${version}` : null;
 
-  const baseResult = useSettlement(key, columns, (baseline?.params ?? null) as RoundParams | null);
-  const editedResult = useSettlement(key, columns, draft.params);
+  // the hospital × DRG cells only for a hospital's page: every other view settles without them
+  const cells = url.view === 'hospital';
+  const baseResult = useSettlement(key, columns, (baseline?.params ?? null) as RoundParams | null, cells);
+  const editedResult = useSettlement(key, columns, draft.params, cells);
   const extra0 = useSettlement(key, columns, (extras[0]?.params ?? null) as RoundParams | null);
   const extra1 = useSettlement(key, columns, (extras[1]?.params ?? null) as RoundParams | null);
   const extra2 = useSettlement(key, columns, (extras[2]?.params ?? null) as RoundParams | null);

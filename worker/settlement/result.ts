@@ -145,8 +145,19 @@ export interface SettlementResult {
   hospitalDrgs: HospitalDrgResults;
 }
 
+/**
+ * A result with or without its hospital × DRG cells: what the page receives from its worker, which sends the
+ * cells (≈ 2–3 MB at 1 M cases) only when the page shows a hospital's DRGs.
+ */
+export type SettlementSummary = Omit<SettlementResult, 'hospitalDrgs'> & { hospitalDrgs: HospitalDrgResults | null };
+
+/** Whether a summary carries its hospital × DRG cells: then it is a whole result. */
+export function hasCells(result: SettlementSummary): result is SettlementResult {
+  return result.hospitalDrgs !== null;
+}
+
 /** Every ArrayBuffer of a result, for a zero-copy postMessage transfer. */
-export function transferables(result: SettlementResult): ArrayBuffer[] {
+export function transferables(result: SettlementSummary): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [
     result.hospitalOrder,
     ...result.pools.map((p) => p.monthlyPointValue),
@@ -154,7 +165,7 @@ export function transferables(result: SettlementResult): ArrayBuffer[] {
     ...Object.values(result.rounded),
     ...Object.values(result.months),
     ...Object.values(result.drgs),
-    ...Object.values(result.hospitalDrgs),
+    ...(result.hospitalDrgs ? Object.values(result.hospitalDrgs) : []),
   ];
   const buffers = new Set<ArrayBuffer>();
   for (const a of arrays) buffers.add(a.buffer as ArrayBuffer);
@@ -210,7 +221,7 @@ export interface ContractResult {
   drgs: ContractDrgRow[];
 }
 
-function hospitalRow(result: SettlementResult, pool: Pool, h: number, row: number): ContractHospitalRow {
+function hospitalRow(result: SettlementSummary, pool: Pool, h: number, row: number): ContractHospitalRow {
   const { rows, rounded } = result;
   const cases = {} as Record<CaseClassName, number>;
   CASE_CLASSES.forEach((name, k) => (cases[name] = rows.caseCounts[row * CASE_CLASSES.length + k]!));
@@ -236,7 +247,7 @@ function hospitalRow(result: SettlementResult, pool: Pool, h: number, row: numbe
 }
 
 /** §7 `drgs`: DRGs with at least one grouped paid case, both pools added, ordered by drg_code. */
-function drgRows(result: SettlementResult): ContractDrgRow[] {
+function drgRows(result: SettlementSummary): ContractDrgRow[] {
   const drgCount = result.drgCodes.length;
   const out: ContractDrgRow[] = [];
   const order = result.drgCodes.map((code, d) => ({ code, d })).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -259,7 +270,7 @@ function drgRows(result: SettlementResult): ContractDrgRow[] {
 }
 
 /** The §7 result.json of a run: money rounded as in §4.5, points to 4 decimals, values unrounded. */
-export function toContractResult(result: SettlementResult): ContractResult {
+export function toContractResult(result: SettlementSummary): ContractResult {
   const pointsMethod = result.method === 'points';
   const out: ContractResult = { point_value: {}, monthly_point_value: {}, totals: {}, hospitals: [], drgs: drgRows(result) };
   const hospitalCount = result.hospitalCodes.length;

@@ -38,10 +38,11 @@ export class SettlementBridge {
     return loading;
   }
 
-  async settle(params: Parameters<SettleWorkerApi['settle']>[0]): Promise<Awaited<ReturnType<SettleWorkerApi['settle']>>> {
+  /** `cells`: with the hospital × DRG cells (a hospital's page), or without them (every other view). */
+  async settle(params: Parameters<SettleWorkerApi['settle']>[0], cells = true): Promise<Awaited<ReturnType<SettleWorkerApi['settle']>>> {
     if (!this.loading) throw new Error('settle before load');
     await this.loading;
-    return this.remote().settle(params);
+    return this.remote().settle(params, cells);
   }
 
   terminate(): void {

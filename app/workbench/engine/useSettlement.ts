@@ -1,14 +1,14 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
 import type { RoundParams } from '@/worker/settlement/round';
-import { toContractResult, type ContractResult, type SettlementResult } from '@/worker/settlement/result';
+import { toContractResult, type ContractResult, type SettlementSummary } from '@/worker/settlement/result';
 import { SettlementBridge } from './bridge';
 
 export type SettleStatus = 'idle' | 'loading' | 'settling' | 'settled' | 'error';
 
 export interface Settlement {
-  /** the engine's full result (typed arrays: months, hospital × DRG …) */
-  result: SettlementResult | null;
+  /** the engine's result (typed arrays: rows, months …; the hospital × DRG cells only when asked for) */
+  result: SettlementSummary | null;
   /** the same as the §7 result (rounded report figures) */
   contract: ContractResult | null;
   status: SettleStatus;
@@ -19,7 +19,7 @@ export interface Settlement {
   error: string | null;
   /** runs finished so far (a test or benchmark waits for this to grow) */
   runs: number;
-  /** whether the result is of the params last asked for (false while their rerun is under way or waits) */
+  /** whether the result is of the params last asked for, with the cells if asked for (false while their rerun is under way or waits) */
   current: boolean;
 }
 
@@ -27,6 +27,11 @@ type SettlementState = Omit<Settlement, 'current'> & {
   /** the params the result is of */
   of: RoundParams | null;
 };
+
+interface Request {
+  params: RoundParams;
+  cells: boolean;
+}
 
 /** The time (ms) of the run that finished last among these settlements; null before any has finished. */
 export function newestRunMs(settlements: readonly Pick<Settlement, 'ms' | 'finishedAt'>[]): number | null {
@@ -38,11 +43,13 @@ export function newestRunMs(settlements: readonly Pick<Settlement, 'ms' | 'finis
 /**
  * Settles `params` on the data set in a worker of its own, again whenever they change. Runs never overlap:
  * while one runs, only the newest params wait, so fast edits never queue stale work or block the UI thread.
+ * `cells`: whether the result should carry the hospital × DRG cells (a hospital's page shows them); turned on,
+ * the round settles again to fetch them.
  */
-export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | null, params: RoundParams | null): Settlement {
+export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | null, params: RoundParams | null, cells = false): Settlement {
   const bridge = useRef<SettlementBridge | null>(null);
   const running = useRef(false);
-  const pending = useRef<RoundParams | null>(null);
+  const pending = useRef<Request | null>(null);
   const [state, setState] = useState<SettlementState>({ result: null, contract: null, status: 'idle', ms: null, finishedAt: null, error: null, runs: 0, of: null });
 
   useEffect(() => {
@@ -59,7 +66,7 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
     if (!columns || !columnsKey || !params || !bridge.current) return;
     const b = bridge.current;
     const loading = b.load(columnsKey, columns);
-    pending.current = params;
+    pending.current = { params, cells };
     if (running.current) return;
     running.current = true;
     setState((s) => ({ ...s, status: s.result ? 'settling' : 'loading' }));
@@ -71,11 +78,11 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
           pending.current = null;
           setState((s) => ({ ...s, status: 'settling' }));
           const started = performance.now();
-          const result = await b.settle(next);
+          const result = await b.settle(next.params, next.cells);
           const ms = performance.now() - started;
           // the UI benchmark reads these to split an edit into worker time and drawing time
           performance.measure('settle:worker', { start: started, duration: ms });
-          if (!pending.current) setState((s) => ({ result, contract: toContractResult(result), status: 'settled', ms, finishedAt: started + ms, error: null, runs: s.runs + 1, of: next }));
+          if (!pending.current) setState((s) => ({ result, contract: toContractResult(result), status: 'settled', ms, finishedAt: started + ms, error: null, runs: s.runs + 1, of: next.params }));
         }
       } catch (error) {
         setState((s) => ({ ...s, status: 'error', error: error instanceof Error ? error.message : String(error) }));
@@ -84,8 +91,9 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
       }
     };
     void drain();
-  }, [columnsKey, columns, params]);
+  }, [columnsKey, columns, params, cells]);
 
   const { of, ...settlement } = state;
-  return { ...settlement, current: of !== null && of === params };
+  const withCells = !cells || (settlement.result !== null && settlement.result.hospitalDrgs !== null);
+  return { ...settlement, current: of !== null && of === params && withCells };
 }

@@ -6,7 +6,7 @@ import { useLocale } from '../../i18n/locale';
 import { DataTable, type TableColumn } from '../../components/DataTable';
 import { Plot } from '../../components/Plot';
 import { formatCount, formatNumber, formatSignedWan, formatWan, wanUnit } from '../../lib/format';
-import type { SettlementResult } from '@/worker/settlement/result';
+import { hasCells, type SettlementSummary } from '@/worker/settlement/result';
 import type { RoundParams } from '@/worker/settlement/round';
 import { clearingRows, drgChanges, monthlyRows, type DrgChange, type PoolClearing } from './hospital-detail';
 import { OutlierCases } from './OutlierCases';
@@ -18,8 +18,9 @@ export interface HospitalViewProps {
   catalog: { code: string; name: string }[];
   baselineName: string;
   roundName: string;
-  baseline: SettlementResult | null;
-  round: SettlementResult | null;
+  /** with their hospital × DRG cells once settled for this page (until then the DRG table waits) */
+  baseline: SettlementSummary | null;
+  round: SettlementSummary | null;
   roundParams: RoundParams | null;
   onBack: () => void;
 }
@@ -33,7 +34,10 @@ export function HospitalView(props: HospitalViewProps) {
   const months = useMemo(() => (round ? monthlyRows(round, props.code) : []), [round, props.code]);
   const clearing = useMemo(() => (round ? clearingRows(round, props.code) : []), [round, props.code]);
   const baselineClearing = useMemo(() => (baseline ? clearingRows(baseline, props.code) : []), [baseline, props.code]);
-  const drgs = useMemo(() => (baseline && round ? drgChanges(baseline, round, props.code) : []), [baseline, round, props.code]);
+  const drgs = useMemo(
+    () => (baseline && round && hasCells(baseline) && hasCells(round) ? drgChanges(baseline, round, props.code) : []),
+    [baseline, round, props.code],
+  );
   const unit = wanUnit(locale);
 
   const monthChart = useMemo(
@@ -72,7 +76,7 @@ export function HospitalView(props: HospitalViewProps) {
       <h2>
         {props.code} {hospital?.name ?? ''} {hospital ? `· ${t(`level.${hospital.level as 1 | 2 | 3}`)}` : ''}
       </h2>
-      {!round || !baseline ? <p className="muted">{t('settle.running')}</p> : null}
+      {!round || !baseline || !hasCells(round) || !hasCells(baseline) ? <p className="muted">{t('settle.running')}</p> : null}
       <ClearingTable rows={clearing} baselineRows={baselineClearing} roundName={props.roundName} baselineName={props.baselineName} />
       <Plot data={monthChart.data} layout={monthChart.layout} filename={`monthly-${props.code}`} height={360} testId="chart-monthly" />
       <DataTable

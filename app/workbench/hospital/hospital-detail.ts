@@ -4,7 +4,7 @@
  * typed arrays (row = pool × H + hospital; months row × 12 + m; a row's hospital × DRG cells start[row] …
  * start[row + 1] − 1, of DRG drg[k]).
  */
-import type { SettlementResult } from '@/worker/settlement/result';
+import type { SettlementResult, SettlementSummary } from '@/worker/settlement/result';
 import { POOLS, type Pool } from '@/worker/settlement/types';
 
 export interface MonthRow {
@@ -24,12 +24,12 @@ export interface PoolClearing {
   clearing: number;
 }
 
-function hospitalIndex(result: SettlementResult, code: string): number {
+function hospitalIndex(result: SettlementSummary, code: string): number {
   return result.hospitalCodes.indexOf(code);
 }
 
 /** 月度预结算: one row per pool and month in which the hospital has cases. */
-export function monthlyRows(result: SettlementResult, code: string): MonthRow[] {
+export function monthlyRows(result: SettlementSummary, code: string): MonthRow[] {
   const h = hospitalIndex(result, code);
   if (h < 0) return [];
   const H = result.hospitalCodes.length;
@@ -52,7 +52,7 @@ export function monthlyRows(result: SettlementResult, code: string): MonthRow[] 
 }
 
 /** 年度清算 per pool, from the rounded (fen) statement figures. */
-export function clearingRows(result: SettlementResult, code: string): PoolClearing[] {
+export function clearingRows(result: SettlementSummary, code: string): PoolClearing[] {
   const h = hospitalIndex(result, code);
   if (h < 0) return [];
   const H = result.hospitalCodes.length;
