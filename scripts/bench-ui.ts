@@ -191,7 +191,7 @@ async function main(): Promise<void> {
 
     const workerMs: number[] = [];
     const plotMs: number[] = [];
-    /** edits in which the charts were drawn in full (new axis range, title …) */
+    /** edits in which the charts were drawn in full (the figure's shape changed: a round's name, the rounds compared) */
     let fullRedraws = 0;
     const runs = async () => Number(await page.getByTestId('settle-status').getAttribute('data-runs'));
     /** the edit's times (ms): until the frame that shows its last change of what is on screen, and of everything */
@@ -342,7 +342,7 @@ async function main(): Promise<void> {
       console.log(`    worst view: p50 ${figures.edit_p50_ms} ms, p95 ${figures.edit_p95_ms} ms`);
       console.log(`    first load: fetch + gunzip ${figures.load_fetch_ms} ms, into the worker (slowest) ${figures.load_worker_ms} ms`);
       console.log(`    edit p50: worker round trip ${figures.edit_worker_p50_ms} ms, charts' update ${figures.edit_plots_p50_ms} ms`);
-      console.log(`    edits with the charts drawn in full (Plotly.react: new axis range, titles …): ${fullRedraws} of ${views.length * edits}; the others redraw data only`);
+      console.log(`    edits with the charts drawn in full (Plotly.react: a round's name or the rounds compared changed): ${fullRedraws} of ${views.length * edits}; the others redraw data only`);
     }
     if (loadTrace && editTrace) {
       for (const [name, events] of [['load', loadTrace], ['edits', editTrace]] as const) {
