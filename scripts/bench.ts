@@ -178,8 +178,11 @@ function build(cases: number, modules: EngineModule): Built {
   return { engine, params: parsed.params, generateMs, prepareMs, naiveMs, drg: { code: middle.code, weight: middle.weight! } };
 }
 
-/** Median, min and the stage medians of `runs` rounds, `roundOf(i)` the i-th; peak RSS seen. */
-function timeRounds(engine: SettlementEngine, runs: number, roundOf: (i: number) => RoundParams) {
+/**
+ * Median, 90th percentile, min and the stage medians of `runs` rounds, `roundOf(i)` the i-th; peak RSS seen.
+ * `cells` false: the results leave out the hospital × DRG cells, as the workbench's reruns do.
+ */
+function timeRounds(engine: SettlementEngine, runs: number, roundOf: (i: number) => RoundParams, cells = true) {
   const times: number[] = [];
   const pass: number[] = [];
   const money: number[] = [];
@@ -190,7 +193,7 @@ function timeRounds(engine: SettlementEngine, runs: number, roundOf: (i: number)
     const params = roundOf(i);
     const timings: SettleTimings = { pass: 0, money: 0 };
     const started = performance.now();
-    engine.settle(params, timings);
+    engine.settle(params, timings, cells);
     times.push(performance.now() - started);
     pass.push(timings.pass);
     money.push(timings.money);
@@ -198,7 +201,9 @@ function timeRounds(engine: SettlementEngine, runs: number, roundOf: (i: number)
     rows.push(timings.rowsPriced ?? 0);
     rss = Math.max(rss, process.memoryUsage().rss);
   }
-  return { median: median(times), min: Math.min(...times), pass: median(pass), money: median(money), ways: [...ways].join(', '), rowsPriced: median(rows), rss };
+  const sorted = [...times].sort((a, b) => a - b);
+  const p90 = sorted[Math.min(sorted.length - 1, Math.ceil(0.9 * sorted.length) - 1)] ?? Number.NaN;
+  return { median: median(times), p90, min: Math.min(...times), pass: median(pass), money: median(money), ways: [...ways].join(', '), rowsPriced: median(rows), rss };
 }
 
 /**
@@ -219,6 +224,7 @@ function benchSize(cases: number, options: Options, modules: EngineModule): Reco
   const caseByCase = (i: number): RoundParams => ({ ...edit(i), exclude_los_max: 3 });
   for (let i = 0; i < options.warmup; i++) engine.settle(edit(i));
   const edits = timeRounds(engine, options.runs, edit);
+  const editsNoCells = timeRounds(engine, options.runs, (i) => edit(i + 1), false);
   const weights = timeRounds(engine, options.runs, weightEdit);
   for (let i = 0; i < options.warmup; i++) engine.settle(newClasses(i));
   const fresh = timeRounds(engine, options.runs, (i) => newClasses(i + options.warmup));
@@ -228,6 +234,9 @@ function benchSize(cases: number, options: Options, modules: EngineModule): Reco
     cases,
     median_ms: round2(edits.median),
     min_ms: round2(edits.min),
+    p90_ms: round2(edits.p90),
+    no_cells_median_ms: round2(editsNoCells.median),
+    no_cells_p90_ms: round2(editsNoCells.p90),
     pass_ms: round2(edits.pass),
     money_ms: round2(edits.money),
     classified: edits.ways,
@@ -246,7 +255,7 @@ function benchSize(cases: number, options: Options, modules: EngineModule): Reco
     generate_ms: Math.round(generateMs),
     engine_bytes_per_case: round2((engine.preparedBytes + engine.classificationBytes) / cases),
     prepared_bytes_per_case: round2(engine.preparedBytes / cases),
-    rss_mb: mb(Math.max(edits.rss, weights.rss, fresh.rss, general.rss)),
+    rss_mb: mb(Math.max(edits.rss, editsNoCells.rss, weights.rss, fresh.rss, general.rss)),
     // the process's peak so far (kB): generating the city's import columns, for the largest size so far
     peak_rss_mb: mb(process.resourceUsage().maxRSS * 1024),
     heap_mb: mb(memory.heapUsed),
@@ -260,6 +269,7 @@ function describe(r: Record<string, number | string>): string {
   const millions = (Number(r.cases_per_s) / 1e6).toFixed(0);
   return [
     `${r.cases!.toLocaleString('en')} cases, a coefficient edit each round (${r.classified}, ${r.rows_priced} rows priced): median ${r.median_ms} ms, min ${r.min_ms} ms per round (pass ${r.pass_ms}, money ${r.money_ms}; ${r.runs} runs), ${millions} M cases/s`,
+    `  the same without the hospital × DRG cells in the result (the workbench's reruns): median ${r.no_cells_median_ms} ms, p90 ${r.no_cells_p90_ms} ms (with them: p90 ${r.p90_ms} ms)`,
     `  a DRG weight edit each round (${r.weight_edit_classified}, ${r.weight_edit_rows_priced} rows priced): median ${r.weight_edit_median_ms} ms, min ${r.weight_edit_min_ms} ms`,
     `  new cost thresholds each round (${r.new_classes_classified}): median ${r.new_classes_median_ms} ms, min ${r.new_classes_min_ms} ms`,
     `  LOS limits cutting into the usual stays (${r.case_by_case_classified}): median ${r.case_by_case_median_ms} ms`,

@@ -57,6 +57,27 @@ describe('rounds priced on the previous round’s classes', () => {
     expect(ways.filter((way) => way === 'reused').length).toBeGreaterThan(4);
   });
 
+  it('without the hospital × DRG cells in the result, gives every round the same figures (the kept cells never carry over)', () => {
+    const engine = createSettlementEngine(data);
+    const reference = createSettlementEngine(data, { caseByCase: true });
+    steps.forEach(([name, params], i) => {
+      const expected = reference.settle(parsed(params));
+      // every other round without its cells: the cells tallied into the engine's kept arrays, then fresh ones
+      const cells = i % 2 === 1;
+      const result = engine.settle(parsed(params), undefined, cells);
+      if (cells) expect(result, name).toEqual(expected);
+      else expect(result, name).toEqual({ ...expected, hospitalDrgs: null });
+    });
+    // a round with cells after rounds without them: its cells are its own, not the kept arrays
+    const without = engine.settle(parsed(base), undefined, false);
+    const withCells = engine.settle(parsed(base), undefined, true);
+    expect(without.hospitalDrgs).toBeNull();
+    expect(withCells).toEqual(reference.settle(parsed(base)));
+    const again = engine.settle(parsed({ ...base, level_coefficients: { 1: 0.5, 2: 0.5, 3: 0.5 } }), undefined, false);
+    expect(again.hospitalDrgs).toBeNull();
+    expect(withCells).toEqual(reference.settle(parsed(base)));
+  });
+
   it('reprices only the hospitals whose coefficient changed, and gives bit for bit the case-by-case result', () => {
     const engine = createSettlementEngine(data);
     const reference = createSettlementEngine(data, { caseByCase: true });

@@ -14,14 +14,14 @@
 import { allocatePriceScratch, classesKeyOf, classifies, classifyCells, keyMatches, priceClassified, type Classification, type ClassesKey } from './classified';
 import { coreFits, passCases, type PassRules } from './pass';
 import { MONTHS, prepareCases, preparedBytes, type PreparedCases } from './prepare';
-import { addUngroupedPoints, allocateTally, cityAverageCost, finishTally, type Tally } from './tally';
+import { addUngroupedPoints, allocateDrgResults, allocateTally, cityAverageCost, finishTally, type Tally } from './tally';
 import { buildDrgRules } from './classify';
 import { clearRow, sharingScaleOf } from './clearing';
 import { distributeIncentive, evalCoefficientOf, evaluationScoreOf } from './incentive';
 import { monthlyPointValues, prepayments } from './monthly';
 import { isTotalBasis, pointValueOf, poolPointsAndPatientPay, priceTally, reserveOf, yuanPerPointOfRows } from './point-value';
 import { hospitalCoefficient, pointRulesOf, ungroupedPointsPerYuan } from './points';
-import type { MonthResults, PoolResult, RoundedRows, RowResults, SettlementResult } from './result';
+import type { DrgResults, MonthResults, PoolResult, RoundedRows, RowResults, SettlementResult, SettlementSummary } from './result';
 import { resolveRound, type ResolvedRound, type RoundParams } from './round';
 import { fenOf } from './rounding';
 import { fillStatements, roundPoolRows } from './statement';
@@ -202,7 +202,7 @@ function allocateRounded(rows: number): RoundedRows {
 }
 
 /** Money of a tallied run: point values, revenue, pre-payments, clearing and the rounded report. */
-function settleTally(data: Tables, cases: PreparedCases, round: ResolvedRound, tally: Tally): SettlementResult {
+function settleTally(data: Tables, cases: PreparedCases, round: ResolvedRound, tally: Tally, cells: boolean): SettlementSummary {
   const hospitalCount = data.hospitals.length;
   const totalBasis = isTotalBasis(round);
   const order = hospitalOrderOf(data.hospitals);
@@ -232,7 +232,7 @@ function settleTally(data: Tables, cases: PreparedCases, round: ResolvedRound, t
     rounded,
     months,
     drgs: tally.drgs,
-    hospitalDrgs: { ...tally.cells, start: cases.rowCellStart.slice(), drg: cases.cellDrg.slice() },
+    hospitalDrgs: cells ? { ...tally.cells, start: cases.rowCellStart.slice(), drg: cases.cellDrg.slice() } : null,
   };
 }
 
@@ -272,6 +272,12 @@ export interface SettlementEngine {
   readonly classificationBytes: number;
   settle(params: RoundParams, timings?: SettleTimings): SettlementResult;
   /**
+   * `cells` false: the result leaves out the hospital × DRG cells (hospitalDrgs null), and the engine tallies
+   * them into arrays it keeps instead of ≈ 2.5 MB of new ones at 1 M cases (a page's rerun does not show them:
+   * fewer garbage collections in the worker, each ≈ 10 ms on the rerun's way). Otherwise the same result.
+   */
+  settle(params: RoundParams, timings: SettleTimings | undefined, cells: boolean): SettlementSummary;
+  /**
    * Classifies and keeps the classes of a round with these params now, so that the next round with them is
    * priced on them (a worker calls this when idle after settling a round in one pass: the first edit then
    * need not classify). Returns false, doing nothing, when they are kept already or the round is passed case
@@ -297,6 +303,8 @@ export function createSettlementEngine(data: SettlementData, options: EngineOpti
   let onePassKey: ClassesKey | null = null;
   /** whether the one pass wrote the scratch's normal points since the kept classes last priced a round */
   let scratchUsed = false;
+  /** the hospital × DRG cells of rounds settled without them in their result (allocated at the first) */
+  let keptCells: DrgResults | null = null;
   return {
     caseCount: cases.count,
     preparedBytes: preparedBytes(cases),
@@ -310,50 +318,55 @@ export function createSettlementEngine(data: SettlementData, options: EngineOpti
       scratchUsed = true; // the scratch's points are not this classification's
       return true;
     },
-    settle(params: RoundParams, timings?: SettleTimings): SettlementResult {
-      const started = timings ? performance.now() : 0;
-      if (timings) timings.classify = 0;
-      const round = resolveRound(params);
-      const rules = passRulesOf(tables, round);
-      const tally = allocateTally(cases, POOLS.length);
-      let way: NonNullable<SettleTimings['classified']> = 'case by case';
-      let rowsPriced = 0;
-      if (options.caseByCase || !coreFits(rules)) {
-        passCases(cases, rules, tally, scratch, options.caseByCase);
-        scratchUsed = true;
-      } else if (classifies(classification, rules)) {
-        way = 'reused';
-        rowsPriced = priceClassified(cases, rules, classification, tally, scratch, scratchUsed);
-        scratchUsed = false;
-      } else if (keyMatches(onePassKey, rules)) {
-        // the second round in a row with these classes: keep them for the rounds to come
-        way = 'new';
-        const classifying = timings ? performance.now() : 0;
-        classification = classifyCells(cases, rules, classification);
-        if (timings) timings.classify = performance.now() - classifying;
-        rowsPriced = priceClassified(cases, rules, classification, tally, scratch, true);
-        scratchUsed = false;
-      } else {
-        // a round with new classes may be the only one with them: one pass, and its key remembered
-        way = 'one pass';
-        passCases(cases, rules, tally, scratch);
-        onePassKey = classesKeyOf(rules, onePassKey);
-        scratchUsed = true;
-      }
-      finishTally(tally);
-      const pointsPerYuan = Float64Array.from(POOLS, (_, p) => ungroupedPointsPerYuan(round, cityAverageCost(tally, p)));
-      addUngroupedPoints(tally, pointsPerYuan);
-      const passed = timings ? performance.now() : 0;
-      const result = settleTally(tables, cases, round, tally);
-      if (timings) {
-        timings.pass = passed - started;
-        timings.money = performance.now() - passed;
-        timings.classified = way;
-        timings.rowsPriced = rowsPriced;
-      }
-      return result;
-    },
+    settle: settleRound,
   };
+
+  function settleRound(params: RoundParams, timings?: SettleTimings): SettlementResult;
+  function settleRound(params: RoundParams, timings: SettleTimings | undefined, cells: boolean): SettlementSummary;
+  function settleRound(params: RoundParams, timings?: SettleTimings, cells = true): SettlementSummary {
+    const started = timings ? performance.now() : 0;
+    if (timings) timings.classify = 0;
+    const round = resolveRound(params);
+    const rules = passRulesOf(tables, round);
+    // without cells in the result, they are tallied into the kept ones
+    const tally = allocateTally(cases, POOLS.length, cells ? undefined : (keptCells ??= allocateDrgResults(cases.cellDrg.length)));
+    let way: NonNullable<SettleTimings['classified']> = 'case by case';
+    let rowsPriced = 0;
+    if (options.caseByCase || !coreFits(rules)) {
+      passCases(cases, rules, tally, scratch, options.caseByCase);
+      scratchUsed = true;
+    } else if (classifies(classification, rules)) {
+      way = 'reused';
+      rowsPriced = priceClassified(cases, rules, classification, tally, scratch, scratchUsed);
+      scratchUsed = false;
+    } else if (keyMatches(onePassKey, rules)) {
+      // the second round in a row with these classes: keep them for the rounds to come
+      way = 'new';
+      const classifying = timings ? performance.now() : 0;
+      classification = classifyCells(cases, rules, classification);
+      if (timings) timings.classify = performance.now() - classifying;
+      rowsPriced = priceClassified(cases, rules, classification, tally, scratch, true);
+      scratchUsed = false;
+    } else {
+      // a round with new classes may be the only one with them: one pass, and its key remembered
+      way = 'one pass';
+      passCases(cases, rules, tally, scratch);
+      onePassKey = classesKeyOf(rules, onePassKey);
+      scratchUsed = true;
+    }
+    finishTally(tally);
+    const pointsPerYuan = Float64Array.from(POOLS, (_, p) => ungroupedPointsPerYuan(round, cityAverageCost(tally, p)));
+    addUngroupedPoints(tally, pointsPerYuan);
+    const passed = timings ? performance.now() : 0;
+    const result = settleTally(tables, cases, round, tally, cells);
+    if (timings) {
+      timings.pass = passed - started;
+      timings.money = performance.now() - passed;
+      timings.classified = way;
+      timings.rowsPriced = rowsPriced;
+    }
+    return result;
+  }
 }
 
 /** SETTLEMENT.md: one round's full-year settlement of `data`. `params` must have passed `parseRoundParams`. */

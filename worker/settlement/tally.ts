@@ -43,11 +43,12 @@ export interface Tally {
   cells: DrgResults;
 }
 
-function allocateDrgResults(size: number): DrgResults {
+export function allocateDrgResults(size: number): DrgResults {
   return { cases: new Float64Array(size), points: new Float64Array(size), revenue: new Float64Array(size), totalCost: new Float64Array(size) };
 }
 
-export function allocateTally(cases: PreparedCases, poolCount: number): Tally {
+/** A tally of zeros; `cells`, when given, are zeroed and tallied into instead of new ones. */
+export function allocateTally(cases: PreparedCases, poolCount: number, cells?: DrgResults): Tally {
   const rows = poolCount * cases.hospitalCount;
   const perRow = () => new Float64Array(rows);
   const perRun = () => new Float64Array(rows * MONTHS);
@@ -71,8 +72,13 @@ export function allocateTally(cases: PreparedCases, poolCount: number): Tally {
     monthPatientPayFen: perRun(),
     monthUngroupedCostFen: perRun(),
     drgs: allocateDrgResults(poolCount * cases.drgCount),
-    cells: allocateDrgResults(cases.cellDrg.length),
+    cells: cells ? zeroed(cells) : allocateDrgResults(cases.cellDrg.length),
   };
+}
+
+function zeroed(results: DrgResults): DrgResults {
+  for (const values of [results.cases, results.points, results.revenue, results.totalCost]) values.fill(0);
+  return results;
 }
 
 /**
