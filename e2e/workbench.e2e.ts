@@ -51,6 +51,37 @@ describe('negotiation workbench in Chromium', () => {
     await expect.poll(async () => (await last.getAttribute('data-far')) === null && (await last.innerText()).includes(await last.getAttribute('data-hospital-code') ?? '?')).toBe(true);
   });
 
+  it('after a sort, every row shows its own hospital: the far rows once the page is idle', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const table = page.getByTestId('hospital-impact-table');
+    const rows = table.locator('tbody tr');
+    // sorted by the change (the initial sort); far rows are there to be written later
+    expect(await table.locator('tbody tr[data-far]').count()).toBeGreaterThan(50);
+    const byChange = await rows.evaluateAll((trs) => trs.map((r) => r.getAttribute('data-hospital-code')));
+    await table.locator('th').first().click(); // sort by code
+    await expect.poll(() => table.locator('th').first().getAttribute('aria-sort')).toBe('ascending');
+    // each row, far ones included, carries the key and the texts of the same hospital, in code order, and no far
+    // row is waiting to be written any more
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const box = document.querySelector('[data-testid="hospital-impact-table"]')!.closest('.table-scroll')!;
+          const trs = [...box.querySelectorAll('tbody tr')];
+          const codes = trs.map((r) => r.getAttribute('data-hospital-code') ?? '');
+          const own = trs.every((r, i) => r.querySelector('td')?.textContent === codes[i]);
+          const sorted = codes.every((c, i) => i === 0 || codes[i - 1]!.localeCompare(c) <= 0);
+          return own && sorted && !box.hasAttribute('data-rows-pending');
+        }),
+      )
+      .toBe(true);
+    const byCode = await rows.evaluateAll((trs) => trs.map((r) => r.getAttribute('data-hospital-code')));
+    expect(byCode).not.toEqual(byChange);
+    expect([...byCode].sort()).toEqual([...byChange].sort());
+    // back to the sort by change, for the tests that follow
+    await page.reload();
+    await settled(page);
+  });
+
   it('reruns when the 二级 level coefficient changes, updating the table and the charts', async () => {
     const before = await impactSnapshot(page);
     const chartsBefore = await chartData(page);

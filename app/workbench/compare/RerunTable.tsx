@@ -2,7 +2,7 @@
 import { useLayoutEffect, useMemo, useRef, type CSSProperties, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import type { SortingState } from '@tanstack/react-table';
 import { cellText, SortableHeader, TableToolbar, useSortedRows, type SortableColumn } from '../../components/table-core';
-import { useValueInView } from '../../lib/in-view';
+import { useValueInView, whenIdle } from '../../lib/in-view';
 
 export type Tone = 'gain' | 'loss' | undefined;
 
@@ -40,7 +40,8 @@ export interface RerunTableProps<Row> {
  *   when their number or the columns change. A rerun writes its new texts and tones into them (writeRows), only
  *   where they differ: reconciling some 3,000 cells through React cost more than the writes themselves.
  * - Each row is its own grid of fixed column widths, and rows off screen skip layout and paint
- *   (content-visibility): a rerun costs the browser the rows in view, not all of them.
+ *   (content-visibility) and are written when the page is idle (useRowWriter): a rerun costs the rows in view,
+ *   not all of them.
  * - Off screen (the panel watching the charts), the table keeps the rows it shows and catches up when the page
  *   is next idle or it comes into view (useValueInView), like the charts.
  * Same markup as DataTable (table / thead / tbody tr / td, rows carrying `rowKeyAttribute`) and the same test ids.
@@ -76,14 +77,8 @@ export function RerunTable<Row>(props: RerunTableProps<Row>) {
       )),
     [rowCount, columns, clickable],
   );
-  const written = useRef<{ skeleton: unknown; cells: WeakMap<HTMLTableRowElement, WrittenRow> }>({ skeleton: null, cells: new WeakMap() });
-  useLayoutEffect(() => {
-    if (!body.current) return;
-    if (written.current.skeleton !== skeleton) written.current = { skeleton, cells: new WeakMap() };
-    writeRows(body.current, visibleRows, columns, rowKey, rowKeyAttribute, written.current.cells);
-  }, [skeleton, visibleRows, columns, rowKey, rowKeyAttribute]);
   const scroller = useRef<HTMLDivElement>(null);
-  useFarRows(scroller, body, rowCount);
+  useRowWriter(scroller, body, skeleton, { rows: visibleRows, columns, rowKey, rowKeyAttribute });
   return (
     <div className="data-table" ref={box}>
       <TableToolbar caption={props.caption} toolbar={props.toolbar} search={search} onSearch={setSearch} testId={props.testId} exportName={props.exportName} columns={props.columns} rows={visibleRows} />
@@ -120,51 +115,19 @@ function cellClass<Row>(c: RerunColumn<Row>, tone: Tone): string {
 }
 
 /**
- * rows further than this from the table's scrolled view are marked far: not laid out, not painted (8 rows ≈ 320 px
- * of scrolling per frame before a row shows blank for a frame; A/B with table and charts on screen, 20 → 8 rows:
- * p50 113 → 105 ms, p95 170 → 149 ms in a slow phase of the VM)
+ * rows further than this from what the window shows of the table's scrolled view are marked far: not laid out,
+ * not painted, and written when the page is idle (8 rows ≈ 320 px of scrolling per frame before a row shows
+ * blank for a frame; A/B with table and charts on screen, 20 → 8 rows: p50 113 → 105 ms, p95 170 → 149 ms in a
+ * slow phase of the VM)
  */
 const NEAR_ROWS = 8;
 
-/**
- * Marks the rows far from the table's scrolled view (data-far: content-visibility hidden), and again as it
- * scrolls or resizes. content-visibility auto alone left most rows of the scroll box laid out on each rerun (Chromium
- * counts rows near the page's viewport as relevant, wherever the box is scrolled): a rerun writing every row
- * took ≈ 15 ms of layout, ≈ 8 ms with the rows beyond 30 hidden. Their texts are still written, so the DOM always
- * holds the whole table.
- */
-function useFarRows(scroller: RefObject<HTMLDivElement | null>, body: RefObject<HTMLTableSectionElement | null>, rowCount: number): void {
-  useLayoutEffect(() => {
-    const box = scroller.current;
-    const tbody = body.current;
-    if (!box || !tbody) return;
-    let frame = 0;
-    const mark = () => {
-      frame = 0;
-      const rows = tbody.rows;
-      const rowHeight = rows[0]?.getBoundingClientRect().height || 1;
-      const from = Math.floor(box.scrollTop / rowHeight) - NEAR_ROWS;
-      const to = Math.ceil((box.scrollTop + box.clientHeight) / rowHeight) + NEAR_ROWS;
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i]!;
-        const far = i < from || i >= to;
-        if (far !== row.hasAttribute('data-far')) row.toggleAttribute('data-far', far);
-      }
-    };
-    mark();
-    const later = () => {
-      frame ||= requestAnimationFrame(mark);
-    };
-    // scrolled, or the box's height changed (the window resized: its height is a share of the viewport's)
-    box.addEventListener('scroll', later, { passive: true });
-    const resize = new ResizeObserver(later);
-    resize.observe(box);
-    return () => {
-      box.removeEventListener('scroll', later);
-      resize.disconnect();
-      cancelAnimationFrame(frame);
-    };
-  }, [scroller, body, rowCount]);
+/** What the row elements are to show: the rows in order, and how to write them. */
+interface RowsContent<Row> {
+  rows: readonly Row[];
+  columns: readonly RerunColumn<Row>[];
+  rowKey: (row: Row) => string;
+  rowKeyAttribute: string;
 }
 
 /** What was last written into a row's element: its key, then per cell its text and class. */
@@ -175,39 +138,153 @@ interface WrittenRow {
 }
 
 /**
- * Writes the rows into their elements (one <tr> per row shown, one <td> per column), touching only what differs
- * from what was written there last: a rerun's new figures, a row key when the order changes.
+ * Keeps the row elements showing `content`, and marks the rows far from what the window shows of the table's
+ * scrolled view (data-far: content-visibility hidden) as the box or the page scrolls, or the box resizes.
+ *
+ * - content-visibility auto alone left most rows of the scroll box laid out on each rerun (Chromium counts rows
+ *   near the page's viewport as relevant, wherever the box is scrolled): a rerun writing every row took ≈ 15 ms
+ *   of layout, ≈ 8 ms with the rows beyond 30 hidden. Near rows are counted from the part of the box on screen:
+ *   with the page scrolled to the table's last rows, ≈ 15 rows are near instead of ≈ 27.
+ * - A rerun writes the near rows before its paint, and the far ones (whole rows: key, texts, tones) when the page
+ *   is next idle, or as they come near, or before printing, whichever comes first. Writing all 170 rows cost an
+ *   edit ≈ 7 ms of its frame (CPU profile, 1 M cases, slow phase), the near ones ≈ 1. So a far row may show the
+ *   rerun before for a moment; a row on screen never does. `data-rows-pending` on the box says far rows wait.
  */
-function writeRows<Row>(
-  body: HTMLTableSectionElement,
-  rows: readonly Row[],
-  columns: readonly RerunColumn<Row>[],
-  rowKey: (row: Row) => string,
-  rowKeyAttribute: string,
-  written: WeakMap<HTMLTableRowElement, WrittenRow>,
+function useRowWriter<Row>(
+  scroller: RefObject<HTMLDivElement | null>,
+  body: RefObject<HTMLTableSectionElement | null>,
+  skeleton: unknown,
+  content: RowsContent<Row>,
 ): void {
-  const elements = body.rows;
-  for (let r = 0; r < rows.length && r < elements.length; r++) {
-    const row = rows[r]!;
-    const tr = elements[r]!;
-    let last = written.get(tr);
-    if (!last) written.set(tr, (last = { key: '', texts: [], classes: [] }));
-    const key = rowKey(row);
-    if (last.key !== key) tr.setAttribute(rowKeyAttribute, (last.key = key));
-    const cells = tr.cells;
-    for (let i = 0; i < columns.length && i < cells.length; i++) {
-      const c = columns[i]!;
-      const text = c.text ? c.text(row) : cellText(c.value(row));
-      const className = cellClass(c, c.tone?.(row));
-      const td = cells[i]!;
-      if (last.texts[i] !== text) {
-        last.texts[i] = text;
-        const node = td.firstChild;
-        if (node && text) (node as Text).data = text;
-        else td.textContent = text;
-        if (c.clip) td.title = text;
+  const state = useRef({
+    /** rows [from, to) of the body are near the scrolled view */
+    near: [0, 0] as [number, number],
+    content: null as RowsContent<Row> | null,
+    /** rows whose elements do not show `content` yet (far rows after a rerun) */
+    stale: new Set<number>(),
+    skeleton: null as unknown,
+    written: new WeakMap<HTMLTableRowElement, WrittenRow>(),
+    cancelIdle: null as (() => void) | null,
+  });
+  const rowCount = content.rows.length;
+
+  // the near rows, on mount, when the number of rows changes, and as the box scrolls or resizes (before the rows
+  // are written below: the first write needs them)
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    const tbody = body.current;
+    if (!box || !tbody) return;
+    const s = state.current;
+    let frame = 0;
+    const mark = () => {
+      frame = 0;
+      const rows = tbody.rows;
+      const rowHeight = rows[0]?.getBoundingClientRect().height || 1;
+      // what of the box's scrolled view the window shows (the page may be scrolled so that only its top or bottom
+      // is on screen), in pixels of the box's content
+      const top = box.getBoundingClientRect().top;
+      const shownFrom = box.scrollTop + Math.max(0, -top);
+      const shownTo = box.scrollTop + Math.min(box.clientHeight, window.innerHeight - top);
+      const from = Math.max(0, Math.floor(shownFrom / rowHeight) - NEAR_ROWS);
+      const to = Math.max(from, Math.min(rows.length, Math.ceil(shownTo / rowHeight) + NEAR_ROWS));
+      s.near = [from, to];
+      // rows coming near show the newest rows before they are laid out again
+      if (s.content) for (let i = from; i < to; i++) if (s.stale.delete(i)) writeRow(tbody, i, s.content, s.written);
+      if (!s.stale.size) box.removeAttribute('data-rows-pending');
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        const far = i < from || i >= to;
+        if (far !== row.hasAttribute('data-far')) row.toggleAttribute('data-far', far);
       }
-      if (last.classes[i] !== className) td.className = last.classes[i] = className;
+    };
+    mark();
+    const later = () => {
+      frame ||= requestAnimationFrame(mark);
+    };
+    // the box or the page scrolled, or the box's height changed (the window resized: its height is a share of the
+    // viewport's)
+    box.addEventListener('scroll', later, { passive: true });
+    window.addEventListener('scroll', later, { passive: true });
+    const resize = new ResizeObserver(later);
+    resize.observe(box);
+    return () => {
+      box.removeEventListener('scroll', later);
+      window.removeEventListener('scroll', later);
+      resize.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [scroller, body, rowCount]);
+
+  // the rows: near ones now, before the paint; far ones when the page is next idle
+  const { rows, columns, rowKey, rowKeyAttribute } = content;
+  useLayoutEffect(() => {
+    const tbody = body.current;
+    if (!tbody) return;
+    const s = state.current;
+    if (s.skeleton !== skeleton) {
+      s.skeleton = skeleton;
+      s.written = new WeakMap();
     }
+    const next = { rows, columns, rowKey, rowKeyAttribute };
+    s.content = next;
+    s.stale.clear();
+    const [from, to] = s.near;
+    const count = Math.min(rows.length, tbody.rows.length);
+    for (let i = 0; i < count; i++) {
+      if (i >= from && i < to) writeRow(tbody, i, next, s.written);
+      else s.stale.add(i);
+    }
+    s.cancelIdle?.();
+    s.cancelIdle = null;
+    // tests and the UI benchmark wait for this to go (set outside the table: no change of the table's own)
+    const pending = (on: boolean) => scroller.current?.toggleAttribute('data-rows-pending', on);
+    pending(s.stale.size > 0);
+    if (!s.stale.size) return;
+    const flush = () => {
+      s.cancelIdle?.();
+      s.cancelIdle = null;
+      for (const i of s.stale) writeRow(tbody, i, next, s.written);
+      s.stale.clear();
+      pending(false);
+    };
+    s.cancelIdle = whenIdle(flush);
+    // printing shows every row
+    window.addEventListener('beforeprint', flush);
+    const cancel = s.cancelIdle;
+    s.cancelIdle = () => {
+      cancel();
+      window.removeEventListener('beforeprint', flush);
+    };
+    return () => s.cancelIdle?.();
+  }, [scroller, body, skeleton, rows, columns, rowKey, rowKeyAttribute]);
+}
+
+/**
+ * Writes row `index` of `content` into the body's row element of that index (one <td> per column), touching only
+ * what differs from what was written there last: a rerun's new figures, a row key when the order changes.
+ */
+function writeRow<Row>(body: HTMLTableSectionElement, index: number, content: RowsContent<Row>, written: WeakMap<HTMLTableRowElement, WrittenRow>): void {
+  const row = content.rows[index];
+  const tr = body.rows[index];
+  if (row === undefined || !tr) return;
+  const { columns } = content;
+  let last = written.get(tr);
+  if (!last) written.set(tr, (last = { key: '', texts: [], classes: [] }));
+  const key = content.rowKey(row);
+  if (last.key !== key) tr.setAttribute(content.rowKeyAttribute, (last.key = key));
+  const cells = tr.cells;
+  for (let i = 0; i < columns.length && i < cells.length; i++) {
+    const c = columns[i]!;
+    const text = c.text ? c.text(row) : cellText(c.value(row));
+    const className = cellClass(c, c.tone?.(row));
+    const td = cells[i]!;
+    if (last.texts[i] !== text) {
+      last.texts[i] = text;
+      const node = td.firstChild;
+      if (node && text) (node as Text).data = text;
+      else td.textContent = text;
+      if (c.clip) td.title = text;
+    }
+    if (last.classes[i] !== className) td.className = last.classes[i] = className;
   }
 }
