@@ -104,6 +104,26 @@ describe('negotiation workbench in Chromium', () => {
     expect(chartsBefore.titles[0]).not.toContain('（未保存）');
   });
 
+  it('undo and redo (Ctrl+Z, Ctrl+Shift+Z) rerun the round: the levers and the table go back and forth', async () => {
+    const status = page.getByTestId('settle-status');
+    const field = page.getByTestId('level-coefficient-2');
+    const edited = { value: await field.inputValue(), table: JSON.stringify(await impactSnapshot(page)) };
+    const runs = async () => Number(await status.getAttribute('data-runs'));
+    const press = async (keys: string) => {
+      const before = await runs();
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press(keys);
+      await expect.poll(runs, { timeout: 30_000 }).toBeGreaterThan(before);
+      await settled(page);
+    };
+    await press('Control+z');
+    expect(await field.inputValue()).not.toBe(edited.value);
+    await expect.poll(async () => JSON.stringify(await impactSnapshot(page)), { timeout: 30_000 }).not.toBe(edited.table);
+    await press('Control+Shift+z');
+    expect(await field.inputValue()).toBe(edited.value);
+    await expect.poll(async () => JSON.stringify(await impactSnapshot(page)), { timeout: 30_000 }).toBe(edited.table);
+  });
+
   it('with the charts on screen, an edit redraws them, and the table above catches up when the page is idle', async () => {
     await page.evaluate(() => document.querySelector('[data-testid="comparison-charts"]')!.scrollIntoView({ block: 'end' }));
     // the table is off screen: this is the case where it waits for an idle moment instead of the rerun's frame

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../lib/trpc';
 import { useLocale } from '../i18n/locale';
@@ -42,7 +42,9 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
     .filter((r): r is NonNullable<typeof r> => !!r && r.id !== round?.id)
     .slice(0, MAX_EXTRA_ROUNDS);
 
-  const draft = useUndoableParams((round?.params ?? null) as RoundParams | null);
+  // an edit, undo or redo starts its settlement in its own event, before React renders it (settleNow)
+  const settleEdit = useRef<((params: RoundParams) => void) | null>(null);
+  const draft = useUndoableParams((round?.params ?? null) as RoundParams | null, useCallback((next: RoundParams) => settleEdit.current?.(next), []));
   const { reset } = draft;
   useEffect(() => {
     if (round) reset(round.params as RoundParams);
@@ -57,6 +59,10 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
   const cells = url.view === 'hospital';
   const baseResult = useSettlement(key, columns, (baseline?.params ?? null) as RoundParams | null, cells);
   const editedResult = useSettlement(key, columns, draft.params, cells);
+  const { settleNow } = editedResult;
+  useLayoutEffect(() => {
+    settleEdit.current = settleNow;
+  }, [settleNow]);
   const extra0 = useSettlement(key, columns, (extras[0]?.params ?? null) as RoundParams | null);
   const extra1 = useSettlement(key, columns, (extras[1]?.params ?? null) as RoundParams | null);
   const extra2 = useSettlement(key, columns, (extras[2]?.params ?? null) as RoundParams | null);

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { RoundParams } from '@/worker/settlement/round';
 import { toContractResult, type ContractResult, type SettlementSummary } from '@/worker/settlement/result';
 import { SettlementBridge } from './bridge';
@@ -21,9 +21,15 @@ export interface Settlement {
   runs: number;
   /** whether the result is of the params last asked for, with the cells if asked for (false while their rerun is under way or waits) */
   current: boolean;
+  /**
+   * Settles `params` now, ahead of the render that passes them in: an edit's handler calls it before it sets the
+   * new params as state, so the worker runs while React renders the edit. The render that follows with the same
+   * params object asks for nothing more.
+   */
+  settleNow: (params: RoundParams) => void;
 }
 
-type SettlementState = Omit<Settlement, 'current'> & {
+type SettlementState = Omit<Settlement, 'current' | 'settleNow'> & {
   /** the params the result is of */
   of: RoundParams | null;
 };
@@ -31,6 +37,12 @@ type SettlementState = Omit<Settlement, 'current'> & {
 interface Request {
   params: RoundParams;
   cells: boolean;
+}
+
+/** A request made to a bridge, for a data set's columns: the same again asks for nothing. */
+interface Asked extends Request {
+  bridge: SettlementBridge;
+  columnsKey: string;
 }
 
 /** The time (ms) of the run that finished last among these settlements; null before any has finished. */
@@ -62,9 +74,20 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
     if (wanted) bridge.current?.warm();
   }, [wanted]);
 
-  useEffect(() => {
-    if (!columns || !columnsKey || !params || !bridge.current) return;
+  // what a request outside a render (settleNow) settles with: the newest render's columns and cells
+  const latest = useRef({ columnsKey, columns, cells });
+  useLayoutEffect(() => {
+    latest.current = { columnsKey, columns, cells };
+  });
+  const asked = useRef<Asked | null>(null);
+
+  const request = useCallback((params: RoundParams, cells: boolean) => {
+    const { columnsKey, columns } = latest.current;
     const b = bridge.current;
+    if (!columns || !columnsKey || !b) return;
+    const last = asked.current;
+    if (last && last.params === params && last.cells === cells && last.bridge === b && last.columnsKey === columnsKey) return;
+    asked.current = { params, cells, bridge: b, columnsKey };
     const loading = b.load(columnsKey, columns);
     pending.current = { params, cells };
     if (running.current) return;
@@ -91,9 +114,15 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
       }
     };
     void drain();
-  }, [columnsKey, columns, params, cells]);
+  }, []);
+
+  useEffect(() => {
+    if (params) request(params, cells);
+  }, [columnsKey, columns, params, cells, request]);
+
+  const settleNow = useCallback((params: RoundParams) => request(params, latest.current.cells), [request]);
 
   const { of, ...settlement } = state;
   const withCells = !cells || (settlement.result !== null && settlement.result.hospitalDrgs !== null);
-  return { ...settlement, current: of !== null && of === params && withCells };
+  return { ...settlement, current: of !== null && of === params && withCells, settleNow };
 }

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useReducer } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import type { RoundParams } from '@/worker/settlement/round';
 import { historyLabels, initialUndoState, undoReducer, type UndoAction, type UndoState } from './undo-stack';
 
@@ -21,12 +21,26 @@ type State = UndoState<RoundParams | null>;
 type Action = UndoAction<RoundParams | null>;
 const reducer = (state: State, action: Action): State => undoReducer(state, action);
 
-/** The draft parameters of a round with undo/redo (Ctrl/⌘+Z; Ctrl+Shift+Z or Ctrl+Y). */
-export function useUndoableParams(initial: RoundParams | null): UndoableParams {
+/**
+ * The draft parameters of a round with undo/redo (Ctrl/⌘+Z; Ctrl+Shift+Z or Ctrl+Y). `onChange` is called with
+ * the parameters an edit, undo or redo brings, in its event, before they are set as state: the workbench starts
+ * their settlement there, so the worker runs while React renders the change.
+ */
+export function useUndoableParams(initial: RoundParams | null, onChange?: (next: RoundParams) => void): UndoableParams {
   const [state, dispatch] = useReducer(reducer, initial, initialUndoState);
-  const apply = useCallback((next: RoundParams, label: string) => dispatch({ type: 'apply', next, label }), []);
-  const undo = useCallback(() => dispatch({ type: 'undo' }), []);
-  const redo = useCallback(() => dispatch({ type: 'redo' }), []);
+  const latest = useRef({ state, onChange });
+  useLayoutEffect(() => {
+    latest.current = { state, onChange };
+  });
+  const act = useCallback((action: Action) => {
+    const { state, onChange } = latest.current;
+    const next = reducer(state, action).present;
+    if (onChange && next !== null && next !== state.present) onChange(next);
+    dispatch(action);
+  }, []);
+  const apply = useCallback((next: RoundParams, label: string) => act({ type: 'apply', next, label }), [act]);
+  const undo = useCallback(() => act({ type: 'undo' }), [act]);
+  const redo = useCallback(() => act({ type: 'redo' }), [act]);
   const reset = useCallback((params: RoundParams | null) => dispatch({ type: 'reset', present: params }), []);
   useUndoShortcuts(undo, redo);
   return {
