@@ -15,7 +15,7 @@ export interface GridChart {
 }
 
 /** The trace attributes a rerun changes: redrawn in place by Plotly.animate when nothing else changed. */
-const DATA_KEYS = ['x', 'y', 'text', 'hovertext'] as const;
+const DATA_KEYS = ['x', 'y', 'text', 'textposition', 'hovertext'] as const;
 
 /** Tick labels stay inside the margins: plotly need not measure each one to hide those that would overflow. */
 const TICKS = { ticklabeloverflow: 'allow' };

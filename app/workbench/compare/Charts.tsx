@@ -83,21 +83,29 @@ export const Charts = memo(function Charts({ rows, baselineName, roundNames, bas
 
   const shiftChart = useMemo((): ChartSpec => {
     const shift = shiftByLevel(rows, 0);
-    const bars = extentOf(shift.map((s) => s.yuan / 1e4), true);
+    const x = shift.map((s) => t(`level.${s.level as 1 | 2 | 3}`));
+    const y = shift.map((s) => s.yuan / 1e4);
+    const bars = extentOf(y, true);
     return {
-      // room beyond the bars' ends for their labels (textposition outside)
+      // room beyond the bars' ends for their labels
       extents: { yaxis: bars && [bars[0] < 0 ? bars[0] - (bars[1] - bars[0]) * 0.12 : 0, bars[1] > 0 ? bars[1] + (bars[1] - bars[0]) * 0.12 : 0] },
       data: [
+        { type: 'bar', x, y, marker: { color: shift.map((s) => LEVEL_COLORS[s.level] ?? '#888') } },
+        // the labels beyond the bars' ends: a text trace, placed from the font size, where a bar's own outside
+        // text makes plotly measure each label (a forced layout of the page in the middle of every rerun's update)
         {
-          type: 'bar',
-          x: shift.map((s) => t(`level.${s.level as 1 | 2 | 3}`)),
-          y: shift.map((s) => s.yuan / 1e4),
-          marker: { color: shift.map((s) => LEVEL_COLORS[s.level] ?? '#888') },
-          text: shift.map((s) => (s.yuan / 1e4).toFixed(1)),
-          textposition: 'outside',
+          type: 'scatter',
+          mode: 'text',
+          x,
+          y,
+          text: y.map((v) => v.toFixed(1)),
+          textposition: y.map((v) => (v < 0 ? 'bottom center' : 'top center')),
+          cliponaxis: false,
+          hoverinfo: 'skip',
+          showlegend: false,
         },
       ],
-      layout: { title: { text: t('chart.shiftTitle', { round: first }) }, yaxis: { title: { text: unit } } },
+      layout: { title: { text: t('chart.shiftTitle', { round: first }) }, yaxis: { title: { text: unit } }, showlegend: false },
     };
   }, [rows, t, first, unit]);
 
