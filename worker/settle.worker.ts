@@ -10,6 +10,13 @@ import { createSettlementEngine, parseRoundParams, transferables, type SettleTim
 import type { SettlementSummary } from './settlement/result';
 import type { RoundParams } from './settlement/round';
 
+/**
+ * How long after a one-pass round the worker waits before it keeps the round's classes (≈ 100 ms of CPU, cold):
+ * long enough for the page to draw the round first (on a 2-core machine, two workers warming up at once slowed
+ * the page's first drawing of the results), short of a panel's first edit.
+ */
+const WARM_UP_DELAY_MS = 250;
+
 const state: { engine: ReturnType<typeof createSettlementEngine> | null; idle: ReturnType<typeof setTimeout> | undefined } = { engine: null, idle: undefined };
 
 const api = {
@@ -35,7 +42,7 @@ const api = {
     if (timings.classified === 'one pass') {
       state.idle = setTimeout(() => {
         if (engine.keepClasses(parsed.params)) engine.settle(parsed.params, undefined, false);
-      }, 0);
+      }, WARM_UP_DELAY_MS);
     }
     return transfer(result, transferables(result));
   },

@@ -57,8 +57,9 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
 
   // the hospital × DRG cells only for a hospital's page: every other view settles without them
   const cells = url.view === 'hospital';
-  const baseResult = useSettlement(key, columns, (baseline?.params ?? null) as RoundParams | null, cells);
-  const editedResult = useSettlement(key, columns, draft.params, cells);
+  // the baseline's and the edited round's workers start and load the columns before the rounds arrive
+  const baseResult = useSettlement(key, columns, (baseline?.params ?? null) as RoundParams | null, cells, true);
+  const editedResult = useSettlement(key, columns, draft.params, cells, true);
   const { settleNow } = editedResult;
   useLayoutEffect(() => {
     settleEdit.current = settleNow;

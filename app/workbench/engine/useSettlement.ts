@@ -56,9 +56,10 @@ export function newestRunMs(settlements: readonly Pick<Settlement, 'ms' | 'finis
  * Settles `params` on the data set in a worker of its own, again whenever they change. Runs never overlap:
  * while one runs, only the newest params wait, so fast edits never queue stale work or block the UI thread.
  * `cells`: whether the result should carry the hospital × DRG cells (a hospital's page shows them); turned on,
- * the round settles again to fetch them.
+ * the round settles again to fetch them. `eager`: a round will come (the baseline, the edited round): the worker
+ * starts at once and takes the columns as soon as they arrive, before the round's params do.
  */
-export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | null, params: RoundParams | null, cells = false): Settlement {
+export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | null, params: RoundParams | null, cells = false, eager = false): Settlement {
   const bridge = useRef<SettlementBridge | null>(null);
   const running = useRef(false);
   const pending = useRef<Request | null>(null);
@@ -69,10 +70,15 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
     return () => bridge.current?.terminate();
   }, []);
 
-  const wanted = params !== null;
+  const wanted = params !== null || eager;
   useEffect(() => {
     if (wanted) bridge.current?.warm();
   }, [wanted]);
+  // eager: the columns go into the worker as soon as they are here, while the round's params may still be on
+  // their way (a settlement awaits the same load; its error, if any, is reported there)
+  useEffect(() => {
+    if (eager && columnsKey && columns) bridge.current?.load(columnsKey, columns).catch(() => undefined);
+  }, [eager, columnsKey, columns]);
 
   // what a request outside a render (settleNow) settles with: the newest render's columns and cells
   const latest = useRef({ columnsKey, columns, cells });
