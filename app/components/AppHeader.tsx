@@ -7,11 +7,13 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <h1>{t('app.title')}</h1>
+      {/* no prefetch: every page reads the database (nothing static to prefetch), and prefetching all of them
+          made the server render four pages, twice, while the workbench's workers loaded on the same cores */}
       <nav>
-        <Link href="/">{t('nav.datasets')}</Link>
-        <Link href="/workbench">{t('nav.workbench')}</Link>
-        <Link href="/import">{t('nav.import')}</Link>
-        <Link href="/selfcheck">{t('nav.selfcheck')}</Link>
+        <Link href="/" prefetch={false}>{t('nav.datasets')}</Link>
+        <Link href="/workbench" prefetch={false}>{t('nav.workbench')}</Link>
+        <Link href="/import" prefetch={false}>{t('nav.import')}</Link>
+        <Link href="/selfcheck" prefetch={false}>{t('nav.selfcheck')}</Link>
       </nav>
       <button type="button" data-testid="lang-switch" onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}>
         {t('lang.switch')}
