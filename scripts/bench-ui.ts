@@ -5,7 +5,8 @@
  *   three views (VIEWS): the top of the page (levers, headline figures, table), the table's last rows and the
  *   charts both on screen, and the charts on screen. The issue's figure is the worst view's.
  * Needs a production build (`npm run build`). Flags: --cases N (default 1000000), --edits N per view (default
- * 30), --views top,both,charts (default all), --port P, --json, --raw (each edit's times, on screen / everything, per view), --profile (CPU profile of the page's main thread during the edits: top self times, and
+ * 30), --views top,both,charts (default all), --cpu-throttle R (the page's main thread R× slower, as on a slower
+ * machine: Chromium's CPU throttling; the workers are not slowed), --port P, --json, --raw (each edit's times, on screen / everything, per view), --profile (CPU profile of the page's main thread during the edits: top self times, and
  * the profile as a file in the temp folder), --trace (a Chromium trace of the first load and of the edits: time
  * per event name and thread, and the traces as files in the temp folder).
  *
@@ -161,6 +162,9 @@ async function main(): Promise<void> {
     // tsx (esbuild, keepNames) wraps named functions in __name(): the functions passed to page.evaluate need it
     await page.addInitScript('window.__name = (fn) => fn');
     const client = await page.context().newCDPSession(page);
+    // a slower machine: Chromium slows the page's main thread down by this factor (the workers run at full speed)
+    const throttle = flag('cpu-throttle', 1);
+    if (throttle > 1) await client.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await client.send('Network.enable');
     let columnsBytes = 0;
     const columnsRequests = new Set<string>();
@@ -341,7 +345,7 @@ async function main(): Promise<void> {
     };
     if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
     else {
-      console.log(`workbench on ${cases.toLocaleString()} cases`);
+      console.log(`workbench on ${cases.toLocaleString()} cases${throttle > 1 ? `, the page's main thread slowed ${throttle}× (--cpu-throttle)` : ''}`);
       console.log(`  first load into the worker: ${firstLoadMs} ms after the page's load event, ${figures.columns_wire_mb} MB on the wire`);
       console.log(`  the same from navigation start (HTML, scripts, hydration included): ${fromNavigationMs} ms`);
       console.log(`  coefficient edit until what is on screen shows it, ${edits} edits per view (p50 / p95):`);
