@@ -6,7 +6,8 @@
  *   charts both on screen, and the charts on screen. The issue's figure is the worst view's.
  * Needs a production build (`npm run build`). Flags: --cases N (default 1000000), --edits N per view (default
  * 30), --views top,both,charts (default all), --cpu-throttle R (the page's main thread R× slower, as on a slower
- * machine: Chromium's CPU throttling; the workers are not slowed), --port P, --json, --raw (each edit's times, on screen / everything, per view), --profile (CPU profile of the page's main thread during the edits: top self times, and
+ * machine: Chromium's CPU throttling; its figures vary more from run to run than unthrottled ones), --port P,
+ * --json, --raw (each edit's times, on screen / everything, per view), --profile (CPU profile of the page's main thread during the edits: top self times, and
  * the profile as a file in the temp folder), --trace (a Chromium trace of the first load and of the edits: time
  * per event name and thread, and the traces as files in the temp folder).
  *
@@ -162,7 +163,7 @@ async function main(): Promise<void> {
     // tsx (esbuild, keepNames) wraps named functions in __name(): the functions passed to page.evaluate need it
     await page.addInitScript('window.__name = (fn) => fn');
     const client = await page.context().newCDPSession(page);
-    // a slower machine: Chromium slows the page's main thread down by this factor (the workers run at full speed)
+    // a slower machine: Chromium slows the page's main thread down by this factor
     const throttle = flag('cpu-throttle', 1);
     if (throttle > 1) await client.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     await client.send('Network.enable');
