@@ -146,7 +146,8 @@ interface WrittenRow {
  *   of layout, ≈ 8 ms with the rows beyond 30 hidden. Near rows are counted from the part of the box on screen:
  *   with the page scrolled to the table's last rows, ≈ 15 rows are near instead of ≈ 27.
  * - A rerun writes the near rows before its paint, and the far ones (whole rows: key, texts, tones) when the page
- *   is next idle, or as they come near, or before printing, whichever comes first. Writing all 170 rows cost an
+ *   is next idle, or as they come near, or before printing, whichever comes first. New row elements are written
+ *   at once, all of them. Writing all 170 rows cost an
  *   edit ≈ 7 ms of its frame (CPU profile, 1 M cases, slow phase), the near ones ≈ 1. So a far row may show the
  *   rerun before for a moment; a row on screen never does. `data-rows-pending` on the box says far rows wait.
  */
@@ -221,7 +222,10 @@ function useRowWriter<Row>(
     const tbody = body.current;
     if (!tbody) return;
     const s = state.current;
-    if (s.skeleton !== skeleton) {
+    // new row elements (the first rows, another number of rows, other columns) are all written now: a far row
+    // may show the rerun before for a moment, never nothing
+    const fresh = s.skeleton !== skeleton;
+    if (fresh) {
       s.skeleton = skeleton;
       s.written = new WeakMap();
     }
@@ -231,7 +235,7 @@ function useRowWriter<Row>(
     const [from, to] = s.near;
     const count = Math.min(rows.length, tbody.rows.length);
     for (let i = 0; i < count; i++) {
-      if (i >= from && i < to) writeRow(tbody, i, next, s.written);
+      if (fresh || (i >= from && i < to)) writeRow(tbody, i, next, s.written);
       else s.stale.add(i);
     }
     s.cancelIdle?.();
