@@ -87,7 +87,8 @@ describe('negotiation workbench in Chromium', () => {
     const chartsBefore = await chartData(page);
     expect(chartsBefore.titles).toHaveLength(4);
     await page.getByTestId('view-params').click();
-    const input = page.getByTestId('level-coefficient-2');
+    // the params editor's own field (the compare view has one too, in its quick levers)
+    const input = page.getByTestId('params-editor').getByTestId('level-coefficient-2');
     await input.waitFor();
     const old = Number(await input.inputValue());
     await input.fill(String(Math.round((old - 0.07) * 100) / 100));

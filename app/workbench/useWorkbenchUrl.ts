@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useMemo } from 'react';
-import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
 
 export type WorkbenchView = 'compare' | 'params' | 'diff' | 'rounds' | 'hospital' | 'report';
 const VIEWS: readonly WorkbenchView[] = ['compare', 'params', 'diff', 'rounds', 'hospital', 'report'];
@@ -47,18 +47,22 @@ export function writeWorkbenchState(state: WorkbenchState): string {
   return params.toString();
 }
 
-/** The workbench state lives in the URL, so that a link opens the same view. */
+/**
+ * The workbench state lives in the URL, so that a link opens the same view. It is written with the browser's
+ * history.replaceState, which Next's router follows (useSearchParams): a view change is shown at once. A
+ * router.replace made the server render the page again for every change, and showed the view only when that
+ * answer came (a browser test typed into the compare view's lever while the params view was on its way).
+ */
 export function useWorkbenchUrl(): [WorkbenchState, (patch: Partial<WorkbenchState>) => void] {
-  const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
   const state = useMemo(() => readWorkbenchState(new URLSearchParams(search.toString())), [search]);
   const update = useCallback(
     (patch: Partial<WorkbenchState>) => {
       const next = writeWorkbenchState({ ...state, ...patch });
-      router.replace(`${pathname}?${next}`, { scroll: false });
+      window.history.replaceState(null, '', next ? `${pathname}?${next}` : pathname);
     },
-    [state, router, pathname],
+    [state, pathname],
   );
   return [state, update];
 }
