@@ -4,8 +4,11 @@
  * start (the newest data set only), instead of on the first request, lets the first user find them cached.
  */
 export async function register(): Promise<void> {
-  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  if (process.env.DRG_PREWARM === '0') return;
-  const { prewarmColumns } = await import('./server/services/prewarm');
-  setTimeout(() => prewarmColumns(), 0);
+  // the import inside the NEXT_RUNTIME test, as Next documents: the edge compile of this file (next dev builds
+  // one) then drops it, where after an early return it tried to bundle better-sqlite3 and node:* and failed
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    if (process.env.NEXT_PHASE === 'phase-production-build' || process.env.DRG_PREWARM === '0') return;
+    const { prewarmColumns } = await import('./server/services/prewarm');
+    setTimeout(() => prewarmColumns(), 0);
+  }
 }
