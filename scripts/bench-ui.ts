@@ -5,7 +5,9 @@
  *   three views (VIEWS): the top of the page (levers, headline figures, table), the table's last rows and the
  *   charts both on screen, and the charts on screen. The issue's figure is the worst view's.
  * Needs a production build (`npm run build`). Flags: --cases N (default 1000000), --edits N per view (default
- * 30), --views top,both,charts (default all), --cpu-throttle R (the page's main thread R× slower, as on a slower
+ * 30), --warm-up N (default 5: edits timed before the views' and printed on their own; the first edit after the
+ * load draws the charts in full, and the page's code is not yet optimized for the next few), --views
+ * top,both,charts (default all), --cpu-throttle R (the page's main thread R× slower, as on a slower
  * machine: Chromium's CPU throttling; its figures vary more from run to run than unthrottled ones), --port P,
  * --json, --raw (each edit's times, on screen / everything, per view), --profile (CPU profile of the page's main thread during the edits: top self times, and
  * the profile as a file in the temp folder), --trace (a Chromium trace of the first load and of the edits: time
@@ -18,7 +20,8 @@
  * printed as "everything".
  * The breakdown comes from the page's performance.measure entries: `columns:fetch`, `worker:load`,
  * `settle:worker` (worker round trip as the page sees it) and `plot:<grid>` (the charts' update until plotly
- * resolves it: Plotly.react when drawn in full, Plotly.animate when only their data changed; detail.full tells).
+ * resolves it: Plotly.react when drawn in full, Plotly.animate when only their data changed; detail.full tells,
+ * and detail.moved whether an axis had to move).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -39,7 +42,7 @@ interface Measure {
   startTime: number;
   duration: number;
   /** plot:<chart> entries: whether the chart was drawn in full (Plotly.react) or only its data (Plotly.animate) */
-  detail?: { full?: boolean } | null | undefined;
+  detail?: { full?: boolean; moved?: boolean } | null | undefined;
 }
 
 /** Takes the page's performance.measure entries and clears them. */
@@ -144,6 +147,7 @@ async function waitForServer(url: string): Promise<void> {
 async function main(): Promise<void> {
   const cases = flag('cases', 1_000_000);
   const edits = flag('edits', 30);
+  const warmUpEdits = flag('warm-up', 5);
   const port = flag('port', 3931);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drg-bench-ui-'));
   const dbPath = path.join(dir, 'bench.sqlite');
@@ -185,7 +189,10 @@ async function main(): Promise<void> {
       fromNavigationMs = Date.now() - navigationStart;
     };
     const loadTrace = tracing ? await traced(client, load) : (await load(), null);
+    // the charts come after the first settlement (plotly is loaded then: see docs/workbench.md)
+    const chartsFrom = Date.now();
     await page.locator('[data-testid="comparison-charts"][data-ready="true"]').waitFor({ timeout: 60_000 });
+    const chartsAfterMs = Date.now() - chartsFrom;
     const loadMeasures = await takeMeasures(page);
     const loadPart = (name: string) => Math.max(0, ...loadMeasures.filter((m) => m.name === name).map((m) => m.duration));
     const profiling = process.argv.includes('--profile');
@@ -195,21 +202,24 @@ async function main(): Promise<void> {
       await client.send('Profiler.start');
     }
 
-    const workerMs: number[] = [];
-    const plotMs: number[] = [];
-    /** edits in which the charts were drawn in full (the figure's shape changed: a round's name, the rounds compared) */
-    let fullRedraws = 0;
     const runs = async () => Number(await page.getByTestId('settle-status').getAttribute('data-runs'));
     /** the edit's times (ms): until the frame that shows its last change of what is on screen, and of everything */
     interface EditTimes {
       onScreen: number;
       all: number;
+      /** worker round trip and the charts' update (ms), from the page's measures */
+      workerMs: number;
+      plotMs: number;
+      /** the charts were drawn in full (the figure's shape changed: a round's name, the rounds compared) */
+      full: boolean;
+      /** an axis of the charts moved: its held range no longer fitted the data (see holdRange) */
+      moved: boolean;
     }
     /**
      * `edits` edits of the 二级 coefficient with the page scrolled to `view` (see VIEWS). The value is typed into
      * the field without scrolling to it (as a keyboard user does) and committed with Enter.
      */
-    const editRuns = async (view: View): Promise<EditTimes[]> => {
+    const editRuns = async (view: View, count = edits): Promise<EditTimes[]> => {
       await page.evaluate((view) => {
         const tableBottom = document.querySelector('[data-testid="hospital-impact-table"]')!.closest('.table-scroll')!.getBoundingClientRect().bottom + window.scrollY;
         if (view === 'top') window.scrollTo(0, 0);
@@ -218,7 +228,7 @@ async function main(): Promise<void> {
       }, view);
       await page.waitForTimeout(300);
       const times: EditTimes[] = [];
-      for (let i = 0; i < edits; i++) {
+      for (let i = 0; i < count; i++) {
         const value = (0.8 + (i % 10) * 0.01 + (i % 2 ? 0.005 : 0)).toFixed(3);
         const before = await runs();
         await page.evaluate((value) => {
@@ -230,7 +240,7 @@ async function main(): Promise<void> {
         // the edit starts when Enter commits it; it ends when the rerun is on screen, and when everything shows it
         const edit = await page.evaluate(
           ({ before }) =>
-            new Promise<EditTimes>((resolve, reject) => {
+            new Promise<Pick<EditTimes, 'onScreen' | 'all'>>((resolve, reject) => {
               const field = document.querySelector<HTMLInputElement>('[data-testid="level-coefficient-2"]')!;
               const status = document.querySelector('[data-testid="settle-status"]')!;
               const table = document.querySelector('[data-testid="hospital-impact-table"]')!;
@@ -301,24 +311,37 @@ async function main(): Promise<void> {
             }),
           { before },
         );
-        times.push(edit);
         const measures = await takeMeasures(page);
-        workerMs.push(measures.filter((m) => m.name === 'settle:worker').reduce((n, m) => n + m.duration, 0));
-        plotMs.push(measures.filter((m) => m.name.startsWith('plot:')).reduce((n, m) => n + m.duration, 0));
-        if (measures.some((m) => m.name.startsWith('plot:') && m.detail?.full)) fullRedraws++;
+        const plots = measures.filter((m) => m.name.startsWith('plot:'));
+        times.push({
+          ...edit,
+          workerMs: measures.filter((m) => m.name === 'settle:worker').reduce((n, m) => n + m.duration, 0),
+          plotMs: plots.reduce((n, m) => n + m.duration, 0),
+          full: plots.some((m) => m.detail?.full === true),
+          moved: plots.some((m) => m.detail?.moved === true),
+        });
       }
       return times;
     };
     const byView = new Map<View, EditTimes[]>();
     const viewsFlag = process.argv.indexOf('--views');
     const views = (viewsFlag > 0 ? process.argv[viewsFlag + 1]!.split(',') : Object.keys(VIEWS)).filter((v): v is View => v in VIEWS);
+    let warmUp: EditTimes[] = [];
     const editAll = async () => {
+      // the first edits after the load are slower than the rest (the first draws the charts in full: its round
+      // becomes unsaved, and the page's code is not optimized yet): they are timed on their own, so that every
+      // view's figures are the steady state, whichever view comes first
+      if (warmUpEdits > 0) warmUp = await editRuns('both', warmUpEdits);
       for (const view of views) byView.set(view, await editRuns(view));
       if (process.argv.includes('--raw')) for (const [view, times] of byView) console.log(view, times.map((t) => `${t.onScreen.toFixed(0)}/${t.all.toFixed(0)}`).join(' '));
     };
     const editTrace = tracing ? await traced(client, editAll) : (await editAll(), null);
     const profile = profiling ? (await client.send('Profiler.stop')).profile : null;
-    const p = (view: View, key: keyof EditTimes, at: number) => Number(percentile([...(byView.get(view) ?? []).map((t) => t[key])].sort((a, b) => a - b), at).toFixed(1));
+    const p = (view: View, key: 'onScreen' | 'all', at: number, which?: (t: EditTimes) => boolean) =>
+      Number(percentile([...(byView.get(view) ?? []).filter((t) => !which || which(t)).map((t) => t[key])].sort((a, b) => a - b), at).toFixed(1));
+    const movedCount = (view: View) => (byView.get(view) ?? []).filter((t) => t.moved).length;
+    const measured = [...byView.values()].flat();
+    const fullRedraws = measured.filter((t) => t.full).length;
     const perView = Object.fromEntries(
       views.flatMap((view) => [
         [`edit_${view}_p50_ms`, p(view, 'onScreen', 50)],
@@ -332,6 +355,7 @@ async function main(): Promise<void> {
       cases,
       first_load_ms: firstLoadMs,
       first_load_from_navigation_ms: fromNavigationMs,
+      charts_after_first_load_ms: chartsAfterMs,
       columns_wire_mb: Number((columnsBytes / 1e6).toFixed(2)),
       // the issue's figure: an edit until what is on screen shows it, in the worst of the three views
       edit_p50_ms: worst(50),
@@ -340,20 +364,26 @@ async function main(): Promise<void> {
       edits,
       load_fetch_ms: Math.round(loadPart('columns:fetch')),
       load_worker_ms: Math.round(loadPart('worker:load')),
-      edit_worker_p50_ms: Number(median(workerMs).toFixed(1)),
-      edit_plots_p50_ms: Number(median(plotMs).toFixed(1)),
+      edit_worker_p50_ms: Number(median(measured.map((t) => t.workerMs)).toFixed(1)),
+      edit_plots_p50_ms: Number(median(measured.map((t) => t.plotMs)).toFixed(1)),
+      warm_up_edits_ms: warmUp.map((t) => Number(t.onScreen.toFixed(1))),
       edits_with_full_chart_redraw: fullRedraws,
+      edits_moving_an_axis: Object.fromEntries(views.map((view) => [view, movedCount(view)])),
     };
     if (process.argv.includes('--json')) console.log(JSON.stringify(figures));
     else {
       console.log(`workbench on ${cases.toLocaleString()} cases${throttle > 1 ? `, the page's main thread slowed ${throttle}× (--cpu-throttle)` : ''}`);
       console.log(`  first load into the worker: ${firstLoadMs} ms after the page's load event, ${figures.columns_wire_mb} MB on the wire`);
       console.log(`  the same from navigation start (HTML, scripts, hydration included): ${fromNavigationMs} ms`);
-      console.log(`  coefficient edit until what is on screen shows it, ${edits} edits per view (p50 / p95):`);
+      console.log(`  the charts drawn ${chartsAfterMs} ms after that (plotly loaded after the first settlement)`);
+      if (warmUp.length) console.log(`  the first ${warmUp.length} edits after the load (table and charts on screen; not in the figures below): ${warmUp.map((t) => t.onScreen.toFixed(0)).join(', ')} ms`);
+      console.log(`  coefficient edit until what is on screen shows it, ${edits} edits per view after those (p50 / p95):`);
       for (const view of views) {
         const what = VIEWS[view];
         const all = view === 'both' ? '' : `; everything, the part off screen drawn when idle: ${p(view, 'all', 50)} / ${p(view, 'all', 95)} ms`;
         console.log(`    ${what}: ${p(view, 'onScreen', 50)} / ${p(view, 'onScreen', 95)} ms${all}`);
+        const moved = movedCount(view);
+        if (moved && view !== 'top') console.log(`      ${moved} of ${edits} edits moved an axis of the charts: p50 ${p(view, 'onScreen', 50, (t) => t.moved === true)} ms, the others ${p(view, 'onScreen', 50, (t) => !t.moved)} ms`);
       }
       console.log(`    worst view: p50 ${figures.edit_p50_ms} ms, p95 ${figures.edit_p95_ms} ms`);
       console.log(`    first load: fetch + gunzip ${figures.load_fetch_ms} ms, into the worker (slowest) ${figures.load_worker_ms} ms`);

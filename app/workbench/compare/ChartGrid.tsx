@@ -173,7 +173,7 @@ export function ChartGrid({ charts, testId }: { charts: GridChart[]; testId: str
           } else console.error(error);
           continue;
         }
-        performance.measure(`plot:${testId}`, { start: started, end: performance.now(), detail: { full } });
+        performance.measure(`plot:${testId}`, { start: started, end: performance.now(), detail: { full, moved: !full && movedAxes.length > 0 } });
         // tests and the UI benchmark wait for these; set here, not through React state, so a draw costs no render
         wrapper.dataset.ready = 'true';
         wrapper.dataset.revision = String(++state.revision);
