@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { saveDataset } from '@/server/services/datasets';
 import { createInnerContext } from '@/server/context';
-import { createCaller } from '@/server/routers/_app';
+import { appRouter, createCaller } from '@/server/routers/_app';
+import { workbenchQueriesPath } from '@/server/services/prewarm';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { allocateCaseColumns, type DatasetBundle } from '@/worker/settlement/types';
 
 function smallBundle(): DatasetBundle {
@@ -60,5 +62,18 @@ describe('datasets router against a real SQLite file', () => {
     db.$client.prepare(`INSERT INTO audit_log (at, actor, action, entity) VALUES ('now', 'test', 'create', 'round')`).run();
     expect(() => db.$client.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(() => db.$client.prepare(`UPDATE audit_log SET actor = 'x'`).run()).toThrow(/append-only/);
+  });
+  it('answers the batch the server prewarms (the workbench\'s opening queries) through the HTTP handler', async () => {
+    const id = saveDataset(db, { name: '预热城市', year: 2025 }, smallBundle());
+    const req = new Request(`http://localhost${workbenchQueriesPath(id)}`);
+    const res = await fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => createInnerContext({ db }) });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { result: { data: unknown } }[];
+    expect(body).toHaveLength(4);
+    const [list, rounds, catalog, hospitals] = body.map((b) => b.result.data) as [{ id: number }[], unknown[], { code: string; cases: number }[], { code: string; cases: number }[]];
+    expect(list.map((d) => d.id)).toContain(id);
+    expect(Array.isArray(rounds)).toBe(true);
+    expect(catalog).toEqual([expect.objectContaining({ code: 'ES35', cases: 2 })]);
+    expect(hospitals.map((h) => [h.code, h.cases])).toEqual([['H1', 1], ['H2', 2]]);
   });
 });
