@@ -398,7 +398,7 @@ async function main(): Promise<void> {
       }
       console.log('  trace of the first load (ms per thread and event):');
       for (const line of traceSummary(loadTrace, 25)) console.log(`    ${line}`);
-      console.log(`  trace of the ${edits} edits:`);
+      console.log(`  trace of the ${warmUp.length + measured.length} edits (the warm-up's included):`);
       for (const line of traceSummary(editTrace, 25)) console.log(`    ${line}`);
     }
     if (profile) {

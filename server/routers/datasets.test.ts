@@ -6,7 +6,7 @@ import { openDatabase } from '@/db/client';
 import { saveDataset } from '@/server/services/datasets';
 import { createInnerContext } from '@/server/context';
 import { appRouter, createCaller } from '@/server/routers/_app';
-import { workbenchQueriesPath } from '@/server/services/prewarm';
+import { askWorkbenchQueries, type BatchFetch } from '@/server/services/prewarm';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { allocateCaseColumns, type DatasetBundle } from '@/worker/settlement/types';
 
@@ -63,17 +63,21 @@ describe('datasets router against a real SQLite file', () => {
     expect(() => db.$client.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(() => db.$client.prepare(`UPDATE audit_log SET actor = 'x'`).run()).toThrow(/append-only/);
   });
-  it('answers the batch the server prewarms (the workbench\'s opening queries) through the HTTP handler', async () => {
+  it('answers the queries the server prewarms in one batch through the HTTP handler, as the page asks them', async () => {
     const id = saveDataset(db, { name: '预热城市', year: 2025 }, smallBundle());
-    const req = new Request(`http://localhost${workbenchQueriesPath(id)}`);
-    const res = await fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => createInnerContext({ db }) });
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { result: { data: unknown } }[];
-    expect(body).toHaveLength(4);
-    const [list, rounds, catalog, hospitals] = body.map((b) => b.result.data) as [{ id: number }[], unknown[], { code: string; cases: number }[], { code: string; cases: number }[]];
+    const round = await createCaller(createInnerContext({ db })).rounds.create({ datasetId: id, name: '第0轮', params: { method: 'points' } });
+    const asked: string[] = [];
+    // the HTTP round trip without a server: the request goes straight to the route's handler
+    const viaHandler: BatchFetch = async (input, init) => {
+      const req = new Request(input as RequestInfo | URL, init as RequestInit | undefined);
+      asked.push(new URL(req.url).pathname);
+      return fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => createInnerContext({ db }) });
+    };
+    const [list, rounds, catalog, hospitals] = await askWorkbenchQueries('http://localhost/api/trpc', id, viaHandler);
+    expect(asked).toEqual(['/api/trpc/datasets.list,rounds.list,datasets.catalog,datasets.hospitals']);
     expect(list.map((d) => d.id)).toContain(id);
-    expect(Array.isArray(rounds)).toBe(true);
-    expect(catalog).toEqual([expect.objectContaining({ code: 'ES35', cases: 2 })]);
+    expect(rounds.map((r) => [r.id, r.name])).toEqual([[round.id, '第0轮']]);
+    expect(catalog.map((d) => [d.code, d.cases])).toEqual([['ES35', 2]]);
     expect(hospitals.map((h) => [h.code, h.cases])).toEqual([['H1', 1], ['H2', 2]]);
   });
 });
