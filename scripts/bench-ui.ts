@@ -19,7 +19,8 @@
  * frame that takes it in. A part off screen catches up when the page is next idle (ChartGrid, RerunTable), and so
  * do the table's rows far from its scrolled view (data-far: not rendered); the time until all of it has is
  * printed as "everything".
- * The breakdown comes from the page's performance.measure entries: `columns:fetch`, `worker:load`,
+ * The breakdown comes from the page's performance.measure entries: `columns:fetch`, `worker:load` (and within
+ * it `worker:gunzip`, `worker:decode`; `worker:script`: from `new Worker` until its script ran),
  * `settle:worker` (worker round trip as the page sees it) and `plot:<grid>` (the charts' update until plotly
  * resolves it: Plotly.react when drawn in full, Plotly.animate when only their data changed; detail.full tells,
  * and detail.moved whether an axis had to move).
@@ -419,6 +420,9 @@ async function main(): Promise<void> {
       edits,
       load_fetch_ms: Math.round(loadPart('columns:fetch')),
       load_worker_ms: Math.round(loadPart('worker:load')),
+      load_worker_script_ms: Math.round(loadPart('worker:script')),
+      load_worker_gunzip_ms: Math.round(loadPart('worker:gunzip')),
+      load_worker_decode_ms: Math.round(loadPart('worker:decode')),
       edit_worker_p50_ms: Number(median(measured.map((t) => t.workerMs)).toFixed(1)),
       edit_plots_p50_ms: Number(median(measured.map((t) => t.plotMs)).toFixed(1)),
       warm_up_edits_ms: warmUp.map((t) => Number(t.onScreen.toFixed(1))),
@@ -443,7 +447,9 @@ async function main(): Promise<void> {
         if (moved && view !== 'top') console.log(`      ${moved} of ${edits} edits moved an axis of the charts: p50 ${p(view, 'onScreen', 50, (t) => t.moved === true)} ms, the others ${p(view, 'onScreen', 50, (t) => !t.moved)} ms`);
       }
       console.log(`    worst view: p50 ${figures.edit_p50_ms} ms, p95 ${figures.edit_p95_ms} ms`);
-      console.log(`    first load: fetch + gunzip ${figures.load_fetch_ms} ms, into the worker (slowest) ${figures.load_worker_ms} ms`);
+      console.log(
+        `    first load (the edits' page): fetch ${figures.load_fetch_ms} ms; into the worker (slowest) ${figures.load_worker_ms} ms, of which in the worker gunzip ${figures.load_worker_gunzip_ms} ms and decode ${figures.load_worker_decode_ms} ms; a worker's script ran ${figures.load_worker_script_ms} ms (slowest) after it was started`,
+      );
       console.log(`    edit p50: worker round trip ${figures.edit_worker_p50_ms} ms, charts' update ${figures.edit_plots_p50_ms} ms`);
       console.log(`    edits with the charts drawn in full (Plotly.react: a round's name or the rounds compared changed): ${fullRedraws} of ${views.length * edits}; the others redraw data only`);
     }

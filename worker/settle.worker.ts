@@ -1,12 +1,15 @@
 /**
- * The settlement Web Worker: `load` decodes a data set's binary columns once; `settle` runs a round and
+ * The settlement Web Worker: `load` decompresses and decodes a data set's prepared columns once (the page
+ * hands over the gzip file as it came, and the server has prepared the cases: the worker only inflates and
+ * decodes them, the page's thread neither); `settle` runs a round and
  * returns the typed-array result, transferred (not copied) back to the page. After a round settled in one
  * pass the worker keeps its classes when idle and prices the round on them once, so the first edit of it is
  * priced on them, and only in the rows it changes.
  */
 import { expose, transfer } from 'comlink';
-import { decodeSettlementData } from './columns/decode';
-import { createSettlementEngine, parseRoundParams, transferables, type SettleTimings } from './settlement';
+import { decodePreparedData } from './columns/decode';
+import { gunzipColumns } from './columns/gunzip';
+import { createPreparedEngine, parseRoundParams, transferables, type SettleTimings } from './settlement';
 import type { SettlementSummary } from './settlement/result';
 import type { RoundParams } from './settlement/round';
 
@@ -17,11 +20,51 @@ import type { RoundParams } from './settlement/round';
  */
 const WARM_UP_DELAY_MS = 250;
 
-const state: { engine: ReturnType<typeof createSettlementEngine> | null; idle: ReturnType<typeof setTimeout> | undefined } = { engine: null, idle: undefined };
+/** When this worker's script began to run (ms since the epoch): the page compares it with when it started the worker. */
+const scriptStartedAt = performance.timeOrigin + performance.now();
+
+/** What a load took, for the page's measures (bench:ui prints them). */
+export interface WorkerLoadTimings {
+  /** when the worker's script began to run (ms since the epoch) */
+  scriptStartedAt: number;
+  gunzipMs: number;
+  /** decoding the columns into the engine's arrays and starting the engine */
+  decodeMs: number;
+}
+
+const state: { engine: ReturnType<typeof createPreparedEngine> | null; idle: ReturnType<typeof setTimeout> | undefined; loads: number } = {
+  engine: null,
+  idle: undefined,
+  loads: 0,
+};
+
+/** Decodes the columns into an engine, the worker's unless a later load has started since `ticket`. */
+function decodeInto(bytes: Uint8Array, ticket: number): { decodeMs: number } {
+  const started = performance.now();
+  const engine = createPreparedEngine(decodePreparedData(bytes));
+  // a later load (another data set) may have finished first: the newest one asked for stays
+  if (ticket === state.loads) state.engine = engine;
+  return { decodeMs: performance.now() - started };
+}
 
 const api = {
-  load(buffer: ArrayBuffer): void {
-    state.engine = createSettlementEngine(decodeSettlementData(new Uint8Array(buffer)));
+  /**
+   * `gzipped`: the columns route's body (a gzip file of prepared columns: worker/columns/layout.ts). `share`:
+   * also hand back a copy of the inflated columns, for the page to give the other workers (`loadInflated`), so
+   * that the file is inflated once however many rounds are compared.
+   */
+  async load(gzipped: ArrayBuffer, share = false): Promise<{ timings: WorkerLoadTimings; inflated: ArrayBuffer | null }> {
+    const started = performance.now();
+    const ticket = ++state.loads;
+    const bytes = await gunzipColumns(gzipped);
+    const inflated = performance.now();
+    const timings = { scriptStartedAt, gunzipMs: inflated - started, ...decodeInto(bytes, ticket) };
+    const copy = share ? bytes.slice().buffer : null;
+    return transfer({ timings, inflated: copy }, copy ? [copy] : []);
+  },
+  /** `inflated`: the columns another worker inflated (`load` with `share`). */
+  loadInflated(inflated: ArrayBuffer): WorkerLoadTimings {
+    return { scriptStartedAt, gunzipMs: 0, ...decodeInto(new Uint8Array(inflated), ++state.loads) };
   },
   /**
    * `cells`: whether the page wants the hospital × DRG cells too (it shows a hospital's DRGs). Without them an

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Db } from '@/db/client';
-import { encodeSettlementData } from '@/worker/columns/encode';
-import { inEngineOrder } from './engine-order';
+import { encodePreparedData } from '@/worker/columns/encode';
+import { prepareData } from '@/worker/settlement';
 import { settlementData } from './settlement-data';
 
 export interface EncodedColumns {
@@ -17,15 +17,15 @@ const holder = globalThis as typeof globalThis & { __drgColumns?: Map<string, En
 const cache = (holder.__drgColumns ??= new Map());
 
 /**
- * The data set's binary columns (what the browser worker loads), cases in the engine's order (engine-order.ts),
- * gzip-compressed, cached per version.
+ * The data set's prepared columns (what the browser workers load: worker/columns/layout.ts), prepared here once
+ * per version so that no worker prepares them, gzip-compressed, cached per version.
  */
 export function encodedColumns(db: Db, datasetId: number): EncodedColumns {
   const { version, data } = settlementData(db, datasetId);
   const etag = `${datasetId}-${version}`;
   const hit = cache.get(etag);
   if (hit) return hit;
-  const bytes = encodeSettlementData(inEngineOrder(data));
+  const bytes = encodePreparedData(prepareData(data));
   const entry = { etag, gzipped: gzipSync(bytes, { level: 6 }), rawBytes: bytes.byteLength };
   for (const key of cache.keys()) if (key.startsWith(`${datasetId}-`)) cache.delete(key);
   cache.set(etag, entry);

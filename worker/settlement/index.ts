@@ -34,6 +34,19 @@ export { parseRoundParams, resolveRound, type RoundParams } from './round';
 /** The small tables of a data set: all the engine keeps of it besides the prepared cases. */
 type Tables = Pick<SettlementData, 'hospitals' | 'catalog'>;
 
+/**
+ * A data set as the engine keeps it: its tables and its prepared cases (prepare.ts). The server prepares a data
+ * set once per version and sends it so (worker/columns): a browser worker only decodes it.
+ */
+export interface PreparedData extends Tables {
+  cases: PreparedCases;
+}
+
+/** Prepares `data` for an engine (a copy: `data` is left as it is). */
+export function prepareData(data: SettlementData): PreparedData {
+  return { hospitals: data.hospitals, catalog: data.catalog, cases: prepareCases(data) };
+}
+
 /** Hospital indices in hospital_code order (plain code-unit comparison: the same in every engine). */
 export function hospitalOrderOf(hospitals: readonly Hospital[]): Int32Array {
   const order = hospitals.map((_, h) => h);
@@ -295,8 +308,13 @@ export interface EngineOptions {
 }
 
 export function createSettlementEngine(data: SettlementData, options: EngineOptions = {}): SettlementEngine {
-  const tables: Tables = { hospitals: data.hospitals, catalog: data.catalog };
-  const cases = prepareCases(data);
+  return createPreparedEngine(prepareData(data), options);
+}
+
+/** The engine of a data set prepared already (`prepareData`, or decoded from the server's prepared columns). */
+export function createPreparedEngine(prepared: PreparedData, options: EngineOptions = {}): SettlementEngine {
+  const tables: Tables = { hospitals: prepared.hospitals, catalog: prepared.catalog };
+  const { cases } = prepared;
   const scratch = allocatePriceScratch(cases);
   /** the kept classes (classified.ts), and the key of the last round passed in one pass without them */
   let classification: Classification | null = null;

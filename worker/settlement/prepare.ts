@@ -150,17 +150,6 @@ function sortKeys(data: SettlementData, costFen: Int32Array | Float64Array): { k
   return { keys, cellShift: costBits, cellBits, bits: cellBits + 1 + costBits };
 }
 
-function isNonDecreasing(keys: Int32Array): boolean {
-  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
-  return true;
-}
-
-function identity(count: number): Uint32Array {
-  const order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) order[i] = i;
-  return order;
-}
-
 /** Case indices in key order: LSD radix sort, keys carried along so every pass reads sequentially. */
 function radixOrder(keys: Int32Array, bits: number): { order: Uint32Array; sortedKeys: Int32Array } {
   const count = keys.length;
@@ -332,14 +321,11 @@ export function prepareCases(data: SettlementData): PreparedCases {
   const costFen = fenColumnOf(cases.totalCost, count);
   const patientPayFen = fenColumnOf(cases.patientPay, count);
   const { keys, cellShift, cellBits, bits } = sortKeys(data, costFen);
-  // cases that arrive in the engine's order (the server sends them so: server/services/engine-order.ts) need no
-  // sort and no gathers: the order is the identity and the fresh fen columns are already the sorted ones
-  const inOrder = isNonDecreasing(keys);
-  const { order, sortedKeys } = inOrder ? { order: identity(count), sortedKeys: keys } : radixOrder(keys, bits);
+  const { order, sortedKeys } = radixOrder(keys, bits);
   const { caseCell, ...bounds } = cellBoundaries(sortedKeys, cellShift, cellBits, POOLS.length * hospitals.length, catalog.length + 1);
-  const sortedCostFen = inOrder ? costFen : gather(costFen, order, costFen instanceof Int32Array ? new Int32Array(count) : new Float64Array(count));
+  const sortedCostFen = gather(costFen, order, costFen instanceof Int32Array ? new Int32Array(count) : new Float64Array(count));
   sortCoreByCost(sortedCostFen, order, bounds.cellCoreStart);
-  const word = inOrder ? caseWords(cases) : gather(caseWords(cases), order, new Uint16Array(count));
+  const word = gather(caseWords(cases), order, new Uint16Array(count));
   return {
     count,
     hospitalCount: hospitals.length,
@@ -349,7 +335,7 @@ export function prepareCases(data: SettlementData): PreparedCases {
     ...coreMonthCounts(word, bounds.rowCellStart, bounds.cellCoreStart),
     word,
     costFen: sortedCostFen,
-    patientPayFen: inOrder ? patientPayFen : gather(patientPayFen, order, patientPayFen instanceof Int32Array ? new Int32Array(count) : new Float64Array(count)),
+    patientPayFen: gather(patientPayFen, order, patientPayFen instanceof Int32Array ? new Int32Array(count) : new Float64Array(count)),
     runPatientPayFen: runPatientPay(cases, hospitals.length, patientPayFen),
     ...deductionsOf(data, order, caseCell, bounds),
   };

@@ -7,8 +7,8 @@ export const dynamic = 'force-dynamic';
 
 /**
  * GET /api/datasets/:id/columns — the data set's cases as binary columns (worker/columns layout), as a gzip
- * file (application/gzip; the page decompresses it with DecompressionStream, since Next's server drops a
- * route's own Content-Encoding), with an ETag per data set version (304 when the browser has it).
+ * file (application/gzip; the settlement workers decompress it with DecompressionStream, since Next's server
+ * drops a route's own Content-Encoding), with an ETag per data set version (304 when the browser has it).
  */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const datasetId = Number((await params).id);
@@ -21,6 +21,8 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
       headers: {
         'content-type': 'application/gzip',
         'content-length': String(columns.gzipped.byteLength),
+        // Next's server sends the body chunked, without the content-length: the page's progress bar reads this
+        'x-gzip-length': String(columns.gzipped.byteLength),
         'x-raw-length': String(columns.rawBytes),
         etag,
         'cache-control': 'private, no-cache',
