@@ -7,6 +7,7 @@ import type { RoundParams } from '@/worker/settlement/round';
 import { useWorkbenchUrl } from './useWorkbenchUrl';
 import { useDatasetColumns } from './engine/useDatasetColumns';
 import { useSettlement } from './engine/useSettlement';
+import { prestartSettlementWorkers } from './engine/bridge';
 import { useUndoableParams } from './params/useUndoable';
 import { ParamsEditor, type ParamsEditorProps } from './params/ParamsEditor';
 import { QuickLevers } from './params/QuickLevers';
@@ -20,6 +21,9 @@ import { LoadProgress } from './LoadProgress';
 
 /** Further rounds compared beside the edited one, each settled in a worker of its own. */
 export const MAX_EXTRA_ROUNDS = 3;
+
+// the baseline's and the edited round's workers start when this code first runs, while the page hydrates
+prestartSettlementWorkers(2);
 
 /** 谈判工作台: pick rounds, edit levers, rerun the year in workers, compare hospital by hospital. */
 export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id: number; version: number } | null }) {
@@ -50,10 +54,10 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
     if (round) reset(round.params as RoundParams);
   }, [round?.id, round?.updatedAt, reset]);
 
-  const { columns, progress, error: columnsError } = useDatasetColumns(datasetId);
   // the server page's data set until the list arrives: the columns and the workers need not wait for it
   const version = dataset?.version ?? (!datasets.data && initialDataset?.id === datasetId ? initialDataset.version : null);
   const key = datasetId !== null && version !== null ? `${datasetId}-${version}` : null;
+  const { columns, progress, error: columnsError } = useDatasetColumns(datasetId, key);
 
   // the hospital × DRG cells only for a hospital's page: every other view settles without them
   const cells = url.view === 'hospital';

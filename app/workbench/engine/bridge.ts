@@ -95,8 +95,29 @@ export class ColumnsLoads {
 
 const loads = new ColumnsLoads();
 
+/** Workers started ahead of the bridges that will take them (`prestartSettlementWorkers`). */
+const spares: StartedWorker[] = [];
+
 /**
- * One settlement Web Worker: started lazily, loaded once with a data set's
+ * Starts `count` settlement workers now, for the bridges created later to take. Called when the workbench's
+ * code first runs, before React hydrates the page: a worker's script is fetched and compiled while the page
+ * hydrates, instead of after (on a 2-core machine that waited ≈ 0.6 s behind the hydration at the first load).
+ */
+export function prestartSettlementWorkers(count: number): void {
+  if (typeof Worker === 'undefined') return;
+  while (spares.length < count) spares.push(startWorker());
+}
+
+/**
+ * Loads the columns into every prestarted worker not yet taken, as soon as they arrive: the bridge that takes
+ * one finds them loaded or loading (an error shows at its first settlement).
+ */
+export function loadSpareWorkers(key: string, gzipped: ArrayBuffer): void {
+  for (const started of spares) loads.load(started, key, gzipped).catch(() => undefined);
+}
+
+/**
+ * One settlement Web Worker: started lazily (or taken from the prestarted ones), loaded once with a data set's
  * columns, then asked to settle round parameters. Each compared round holds its own bridge so that rounds
  * settle in parallel.
  */
@@ -104,7 +125,7 @@ export class SettlementBridge {
   private started: StartedWorker | null = null;
 
   private remote(): StartedWorker {
-    this.started ??= startWorker();
+    this.started ??= spares.shift() ?? startWorker();
     return this.started;
   }
 

@@ -1,6 +1,7 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+import { loadSpareWorkers } from './bridge';
 
 export interface ColumnsProgress {
   /** bytes of the gzip file received so far */
@@ -58,16 +59,56 @@ function concatenate(head: Uint8Array, chunks: Uint8Array[], length: number): Ui
   return whole;
 }
 
-/** The data set's columns (the gzip file), fetched once per session (the query cache keeps them) with a progress figure. */
-export function useDatasetColumns(datasetId: number | null) {
-  const [progress, setProgress] = useState<ColumnsProgress>({ received: 0, total: null });
-  const query = useQuery({
+const NO_PROGRESS: ColumnsProgress = { received: 0, total: null };
+
+/**
+ * Progress of each data set's download, outside React: the download starts while the page hydrates (below),
+ * before the component that shows it has mounted.
+ */
+const progressOf = new Map<number, ColumnsProgress>();
+const progressListeners = new Set<() => void>();
+
+function reportProgress(datasetId: number, progress: ColumnsProgress): void {
+  progressOf.set(datasetId, progress);
+  for (const listener of progressListeners) listener();
+}
+
+function subscribeProgress(listener: () => void): () => void {
+  progressListeners.add(listener);
+  return () => void progressListeners.delete(listener);
+}
+
+function columnsQuery(datasetId: number | null, key: string | null) {
+  return {
     queryKey: ['dataset-columns', datasetId],
-    queryFn: () => fetchColumns(datasetId!, setProgress),
+    queryFn: async () => {
+      const columns = await fetchColumns(datasetId!, (progress) => reportProgress(datasetId!, progress));
+      // the prestarted workers take them now, not when React has hydrated the page and run its effects
+      if (key) loadSpareWorkers(key, columns);
+      return columns;
+    },
     enabled: datasetId !== null,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: Number.POSITIVE_INFINITY,
     retry: 1,
-  });
+  };
+}
+
+/**
+ * The data set's columns (the gzip file), fetched once per session (the query cache keeps them) with a progress
+ * figure. `key` (the data set's version key): the prestarted settlement workers start loading the columns as
+ * soon as they arrive. The download starts at the first render, in the browser, as a preload would: on the
+ * first load that is while the page hydrates, ≈ 0.3 s before its effects run on a 2-core machine.
+ */
+export function useDatasetColumns(datasetId: number | null, key: string | null = null) {
+  const client = useQueryClient();
+  const options = columnsQuery(datasetId, key);
+  if (typeof window !== 'undefined' && datasetId !== null && !client.getQueryState(options.queryKey)) void client.prefetchQuery(options);
+  const query = useQuery(options);
+  const progress = useSyncExternalStore(
+    subscribeProgress,
+    () => (datasetId === null ? NO_PROGRESS : (progressOf.get(datasetId) ?? NO_PROGRESS)),
+    () => NO_PROGRESS,
+  );
   return { columns: query.data ?? null, error: query.error, progress, isLoading: query.isLoading };
 }
