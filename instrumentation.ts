@@ -1,6 +1,6 @@
 /**
  * Next.js calls `register` once when the server starts. The workbench's first load needs each data set's
- * binary columns (read from SQLite, encoded and gzipped: seconds at 1 M cases); preparing them right after
+ * prepared columns (read from SQLite, prepared, encoded and gzipped: seconds at 1 M cases); preparing them right after
  * start (the newest data set only), instead of on the first request, lets the first user find them cached.
  * Then the server asks itself once for the tRPC batch the workbench opens with (see prewarmWorkbenchQueries).
  */

@@ -9,7 +9,7 @@ export const datasets = sqliteTable('datasets', {
   pools: text('pools', { mode: 'json' }).$type<string[]>().notNull(),
   notes: text('notes'),
   caseCount: integer('case_count').notNull().default(0),
-  /** bumped whenever the cases change: the key of the cached binary columns */
+  /** bumped whenever the cases change: the key of the cached prepared columns */
   version: integer('version').notNull().default(1),
   createdAt: text('created_at').notNull(),
 });

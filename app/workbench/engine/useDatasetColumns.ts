@@ -14,7 +14,7 @@ export interface ColumnsProgress {
 const PROGRESS_INTERVAL_MS = 100;
 
 /**
- * Downloads a data set's binary columns as they are sent, a gzip file (the settlement workers inflate it,
+ * Downloads a data set's prepared columns as they are sent, a gzip file (the settlement workers inflate it,
  * not the page's thread: ≈ 150–200 ms at 1 M cases in which the page could not hydrate nor render), with
  * progress in bytes received.
  */

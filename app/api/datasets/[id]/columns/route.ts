@@ -6,7 +6,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/datasets/:id/columns — the data set's cases as binary columns (worker/columns layout), as a gzip
+ * GET /api/datasets/:id/columns — the data set's prepared cases (worker/columns/layout.ts), as a gzip
  * file (application/gzip; the settlement workers decompress it with DecompressionStream, since Next's server
  * drops a route's own Content-Encoding), with an ETag per data set version (304 when the browser has it).
  */
