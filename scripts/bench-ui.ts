@@ -152,7 +152,7 @@ async function waitForServer(url: string): Promise<void> {
  * React commits in a task, so a change is rendered in the next frame: a frame callback, then a timeout after
  * its paint (the edits' rule, below).
  */
-function stampFirstSettlement(): void {
+function stampFirstLoad(): void {
   const w = window as { __firstSettlementShown?: number; __chartsShown?: number };
   const stamps = [
     { selector: '[data-testid="settle-status"][data-state="settled"]', stamp: (at: number) => (w.__firstSettlementShown = at), seen: false },
@@ -211,10 +211,9 @@ async function main(): Promise<void> {
      * 270 ms, which put up to 0.5 s on a first load timed from outside the page.
      */
     const firstLoad = async (page: Page): Promise<FirstLoad> => {
-      await page.addInitScript(stampFirstSettlement);
+      await page.addInitScript(stampFirstLoad);
       await page.goto(`${base}/workbench`);
-      await page.locator('[data-testid="settle-status"][data-state="settled"]').waitFor({ timeout: 120_000 });
-      await page.waitForFunction(() => (window as { __firstSettlementShown?: number }).__firstSettlementShown !== undefined);
+      await page.waitForFunction(() => (window as { __firstSettlementShown?: number }).__firstSettlementShown !== undefined, undefined, { timeout: 120_000 });
       return page.evaluate(() => {
         const shown = (window as { __firstSettlementShown?: number }).__firstSettlementShown!;
         const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;

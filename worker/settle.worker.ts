@@ -49,20 +49,20 @@ function decodeInto(bytes: Uint8Array, ticket: number): { decodeMs: number } {
 
 const api = {
   /**
-   * `gzipped`: the columns route's body (a gzip file of prepared columns: worker/columns/layout.ts). `share`:
-   * also hand back a copy of the inflated columns, for the page to give the other workers (`loadInflated`), so
-   * that the file is inflated once however many rounds are compared.
+   * `gzipped`: the columns route's body (a gzip file of prepared columns: worker/columns/layout.ts). Hands back
+   * a copy of the inflated columns too, for the page to give the other workers (`loadInflated`), so that the
+   * file is inflated once however many rounds are compared.
    */
-  async load(gzipped: ArrayBuffer, share = false): Promise<{ timings: WorkerLoadTimings; inflated: ArrayBuffer | null }> {
+  async load(gzipped: ArrayBuffer): Promise<{ timings: WorkerLoadTimings; inflated: ArrayBuffer }> {
     const started = performance.now();
     const ticket = ++state.loads;
     const bytes = await gunzipColumns(gzipped);
     const inflated = performance.now();
     const timings = { scriptStartedAt, gunzipMs: inflated - started, ...decodeInto(bytes, ticket) };
-    const copy = share ? bytes.slice().buffer : null;
-    return transfer({ timings, inflated: copy }, copy ? [copy] : []);
+    const copy = bytes.slice().buffer;
+    return transfer({ timings, inflated: copy }, [copy]);
   },
-  /** `inflated`: the columns another worker inflated (`load` with `share`). */
+  /** `inflated`: the columns another worker inflated (`load`). */
   loadInflated(inflated: ArrayBuffer): WorkerLoadTimings {
     return { scriptStartedAt, gunzipMs: 0, ...decodeInto(new Uint8Array(inflated), ++state.loads) };
   },

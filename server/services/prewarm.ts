@@ -8,9 +8,9 @@ import type { AppRouter } from '@/server/routers/_app';
 export type BatchFetch = NonNullable<Parameters<typeof httpBatchLink>[0]['fetch']>;
 
 /**
- * Encodes the columns of the data set the workbench opens by default (the newest) into the cache. Only that one:
- * every data set held from start would cost memory and start-up time for sets nobody may open; the others are
- * encoded on their first request.
+ * Prepares and encodes the columns of the data set the workbench opens by default (the newest) into the cache.
+ * Only that one: every data set held from start would cost memory and start-up time for sets nobody may open;
+ * the others are prepared on their first request.
  */
 export function prewarmColumns(): number | null {
   try {

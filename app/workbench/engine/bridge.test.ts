@@ -10,14 +10,14 @@ const TIMINGS: WorkerLoadTimings = { scriptStartedAt: performance.timeOrigin, gu
 
 /** A worker whose loads answer when the test says so, recording what it was given. */
 function fakeWorker() {
-  const calls: { kind: 'load' | 'loadInflated'; bytes: ArrayBuffer; share?: boolean | undefined }[] = [];
+  const calls: { kind: 'load' | 'loadInflated'; bytes: ArrayBuffer }[] = [];
   const answers: (() => void)[] = [];
   const api = {
-    load: (gzipped: ArrayBuffer, share?: boolean) => {
-      calls.push({ kind: 'load' as const, bytes: gzipped, share });
-      // "inflating": the shared copy is the gzip bytes reversed, so a waiter's copy can be told from the file
-      const inflated = share ? new Uint8Array(gzipped).slice().reverse().buffer : null;
-      return new Promise<{ timings: WorkerLoadTimings; inflated: ArrayBuffer | null }>((resolve) => answers.push(() => resolve({ timings: TIMINGS, inflated })));
+    load: (gzipped: ArrayBuffer) => {
+      calls.push({ kind: 'load' as const, bytes: gzipped });
+      // "inflating": the copy handed back is the gzip bytes reversed, so a waiter's copy can be told from the file
+      const inflated = new Uint8Array(gzipped).slice().reverse().buffer;
+      return new Promise<{ timings: WorkerLoadTimings; inflated: ArrayBuffer }>((resolve) => answers.push(() => resolve({ timings: TIMINGS, inflated })));
     },
     loadInflated: (inflated: ArrayBuffer) => {
       calls.push({ kind: 'loadInflated', bytes: inflated });
@@ -32,7 +32,7 @@ const file = (...bytes: number[]) => new Uint8Array(bytes).buffer;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('loading a data set version into several workers', () => {
-  it('inflates once: the first worker gets the file with share, the others a copy of what it inflated', async () => {
+  it('inflates once: the first worker gets the file, the others a copy of what it inflated', async () => {
     const loads = new ColumnsLoads();
     const [a, b, c] = [fakeWorker(), fakeWorker(), fakeWorker()];
     const gzipped = file(1, 2, 3);
@@ -41,7 +41,7 @@ describe('loading a data set version into several workers', () => {
     await flush();
     // b waits for a: nothing was asked of it yet
     expect(b.calls).toEqual([]);
-    expect(a.calls.map((call) => [call.kind, call.share, [...new Uint8Array(call.bytes)]])).toEqual([['load', true, [1, 2, 3]]]);
+    expect(a.calls.map((call) => [call.kind, [...new Uint8Array(call.bytes)]])).toEqual([['load', [1, 2, 3]]]);
     // the caller keeps its buffer: the worker was given a copy
     expect(a.calls[0]!.bytes).not.toBe(gzipped);
     expect(gzipped.byteLength).toBe(3);
@@ -62,9 +62,9 @@ describe('loading a data set version into several workers', () => {
     a.answerNext();
     await first;
     const second = loads.load(a.started, '1-2', file(9));
-    expect(a.calls.map((call) => [call.kind, call.share, [...new Uint8Array(call.bytes)]])).toEqual([
-      ['load', true, [1]],
-      ['load', true, [9]],
+    expect(a.calls.map((call) => [call.kind, [...new Uint8Array(call.bytes)]])).toEqual([
+      ['load', [1]],
+      ['load', [9]],
     ]);
     a.answerNext();
     await second;
@@ -77,7 +77,7 @@ describe('loading a data set version into several workers', () => {
     const loadedB = loads.load(b.started, '1-1', file(4, 5));
     loads.forget(a.started);
     await flush();
-    expect(b.calls.map((call) => [call.kind, call.share])).toEqual([['load', true]]);
+    expect(b.calls.map((call) => call.kind)).toEqual(['load']);
     b.answerNext();
     await loadedB;
   });
