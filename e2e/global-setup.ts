@@ -33,6 +33,14 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
 
 /** Seeds the demo city into a temporary database and serves the production build on it. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // a server already running (a development server while working on one test file): E2E_BASE_URL and E2E_DB_PATH
+  const external = process.env.E2E_BASE_URL;
+  if (external) {
+    await waitForServer(`${external}/api/trpc/datasets.list`, 120_000);
+    project.provide('baseUrl', external);
+    project.provide('dbPath', process.env.E2E_DB_PATH ?? '');
+    return async () => {};
+  }
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drg-e2e-'));
   const dbPath = path.join(dir, 'e2e.sqlite');
   const db = openDatabase(dbPath);
