@@ -1,5 +1,9 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+// the app's own CJK font (Noto Sans SC, SIL OFL), loaded by unicode range: every machine and every print shows the
+// same glyphs, with no font installed and no network
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/700.css';
 import './globals.css';
 import { Providers } from './providers';
 import { AppHeader } from './components/AppHeader';
