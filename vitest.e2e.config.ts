@@ -12,5 +12,8 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // a busy machine (CI, 2 cores, a production server and Chromium beside the tests) can take seconds where an idle
+    // one takes milliseconds: waits for the page are bounded by what is wrong, never by what is fast
+    expect: { poll: { timeout: 30_000, interval: 50 } },
   },
 });

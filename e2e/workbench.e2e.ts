@@ -51,6 +51,48 @@ describe('negotiation workbench in Chromium', () => {
     await expect.poll(async () => (await last.getAttribute('data-far')) === null && (await last.innerText()).includes(await last.getAttribute('data-hospital-code') ?? '?')).toBe(true);
   });
 
+  it('a jump of the impact table to its bottom shows every row in view within two frames', async () => {
+    // a jump sets the scroll position at once (a scrollbar drag, Home/End in some browsers, a script): every row in
+    // view must show its figures on the next frame or the one after, whatever the fonts make a row's height.
+    // Counted in frames inside the page, not in milliseconds: a busy machine has slower frames, not more of them.
+    const outcome = await page.evaluate(async () => {
+      await document.fonts.ready;
+      const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      const table = document.querySelector('[data-testid="hospital-impact-table"]')!;
+      const box = table.closest('.table-scroll') as HTMLElement;
+      box.scrollTop = 0;
+      box.scrollIntoView({ block: 'start' });
+      await frame();
+      await frame();
+      const head = table.querySelector('thead')!.getBoundingClientRect().bottom;
+      const blankInView = () => {
+        const shown = box.getBoundingClientRect();
+        const foot = table.querySelector('tfoot')?.getBoundingClientRect().top ?? shown.bottom;
+        const bottom = Math.min(shown.bottom, foot, window.innerHeight);
+        const inView = [...table.querySelectorAll('tbody tr')].filter((tr) => {
+          const r = tr.getBoundingClientRect();
+          return r.bottom > Math.max(head, shown.top) && r.top < bottom;
+        });
+        const blank = inView.filter((tr) => tr.hasAttribute('data-far') || tr.querySelector('td')?.textContent !== tr.getAttribute('data-hospital-code'));
+        return { inView: inView.length, blank: blank.map((tr) => tr.getAttribute('data-hospital-code')) };
+      };
+      box.scrollTop = box.scrollHeight;
+      const seen: { inView: number; blank: (string | null)[] }[] = [];
+      for (let i = 0; i < 30; i++) {
+        await frame();
+        seen.push(blankInView());
+        if (seen.length >= 2 && seen[seen.length - 1]!.blank.length === 0) break;
+      }
+      const rows = table.querySelectorAll('tbody tr');
+      const lastRow = rows[rows.length - 1]!.getBoundingClientRect();
+      return { seen, lastInView: lastRow.top < box.getBoundingClientRect().bottom };
+    });
+    expect(outcome.lastInView).toBe(true);
+    expect(outcome.seen[1]!.inView).toBeGreaterThan(5);
+    // after the second frame, no row in view is blank
+    expect(outcome.seen[1]!.blank).toEqual([]);
+  });
+
   it('after a sort, every row shows its own hospital: the far rows once the page is idle', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const table = page.getByTestId('hospital-impact-table');

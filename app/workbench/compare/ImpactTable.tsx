@@ -159,6 +159,7 @@ export const ImpactTable = memo(function ImpactTable({ rows, baselineName, round
       exportName={exportName}
       testId="hospital-impact-table"
       initialSort={[{ id: 'delta-0', desc: false }]}
+      frozenColumns={2}
       toolbar={toolbar}
     />
   );

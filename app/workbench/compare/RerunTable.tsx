@@ -31,6 +31,8 @@ export interface RerunTableProps<Row> {
   initialSort?: SortingState;
   toolbar?: ReactNode;
   caption?: ReactNode;
+  /** the first 1 or 2 columns (code, name) stay in view as the table scrolls sideways */
+  frozenColumns?: 0 | 1 | 2;
 }
 
 /**
@@ -52,7 +54,12 @@ export function RerunTable<Row>(props: RerunTableProps<Row>) {
   const rows = useValueInView(props.rows, box);
   const { table, visibleRows, search, setSearch } = useSortedRows(rows, props.columns, props.initialSort);
   const hasFooter = props.columns.some((c) => c.footer);
-  const style = { '--rerun-columns': props.columns.map((c) => c.width).join(' ') } as CSSProperties;
+  const frozen = props.frozenColumns ?? 0;
+  const style = {
+    '--rerun-columns': props.columns.map((c) => c.width).join(' '),
+    // the second frozen column starts where the first ends
+    ...(frozen === 2 && props.columns[0] ? { '--rerun-frozen-left': props.columns[0].width } : {}),
+  } as CSSProperties;
   const { onRowClick, rowKeyAttribute, columns, rowKey } = props;
   // one listener for all rows: a row element shows another row whenever the order changes
   const onClick = onRowClick
@@ -83,7 +90,7 @@ export function RerunTable<Row>(props: RerunTableProps<Row>) {
     <div className="data-table" ref={box}>
       <TableToolbar caption={props.caption} toolbar={props.toolbar} search={search} onSearch={setSearch} testId={props.testId} exportName={props.exportName} columns={props.columns} rows={visibleRows} />
       <div className="table-scroll" ref={scroller}>
-        <table className="rerun-table" data-testid={props.testId} style={style}>
+        <table className="rerun-table" data-testid={props.testId} style={style} data-frozen={frozen || undefined}>
           <SortableHeader table={table} columns={props.columns} />
           <tbody ref={body} onClick={onClick}>
             {skeleton}
@@ -169,8 +176,9 @@ function useRowWriter<Row>(
   });
   const rowCount = content.rows.length;
 
-  // the near rows, on mount, when the number of rows changes, and as the box scrolls or resizes (before the rows
-  // are written below: the first write needs them)
+  // the near rows, on mount, when the number of rows changes, as the box or the page scrolls (wheel, keys, a jump of
+  // the scroll position), and as the box or its rows change size (a web font arriving, the window resized) — before
+  // the rows are written below: the first write needs them
   useLayoutEffect(() => {
     const box = scroller.current;
     const tbody = body.current;
@@ -179,35 +187,37 @@ function useRowWriter<Row>(
     let frame = 0;
     const mark = () => {
       frame = 0;
-      const rows = tbody.rows;
-      const rowHeight = rows[0]?.getBoundingClientRect().height || 1;
-      // what of the box's scrolled view the window shows (the page may be scrolled so that only its top or bottom
-      // is on screen), in pixels of the box's content
-      const top = box.getBoundingClientRect().top;
-      const shownFrom = box.scrollTop + Math.max(0, -top);
-      const shownTo = box.scrollTop + Math.min(box.clientHeight, window.innerHeight - top);
-      const from = Math.max(0, Math.floor(shownFrom / rowHeight) - NEAR_ROWS);
-      const to = Math.max(from, Math.min(rows.length, Math.ceil(shownTo / rowHeight) + NEAR_ROWS));
-      s.near = [from, to];
-      // rows coming near show the newest rows before they are laid out again
-      if (s.content) for (let i = from; i < to; i++) if (s.stale.delete(i)) writeRow(tbody, i, s.content, s.written);
-      if (!s.stale.size) box.removeAttribute('data-rows-pending');
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i]!;
-        const far = i < from || i >= to;
-        if (far !== row.hasAttribute('data-far')) row.toggleAttribute('data-far', far);
+      // showing a row changes its height (a far row has its remembered or its intrinsic size), which moves the rows
+      // below it: measure again until the near rows stay the same (twice at most in practice)
+      for (let pass = 0; pass < 4; pass++) {
+        const [from, to] = nearRows(box, tbody);
+        const same = from === s.near[0] && to === s.near[1];
+        s.near = [from, to];
+        // rows coming near show the newest rows before they are laid out again
+        if (s.content) for (let i = from; i < to; i++) if (s.stale.delete(i)) writeRow(tbody, i, s.content, s.written);
+        if (!s.stale.size) box.removeAttribute('data-rows-pending');
+        let toggled = false;
+        const rows = tbody.rows;
+        for (let i = 0; i < rows.length; i++) {
+          const row = rows[i]!;
+          const far = i < from || i >= to;
+          if (far !== row.hasAttribute('data-far')) {
+            row.toggleAttribute('data-far', far);
+            toggled = true;
+          }
+        }
+        if (!toggled || same) break;
       }
     };
     mark();
     const later = () => {
       frame ||= requestAnimationFrame(mark);
     };
-    // the box or the page scrolled, or the box's height changed (the window resized: its height is a share of the
-    // viewport's)
     box.addEventListener('scroll', later, { passive: true });
     window.addEventListener('scroll', later, { passive: true });
     const resize = new ResizeObserver(later);
     resize.observe(box);
+    resize.observe(tbody);
     return () => {
       box.removeEventListener('scroll', later);
       window.removeEventListener('scroll', later);
@@ -261,6 +271,39 @@ function useRowWriter<Row>(
     };
     return () => s.cancelIdle?.();
   }, [scroller, body, skeleton, rows, columns, rowKey, rowKeyAttribute]);
+}
+
+/**
+ * Rows [from, to) of the body that are within NEAR_ROWS of what the window shows of the box's scrolled view, found
+ * from the rows' own positions (binary search: rows are stacked in order), never from an assumed row height: rows
+ * laid out, rows hidden with a remembered size and rows never laid out (their intrinsic size) differ in height
+ * with the font and the data, and a jump of the scroll position must find the rows really in view.
+ */
+function nearRows(box: HTMLElement, tbody: HTMLTableSectionElement): [number, number] {
+  const rows = tbody.rows;
+  const count = rows.length;
+  if (!count) return [0, 0];
+  const frame = box.getBoundingClientRect();
+  const header = tbody.previousElementSibling?.getBoundingClientRect().height ?? 0;
+  const shownTop = Math.max(frame.top + header, 0);
+  const shownBottom = Math.max(shownTop, Math.min(frame.bottom, window.innerHeight));
+  // the first row whose bottom is below the shown top, and the first row whose top is at or below the shown bottom
+  const first = firstRow(count, (i) => rows[i]!.getBoundingClientRect().bottom > shownTop);
+  const end = firstRow(count, (i) => rows[i]!.getBoundingClientRect().top >= shownBottom);
+  const from = Math.max(0, Math.min(first, count - 1) - NEAR_ROWS);
+  return [from, Math.max(from, Math.min(count, Math.max(end, first + 1) + NEAR_ROWS))];
+}
+
+/** The smallest index in [0, count) for which `past` holds (`past` is false then true along the rows), or count. */
+function firstRow(count: number, past: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (past(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**
