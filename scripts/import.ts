@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@/db/client';
-import { formatOmittedErrors, formatRowError, importDataset, type ImportStage } from '@/server/import';
+import { formatRowError, importDataset, omittedErrors, type ImportStage } from '@/server/import';
 
 const USAGE =
   'usage: npm run import -- --hospitals H.csv --catalog C.csv --cases K.csv --name NAME [--year YYYY] [--notes TEXT] [--db PATH]';
@@ -64,10 +64,11 @@ async function main(): Promise<number> {
   const result = await importDataset(db, args.meta, args.paths, progressBar());
   if (process.stderr.isTTY) process.stderr.write('\n');
   if (!result.ok) {
-    for (const error of result.errors) process.stderr.write(`${formatRowError(error)}\n`);
-    const omitted = formatOmittedErrors(result);
-    if (omitted) process.stderr.write(`${omitted}\n`);
-    process.stderr.write(`import failed: ${result.errorCount} error(s), nothing was written\n`);
+    // Chinese for the bureau, English beside it: one error, two lines
+    for (const error of result.errors) process.stderr.write(`${formatRowError(error, 'zh')}\n  ${formatRowError(error, 'en')}\n`);
+    const omitted = omittedErrors(result);
+    if (omitted) process.stderr.write(`${omitted.zh}\n  ${omitted.en}\n`);
+    process.stderr.write(`导入失败：${result.errorCount} 处错误，未写入任何数据\n  import failed: ${result.errorCount} error(s), nothing was written\n`);
     return 1;
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);

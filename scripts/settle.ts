@@ -7,7 +7,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { formatOmittedErrors, formatRowError, readDatasetFiles } from '@/server/import';
+import { formatRowError, omittedErrors, readDatasetFiles } from '@/server/import';
 import { parseRoundParams, settle, toContractResult, type RoundParams } from '@/worker/settlement';
 
 const USAGE = 'usage: npm run settle -- --hospitals H.csv --catalog C.csv --cases K.csv --round R.json --out result.json';
@@ -74,8 +74,8 @@ export async function runSettle(argv: string[], stderr: (line: string) => void):
   let failed = false;
   if (!data.ok) {
     for (const error of data.errors) stderr(formatRowError(error));
-    const omitted = formatOmittedErrors(data);
-    if (omitted) stderr(omitted);
+    const omitted = omittedErrors(data);
+    if (omitted) stderr(omitted.en);
     failed = true;
   }
   if (!round.ok) {

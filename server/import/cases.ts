@@ -7,6 +7,7 @@ import { NO_DRG, POOL_INDEX, type CaseTable } from '@/worker/settlement/types';
 import type { CatalogTable } from './catalog';
 import { GrowingCaseTable } from './case-columns';
 import type { ErrorList } from './errors';
+import { REASONS } from './reasons';
 import type { HospitalTable } from './hospitals';
 import { readTable, type RowRecord } from './rows';
 import { caseRow, type CaseRow } from './schemas';
@@ -27,16 +28,16 @@ function crossCheck(record: RowRecord<'cases'>, row: number, valid: CaseRow | nu
   let ok = true;
   const first = record.case_id ? ctx.caseIds.check(record.case_id, row) : null;
   if (first !== null) {
-    errors.add(file, row, 'case_id', `duplicate case_id ${record.case_id} (first at row ${first})`);
+    errors.add(file, row, 'case_id', REASONS.duplicateCode('cases', 'case_id', record.case_id, first));
     ok = false;
   }
   const code = record.hospital_code;
   if (code && ctx.hospitals.readable && !ctx.hospitals.codes.has(code)) {
-    errors.add(file, row, 'hospital_code', `unknown hospital_code ${code} (not in the hospitals file)`);
+    errors.add(file, row, 'hospital_code', REASONS.unknownHospital(code));
     ok = false;
   }
   if (valid && valid.patient_pay > valid.total_cost) {
-    errors.add(file, row, 'patient_pay', `must not exceed total_cost ${record.total_cost} (got ${record.patient_pay})`);
+    errors.add(file, row, 'patient_pay', REASONS.patientPayOverTotal(record.total_cost, record.patient_pay));
     ok = false;
   }
   return ok;

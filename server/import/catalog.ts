@@ -1,6 +1,7 @@
 /** The `catalog` table (SETTLEMENT.md §5): the DRG list of the data set, unique codes. */
 import { NO_DRG, type DrgEntry } from '@/worker/settlement/types';
 import type { ErrorList } from './errors';
+import { REASONS } from './reasons';
 import { readTable } from './rows';
 import { catalogRow } from './schemas';
 import type { TableSource } from './source';
@@ -25,12 +26,12 @@ export async function readCatalog(
     errors,
     (record, row) => {
       const first = record.drg_code ? codes.check(record.drg_code, row) : null;
-      if (first !== null) errors.add(source.name, row, 'drg_code', `duplicate drg_code ${record.drg_code} (first at row ${first})`);
+      if (first !== null) errors.add(source.name, row, 'drg_code', REASONS.duplicateCode('catalog', 'drg_code', record.drg_code, first));
       const valid = validateRow(catalogRow, record, { file: source.name, row }, errors);
       if (!valid || first !== null) return;
       // NO_DRG is the last Uint16: it marks "no DRG" in the case columns
       if (table.catalog.length >= NO_DRG) {
-        errors.add(source.name, row, '', `more than ${NO_DRG} DRGs`);
+        errors.add(source.name, row, '', REASONS.tooManyRows(NO_DRG, 'catalog'));
         return;
       }
       table.index.set(valid.drg_code, table.catalog.length);

@@ -1,12 +1,14 @@
 /**
  * Zod schemas of single cells, shared by the row schemas of the three tables. A cell arrives as a
  * trimmed string (CSV text, or an XLSX number printed with `String`, which reads back to the same double);
- * each schema fails with one plain-English reason, the row validator adds "(got …)".
+ * each schema fails with one rule of `CELL_RULES` as its message (its key), which the row validator turns
+ * into a reason in both languages and completes with the value ("(got …)").
  */
 import { z } from 'zod';
 import type { DrgType, Level, Pool } from '@/worker/settlement/types';
+import type { CellRule } from './reasons';
 
-const NOT_EMPTY = 'must not be empty';
+const NOT_EMPTY: CellRule = 'notEmpty';
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** "3" or "3.0" (an integer a spreadsheet printed as a decimal) */
 const INTEGER = /^[+-]?\d+(?:\.0*)?$/;
@@ -26,7 +28,7 @@ export function orNull<T>(schema: z.ZodType<T, string>) {
 }
 
 /** A decimal number checked by `isValid`; `rule` says what is expected ("must be a number ≥ 0"). */
-export function decimal(rule: string, isValid: (n: number) => boolean = Number.isFinite) {
+export function decimal(rule: CellRule, isValid: (n: number) => boolean = Number.isFinite) {
   return z
     .string()
     .min(1, NOT_EMPTY)
@@ -36,7 +38,7 @@ export function decimal(rule: string, isValid: (n: number) => boolean = Number.i
 }
 
 /** An integer in [min, max]. */
-export function integer(min: number, max: number, rule: string) {
+export function integer(min: number, max: number, rule: CellRule) {
   return z
     .string()
     .min(1, NOT_EMPTY)
@@ -45,18 +47,18 @@ export function integer(min: number, max: number, rule: string) {
     .refine((n) => n >= min && n <= max, rule);
 }
 
-export const nonNegativeAmount = decimal('must be a number ≥ 0', (n) => Number.isFinite(n) && n >= 0);
-export const positiveNumber = decimal('must be a number > 0', (n) => Number.isFinite(n) && n > 0);
+export const nonNegativeAmount = decimal('numberAtLeastZero', (n) => Number.isFinite(n) && n >= 0);
+export const positiveNumber = decimal('numberAboveZero', (n) => Number.isFinite(n) && n > 0);
 
 /** 0/1 flag, also written 1.0, true/false or 是/否; an empty cell is 0. */
 export const flag01 = z
   .string()
   .transform((s) => (s === '' ? '0' : s.toLowerCase().replace(/^([01])\.0*$/, '$1')))
-  .pipe(z.enum(['0', '1', 'false', 'true', '否', '是'], { error: 'must be 0 or 1' }))
+  .pipe(z.enum(['0', '1', 'false', 'true', '否', '是'], { error: 'flag' satisfies CellRule }))
   .transform((s) => s === '1' || s === 'true' || s === '是');
 
 /** A word from a fixed list, several spellings each (matched ignoring ASCII case). */
-function oneOf<T>(words: Readonly<Record<string, T>>, rule: string, normalize: (s: string) => string = (s) => s) {
+function oneOf<T>(words: Readonly<Record<string, T>>, rule: CellRule, normalize: (s: string) => string = (s) => s) {
   return z
     .string()
     .min(1, NOT_EMPTY)
@@ -71,7 +73,7 @@ function oneOf<T>(words: Readonly<Record<string, T>>, rule: string, normalize: (
 /** 医院等级: 1, 2, 3 or 一级/二级/三级 (also "三级甲等": the grade suffix is ignored). */
 export const level = oneOf<Level>(
   { 1: 1, 2: 2, 3: 3, 一级: 1, 二级: 2, 三级: 3 },
-  'must be 1, 2, 3 or 一级/二级/三级',
+  'level',
   (s) => s.replace(/^([一二三]级).+$/, '$1').replace(/\.0*$/, ''),
 );
 
@@ -87,7 +89,7 @@ export const pool = oneOf<Pool>(
     城镇职工: 'employee',
     城乡居民: 'resident',
   },
-  'must be employee/resident or 职工/居民',
+  'pool',
 );
 
 /** ADRG type: surgical/medical/procedure (the CHS files write non_or_procedure), or 外科/内科/操作. */
@@ -102,5 +104,5 @@ export const drgType = oneOf<DrgType>(
     操作: 'procedure',
     非手术室操作: 'procedure',
   },
-  'must be surgical/medical/procedure or 外科/内科/操作',
+  'drgType',
 );

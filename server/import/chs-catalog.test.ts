@@ -46,7 +46,7 @@ describe.skipIf(!fs.existsSync(sharedData))('the real CHS-DRG 2.0 catalog', () =
     const db = openDatabase(':memory:');
     const paths = { hospitals: path.join(fixtures, 'hospitals.csv'), catalog, cases: path.join(fixtures, 'cases.csv') };
     const result = await importDataset(db, { name: 'CHS-DRG 2.0', year: 2025 }, paths);
-    if (!result.ok) expect.fail(result.errors.slice(0, 5).map(formatRowError).join('\n'));
+    if (!result.ok) expect.fail(result.errors.slice(0, 5).map((e) => formatRowError(e)).join('\n'));
     const drgs = listCatalog(db, result.datasetId);
     expect(drgs).toHaveLength(634);
     expect(drgs[0]).toMatchObject({ code: 'AA19', name: '心肺移植', mdc: 'MDCA', weight: 18.2858, adrg: 'AA1', drgType: 'surgical' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCsv } from './csv';
+import type { Reason } from './reasons';
 import type { Cell } from './rows';
 
 /** The text's UTF-8 bytes in chunks of `size`: multi-byte characters and lines split across chunks. */
@@ -10,7 +11,7 @@ async function* chunksOf(text: string, size: number) {
 
 async function rowsOf(text: string, chunkSize: number) {
   const rows: [number, readonly Cell[]][] = [];
-  const problems: [number, string][] = [];
+  const problems: [number, Reason][] = [];
   await readCsv(
     chunksOf(text, chunkSize),
     (cells, row) => rows.push([row, cells]),
@@ -41,6 +42,6 @@ describe('readCsv', () => {
   it('reports a row with an unterminated quote once', async () => {
     const { rows, problems } = await rowsOf('a,b\n1,2\n3,"4\n5,6\n', 3);
     expect(rows.map(([row]) => row)).toEqual([1, 2]);
-    expect(problems).toEqual([[3, 'malformed CSV: Quoted field unterminated']]);
+    expect(problems).toEqual([[3, { zh: 'CSV 格式错误：引号未闭合', en: 'malformed CSV: Quoted field unterminated' }]]);
   });
 });

@@ -4,6 +4,7 @@
  */
 import Papa from 'papaparse';
 import { Readable } from 'node:stream';
+import { REASONS } from './reasons';
 import type { ProblemHandler, RowHandler } from './rows';
 
 /**
@@ -20,7 +21,7 @@ async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>, onBytes: (bytes: n
     try {
       pending += decoder.decode(chunk, { stream: true });
     } catch {
-      onProblem(0, NOT_UTF8);
+      onProblem(0, REASONS.notUtf8);
       return;
     }
     const end = pending.lastIndexOf('\n') + 1;
@@ -33,13 +34,11 @@ async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>, onBytes: (bytes: n
   try {
     pending += decoder.decode();
   } catch {
-    onProblem(0, NOT_UTF8);
+    onProblem(0, REASONS.notUtf8);
     return;
   }
   if (pending) yield pending;
 }
-
-const NOT_UTF8 = 'the file is not UTF-8 (save it as "CSV UTF-8" or XLSX)';
 
 function isBlank(cells: readonly string[]): boolean {
   for (const cell of cells) if (cell.trim() !== '') return false;
@@ -62,11 +61,11 @@ export function readCsv(
       delimiter: ',',
       chunk(results) {
         const rows = results.data;
-        const malformed = new Map(results.errors.map((e) => [e.row ?? 0, e.message]));
+        const malformed = new Map(results.errors.map((e) => [e.row ?? 0, e]));
         for (let i = 0; i < rows.length; i++) {
           const cells = rows[i]!;
           const problem = malformed.get(i);
-          if (problem !== undefined) onProblem(rowsBefore + i + 1, `malformed CSV: ${problem}`);
+          if (problem !== undefined) onProblem(rowsBefore + i + 1, REASONS.malformedCsv(problem.code, problem.message));
           else if (!isBlank(cells)) onRow(cells, rowsBefore + i + 1);
         }
         rowsBefore += rows.length;

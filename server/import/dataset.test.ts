@@ -93,7 +93,7 @@ describe('importDataset', () => {
     const again = await importDataset(db, { name: ' Qingyang ', year: 2024 }, pathsIn('valid'));
     expect(again).toEqual({
       ok: false,
-      errors: [{ file: '', row: 0, column: 'name', reason: 'a data set named "Qingyang" already exists' }],
+      errors: [{ file: '', row: 0, column: 'name', reason: { zh: '数据集“Qingyang”已存在', en: 'a data set named "Qingyang" already exists' } }],
       errorCount: 1,
     });
     expect(db.$client.prepare('SELECT count(*) AS n FROM cases').get()).toEqual({ n: 7 });
@@ -105,8 +105,8 @@ describe('importDataset', () => {
     expect(result).toMatchObject({
       ok: false,
       errors: [
-        { column: 'name', reason: 'must not be empty' },
-        { column: 'year', reason: 'must be a year such as 2025 (got "abc")' },
+        { column: 'name', reason: { zh: '不能为空', en: 'must not be empty' } },
+        { column: 'year', reason: { zh: '应为年份，例如 2025（当前值：“abc”）', en: 'must be a year such as 2025 (got "abc")' } },
       ],
     });
   });

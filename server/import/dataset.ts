@@ -9,6 +9,7 @@ import { readCases } from './cases';
 import { readCatalog } from './catalog';
 import { ErrorList, type ImportFailure } from './errors';
 import { readHospitals } from './hospitals';
+import { REASONS } from './reasons';
 import { bufferSource, fileSource, type TableSource } from './source';
 
 /** Stages reported while importing: `parsing` counts bytes read (rows are checked as they stream in),
@@ -43,9 +44,9 @@ interface DatasetSources {
 }
 
 function emptyTableErrors(bundle: DatasetBundle, sources: DatasetSources, errors: ErrorList): void {
-  if (bundle.hospitals.length === 0) errors.add(sources.hospitals.name, 0, '', 'no hospital rows');
-  if (bundle.catalog.length === 0) errors.add(sources.catalog.name, 0, '', 'no DRG rows');
-  if (bundle.cases.count === 0) errors.add(sources.cases.name, 0, '', 'no case rows');
+  if (bundle.hospitals.length === 0) errors.add(sources.hospitals.name, 0, '', REASONS.noRows('hospitals'));
+  if (bundle.catalog.length === 0) errors.add(sources.catalog.name, 0, '', REASONS.noRows('catalog'));
+  if (bundle.cases.count === 0) errors.add(sources.cases.name, 0, '', REASONS.noRows('cases'));
 }
 
 export async function readDatasetSources(sources: DatasetSources, onProgress?: ImportProgress): Promise<ReadResult> {
@@ -69,10 +70,10 @@ export async function readDatasetSources(sources: DatasetSources, onProgress?: I
 
 /** Reads the three tables from disk (CSV or XLSX by extension). */
 export function readDatasetFiles(paths: DatasetPaths, onProgress?: ImportProgress): Promise<ReadResult> {
-  const missing = Object.entries(paths).filter(([, p]) => !fileExists(p));
+  const missing = (Object.entries(paths) as [keyof DatasetPaths, string][]).filter(([, p]) => !fileExists(p));
   if (missing.length > 0) {
     const errors = new ErrorList();
-    for (const [table, p] of missing) errors.add(p, 0, '', `${table} file not found`);
+    for (const [table, p] of missing) errors.add(p, 0, '', REASONS.fileNotFound(table));
     return Promise.resolve(errors.failure());
   }
   return readDatasetSources(

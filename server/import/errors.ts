@@ -1,7 +1,12 @@
 /**
  * Row errors of an import (SETTLEMENT.md §5): values, never exceptions. Each names the file, the row as a
- * spreadsheet user sees it (header = row 1), the column (its §5 name) and the reason in plain English.
+ * spreadsheet user sees it (header = row 1), the column (its §5 name) and the reason in Chinese and English
+ * (`reasons.ts`).
  */
+import type { Reason } from './reasons';
+
+export type { Reason };
+export type Language = keyof Reason;
 
 export interface RowError {
   /** file name as given, e.g. "cases.csv" */
@@ -10,7 +15,7 @@ export interface RowError {
   row: number;
   /** the §5 column name ('' = the whole row or file) */
   column: string;
-  reason: string;
+  reason: Reason;
 }
 
 /** A failed read: the first `MAX_LISTED_ERRORS` errors and how many there were in all. */
@@ -24,18 +29,23 @@ export interface ImportFailure {
 /** More errors than this are counted, not listed: a broken 1 M-row file should not print 1 M lines. */
 export const MAX_LISTED_ERRORS = 1000;
 
-/** "cases.csv:14 month: must be an integer 1–12 (got 13)" */
-export function formatRowError(e: RowError): string {
+/** "cases.csv:14 month: must be an integer 1–12 (got 13)" · "cases.csv 第 14 行 month：应为 1–12 的整数（当前值：13）" */
+export function formatRowError(e: RowError, language: Language = 'en'): string {
+  const reason = e.reason[language];
+  if (language === 'zh') {
+    const place = [e.file, e.row > 0 ? `第 ${e.row} 行` : '', e.column].filter(Boolean).join(' ');
+    return place ? `${place}：${reason}` : reason;
+  }
   const place = e.row > 0 ? `${e.file}:${e.row}` : e.file;
-  const what = e.column ? `${e.column}: ${e.reason}` : e.reason;
+  const what = e.column ? `${e.column}: ${reason}` : reason;
   if (!place) return what;
   return e.row > 0 || e.column ? `${place} ${what}` : `${place}: ${what}`;
 }
 
-/** The line that ends a truncated listing, or null when every error is listed. */
-export function formatOmittedErrors(failure: ImportFailure): string | null {
+/** What ends a truncated listing, or null when every error is listed. */
+export function omittedErrors(failure: ImportFailure): Reason | null {
   const rest = failure.errorCount - failure.errors.length;
-  return rest > 0 ? `… and ${rest} more errors` : null;
+  return rest > 0 ? { zh: `……另有 ${rest} 处错误未列出`, en: `… and ${rest} more errors` } : null;
 }
 
 /** Collects errors up to the cap, counting the rest. */
@@ -45,7 +55,7 @@ export class ErrorList {
 
   constructor(private readonly cap: number = MAX_LISTED_ERRORS) {}
 
-  add(file: string, row: number, column: string, reason: string): void {
+  add(file: string, row: number, column: string, reason: Reason): void {
     this.count++;
     if (this.listed.length < this.cap) this.listed.push({ file, row, column, reason });
   }
@@ -57,11 +67,4 @@ export class ErrorList {
   failure(): ImportFailure {
     return { ok: false, errors: this.listed, errorCount: this.count };
   }
-}
-
-/** How a cell looks in a reason: `(got 13)`, `(got "abc")`, `(got empty)`. */
-export function shownValue(raw: string): string {
-  if (raw === '') return 'empty';
-  const short = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
-  return /^[-+]?[\d.,eE]+$/.test(short) ? short : `"${short}"`;
 }

@@ -1,6 +1,7 @@
 /** The `hospitals` table (SETTLEMENT.md §5): validated rows, unique codes. */
 import type { Hospital } from '@/worker/settlement/types';
 import type { ErrorList } from './errors';
+import { REASONS } from './reasons';
 import { readTable } from './rows';
 import { hospitalRow } from './schemas';
 import type { TableSource } from './source';
@@ -32,11 +33,11 @@ export async function readHospitals(
     (record, row) => {
       const place = { file: source.name, row };
       const first = record.hospital_code ? table.codes.check(record.hospital_code, row) : null;
-      if (first !== null) errors.add(source.name, row, 'hospital_code', `duplicate hospital_code ${record.hospital_code} (first at row ${first})`);
+      if (first !== null) errors.add(source.name, row, 'hospital_code', REASONS.duplicateCode('hospitals', 'hospital_code', record.hospital_code, first));
       const valid = validateRow(hospitalRow, record, place, errors);
       if (!valid || first !== null) return;
       if (table.hospitals.length >= MAX_HOSPITALS) {
-        errors.add(source.name, row, '', `more than ${MAX_HOSPITALS} hospitals`);
+        errors.add(source.name, row, '', REASONS.tooManyRows(MAX_HOSPITALS, 'hospitals'));
         return;
       }
       table.index.set(valid.hospital_code, table.hospitals.length);

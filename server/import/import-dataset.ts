@@ -15,13 +15,14 @@ import {
   type ImportProgress,
 } from './dataset';
 import { ErrorList, type ImportFailure } from './errors';
+import { REASONS, type CellRule } from './reasons';
 import { validateRow } from './validate';
 
-const YEAR = 'must be a year such as 2025';
+const YEAR: CellRule = 'year';
 
 /** What names a data set (数据集): its name, base year and notes. */
 export const datasetMetaInput = z.object({
-  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  name: z.string().trim().min(1, 'notEmpty' satisfies CellRule).max(200, 'nameTooLong' satisfies CellRule),
   year: z.coerce.number({ error: YEAR }).int(YEAR).min(1990, YEAR).max(2100, YEAR),
   notes: z.string().trim().nullish(),
 });
@@ -40,7 +41,7 @@ function isUniqueViolation(error: unknown): boolean {
 function metaErrors(db: Db, meta: DatasetMetaInput): { meta: z.infer<typeof datasetMetaInput> } | ImportFailure {
   const errors = new ErrorList();
   const valid = validateRow(datasetMetaInput, meta, { file: '', row: 0 }, errors);
-  if (valid && nameTaken(db, valid.name)) errors.add('', 0, 'name', `a data set named "${valid.name}" already exists`);
+  if (valid && nameTaken(db, valid.name)) errors.add('', 0, 'name', REASONS.nameTaken(valid.name));
   return valid && errors.isEmpty ? { meta: valid } : errors.failure();
 }
 
@@ -67,7 +68,7 @@ export async function importDataset(
   } catch (error) {
     if (!isUniqueViolation(error) || !nameTaken(db, name)) throw error;
     const errors = new ErrorList();
-    errors.add('', 0, 'name', `a data set named "${name}" already exists`);
+    errors.add('', 0, 'name', REASONS.nameTaken(name));
     return errors.failure();
   }
 }

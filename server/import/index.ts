@@ -1,5 +1,6 @@
 /** Data import (SETTLEMENT.md §5): CSV/XLSX → checked `DatasetBundle` → database. */
-export { formatRowError, formatOmittedErrors, MAX_LISTED_ERRORS, type RowError, type ImportFailure } from './errors';
+export { formatRowError, omittedErrors, MAX_LISTED_ERRORS, type RowError, type ImportFailure, type Language } from './errors';
+export { REASONS, type Reason } from './reasons';
 export {
   readDatasetFiles,
   readDatasetBuffers,
@@ -11,4 +12,4 @@ export {
   type ImportProgress,
 } from './dataset';
 export { importDataset, datasetMetaInput, type DatasetMetaInput, type ImportResult } from './import-dataset';
-export { TABLE_COLUMNS } from './columns';
+export { TABLE_COLUMNS, columnZh, type ColumnSpec, type TableName } from './table-columns';

@@ -5,6 +5,7 @@
 import { resolveColumns, type ColumnName, type TableName } from './columns';
 import { readCsv } from './csv';
 import type { ErrorList } from './errors';
+import { REASONS, type Reason } from './reasons';
 import type { TableSource } from './source';
 import { readXlsx } from './xlsx';
 
@@ -13,7 +14,7 @@ export type Cell = string | number;
 /** Receives a non-empty row and its 1-based row number (header = 1). */
 export type RowHandler = (cells: readonly Cell[], row: number) => void;
 /** Receives what a reader could not parse: the row (0 = the whole file) and why. */
-export type ProblemHandler = (row: number, reason: string) => void;
+export type ProblemHandler = (row: number, reason: Reason) => void;
 
 /** A data row keyed by §5 column; an absent optional column reads as ''. */
 export type RowRecord<T extends TableName> = Record<ColumnName<T>, string>;
@@ -74,9 +75,9 @@ export async function readTable<T extends TableName>(
     await readXlsx(await source.bytes(), onRow, onProblem);
     onBytes(source.size);
   } else {
-    errors.add(source.name, 0, '', `unsupported file type ".${source.format}" (use .csv or .xlsx)`);
+    errors.add(source.name, 0, '', REASONS.unsupportedFileType(source.format));
     return false;
   }
-  if (problems === 0 && header() === 'none') errors.add(source.name, 0, '', `the ${table} file is empty`);
+  if (problems === 0 && header() === 'none') errors.add(source.name, 0, '', REASONS.emptyFile(table));
   return header() === 'ok';
 }

@@ -25,7 +25,7 @@ export const hospitalRow = z.object({
   /** 机构系数; empty: the round's level coefficient applies */
   coefficient: orNull(positiveNumber),
   /** 考核得分; empty: no score */
-  evaluation_score: orNull(decimal('must be a number ≥ 0', (n) => Number.isFinite(n) && n >= 0)),
+  evaluation_score: orNull(decimal('numberAtLeastZero', (n) => Number.isFinite(n) && n >= 0)),
   district: optionalText,
   type: optionalText,
 });
@@ -51,12 +51,12 @@ export const caseRow = z.object({
   hospital_code: requiredText,
   /** empty: ungrouped (未入组) */
   drg_code: z.string(),
-  month: integer(1, 12, 'must be an integer 1–12'),
+  month: integer(1, 12, 'month'),
   pool,
   total_cost: nonNegativeAmount,
   patient_pay: nonNegativeAmount,
   /** Uint16 column: 65535 days is beyond any stay */
-  los: integer(0, 65535, 'must be a non-negative integer'),
+  los: integer(0, 65535, 'days'),
   special_review: flag01,
   deduction: z
     .string()

@@ -1,6 +1,7 @@
 /** Runs a row schema over one record and turns its issues into row errors (one per column). */
 import type { z } from 'zod';
-import { shownValue, type ErrorList } from './errors';
+import type { ErrorList } from './errors';
+import { cellRuleReason, withValue } from './reasons';
 
 export function validateRow<S extends z.ZodType>(
   schema: S,
@@ -17,7 +18,8 @@ export function validateRow<S extends z.ZodType>(
     reported.add(column);
     const value = record[column];
     const raw = value === null || value === undefined ? '' : String(value).trim();
-    errors.add(place.file, place.row, column, raw === '' ? issue.message : `${issue.message} (got ${shownValue(raw)})`);
+    const rule = cellRuleReason(issue.message);
+    errors.add(place.file, place.row, column, raw === '' ? rule : withValue(rule, raw));
   }
   return null;
 }

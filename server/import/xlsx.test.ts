@@ -63,7 +63,14 @@ describe('XLSX import', () => {
     });
     expect(await readDatasetFiles({ ...xlsxPaths, cases: edited })).toEqual({
       ok: false,
-      errors: [{ file: 'cases-bad.xlsx', row: 5, column: 'month', reason: 'must be an integer 1–12 (got 13)' }],
+      errors: [
+        {
+          file: 'cases-bad.xlsx',
+          row: 5,
+          column: 'month',
+          reason: { zh: '应为 1–12 的整数（当前值：13）', en: 'must be an integer 1–12 (got 13)' },
+        },
+      ],
       errorCount: 1,
     });
   });
@@ -73,6 +80,7 @@ describe('XLSX import', () => {
     fs.copyFileSync(csvPaths.catalog, fake);
     const result = await readDatasetFiles({ ...xlsxPaths, catalog: fake });
     expect(result).toMatchObject({ ok: false, errors: [{ file: 'catalog-fake.xlsx', row: 0, column: '' }] });
-    expect(result.ok ? '' : result.errors[0]!.reason).toMatch(/^not a readable XLSX workbook/);
+    expect(result.ok ? '' : result.errors[0]!.reason.en).toMatch(/^not a readable XLSX workbook/);
+    expect(result.ok ? '' : result.errors[0]!.reason.zh).toMatch(/^无法读取的 XLSX 工作簿/);
   });
 });

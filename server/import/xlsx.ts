@@ -4,6 +4,7 @@
  * streamed reliably): for a million cases use CSV.
  */
 import ExcelJS from 'exceljs';
+import { REASONS } from './reasons';
 import type { Cell, ProblemHandler, RowHandler } from './rows';
 
 function cellOf(value: ExcelJS.CellValue): Cell {
@@ -30,12 +31,12 @@ export async function readXlsx(data: Uint8Array, onRow: RowHandler, onProblem: P
   try {
     await workbook.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
   } catch (error) {
-    onProblem(0, `not a readable XLSX workbook (${(error as Error).message})`);
+    onProblem(0, REASONS.notXlsx((error as Error).message));
     return;
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) {
-    onProblem(0, 'the workbook has no worksheet');
+    onProblem(0, REASONS.noWorksheet);
     return;
   }
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

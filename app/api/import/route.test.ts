@@ -49,6 +49,8 @@ describe('POST /api/import', () => {
     const { hospitals, catalog } = VALID;
     const { status, lines } = await post(form({ name: 'no cases', year: '2025' }, { hospitals, catalog }));
     expect(status).toBe(400);
-    expect(lines).toEqual([{ ok: false, errors: [{ file: '', row: 0, column: 'cases', reason: 'the cases file is missing or empty' }] }]);
+    expect(lines).toEqual([
+      { ok: false, errors: [{ file: '', row: 0, column: 'cases', reason: { zh: '病例文件未上传或为空', en: 'the cases file is missing or empty' } }] },
+    ]);
   });
 });

@@ -10,13 +10,14 @@
  *   {"stage":"writing","done":<cases written>,"total":<cases>}
  * and exactly one last line:
  *   {"ok":true,"datasetId":12}
- *   {"ok":false,"errors":[{"file":"cases.csv","row":14,"column":"month","reason":"must be an integer 1–12 (got 13)"}],
- *    "errorCount":1, "message"?: "… and 12 more errors" (only when the list is cut at 1000)}
+ *   {"ok":false,"errors":[{"file":"cases.csv","row":14,"column":"month",
+ *     "reason":{"zh":"应为 1–12 的整数（当前值：13）","en":"must be an integer 1–12 (got 13)"}}],
+ *    "errorCount":1, "message"?: {"zh":"……另有 12 处错误未列出","en":"… and 12 more errors"} (only when the list is cut at 1000)}
  * A request without the three files, a name or a year gets status 400 and that one `ok:false` line; errors
  * about the data set itself (name taken, bad year) have file "" and row 0.
  */
 import { getDb } from '@/server/db';
-import { formatOmittedErrors, importDataset, type DatasetBuffers, type ImportResult, type RowError } from '@/server/import';
+import { importDataset, omittedErrors, REASONS, type DatasetBuffers, type ImportResult, type Reason, type RowError } from '@/server/import';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -26,7 +27,7 @@ const FILE_FIELDS = ['hospitals', 'catalog', 'cases'] as const;
 type Line =
   | { stage: string; done: number; total: number }
   | ImportResult
-  | { ok: false; errors: RowError[]; errorCount?: number; message?: string };
+  | { ok: false; errors: RowError[]; errorCount?: number; message?: Reason };
 
 function ndjson(lines: Line[], status = 200): Response {
   return new Response(lines.map((line) => `${JSON.stringify(line)}\n`).join(''), {
@@ -35,12 +36,12 @@ function ndjson(lines: Line[], status = 200): Response {
   });
 }
 
-function requestError(column: string, reason: string): Response {
+function requestError(column: string, reason: Reason): Response {
   return ndjson([{ ok: false, errors: [{ file: '', row: 0, column, reason }] }], 400);
 }
 
 /** The three uploaded files, or the name of the first one missing. */
-async function uploadedFiles(form: FormData): Promise<DatasetBuffers | string> {
+async function uploadedFiles(form: FormData): Promise<DatasetBuffers | (typeof FILE_FIELDS)[number]> {
   const files: Partial<DatasetBuffers> = {};
   for (const field of FILE_FIELDS) {
     const file = form.get(field);
@@ -52,7 +53,7 @@ async function uploadedFiles(form: FormData): Promise<DatasetBuffers | string> {
 
 function finalLine(result: ImportResult): Line {
   if (result.ok) return result;
-  const omitted = formatOmittedErrors(result);
+  const omitted = omittedErrors(result);
   return omitted ? { ...result, message: omitted } : result;
 }
 
@@ -61,14 +62,14 @@ export async function POST(req: Request): Promise<Response> {
   try {
     form = await req.formData();
   } catch {
-    return requestError('', 'expected multipart/form-data with hospitals, catalog and cases files');
+    return requestError('', REASONS.notMultipart);
   }
   const files = await uploadedFiles(form);
-  if (typeof files === 'string') return requestError(files, `the ${files} file is missing or empty`);
+  if (typeof files === 'string') return requestError(files, REASONS.fileMissing(files));
   const name = form.get('name');
   const year = form.get('year');
   const notes = form.get('notes');
-  if (typeof name !== 'string' || typeof year !== 'string') return requestError('name', 'name and year are required');
+  if (typeof name !== 'string' || typeof year !== 'string') return requestError('name', REASONS.nameAndYearRequired);
   const meta = { name, year, notes: typeof notes === 'string' && notes.trim() ? notes : null };
 
   const encoder = new TextEncoder();
@@ -79,7 +80,7 @@ export async function POST(req: Request): Promise<Response> {
         const result = await importDataset(getDb(), meta, files, (stage, done, total) => send({ stage, done, total }));
         send(finalLine(result));
       } catch (error) {
-        send({ ok: false, errors: [{ file: '', row: 0, column: '', reason: `import failed: ${(error as Error).message}` }] });
+        send({ ok: false, errors: [{ file: '', row: 0, column: '', reason: REASONS.importFailed((error as Error).message) }] });
       } finally {
         controller.close();
       }
