@@ -1,13 +1,16 @@
 'use client';
 import type { ReactNode } from 'react';
 import type { SortingState } from '@tanstack/react-table';
-import { cellText, SortableHeader, TableToolbar, useSortedRows, type SortableColumn } from './table-core';
+import { useLocale } from '../i18n/locale';
+import { formatCell } from '../lib/column-format';
+import { SortableHeader, TableToolbar, useSortedRows, type SortableColumn } from './table-core';
 
-/** One column: how to read the value (sort, search, export) and, optionally, how to show it. */
+/**
+ * One column: how to read the value (sort, search, export), its format, and optionally an element to show
+ * instead of its text (an input, a coloured figure: its text must still be the figure's formatCell).
+ */
 export interface TableColumn<Row> extends SortableColumn<Row> {
   render?: (row: Row) => ReactNode;
-  /** footer cell of the totals row */
-  footer?: (rows: readonly Row[]) => ReactNode;
 }
 
 export interface DataTableProps<Row> {
@@ -28,7 +31,8 @@ export interface DataTableProps<Row> {
 /** A sortable, searchable table with a totals row and XLSX/CSV export of every (filtered) row. */
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { table, visibleRows, search, setSearch } = useSortedRows(props.rows, props.columns, props.initialSort);
-  const hasFooter = props.columns.some((c) => c.footer);
+  const { locale } = useLocale();
+  const hasFooter = props.columns.some((c) => c.total);
   return (
     <div className="data-table">
       <TableToolbar caption={props.caption} toolbar={props.toolbar} search={search} onSearch={setSearch} testId={props.testId} exportName={props.exportName} columns={props.columns} rows={visibleRows} />
@@ -47,7 +51,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                   // cells are rendered directly, not through flexRender: a cell function is not a component,
                   // so new column definitions do not remount every cell
                   <td key={c.id} className={c.numeric ? 'num' : undefined}>
-                    {c.render ? c.render(row.original) : cellText(c.value(row.original))}
+                    {c.render ? c.render(row.original) : c.text ? c.text(row.original) : formatCell(c.format, c.value(row.original), locale)}
                   </td>
                 ))}
               </tr>
@@ -58,7 +62,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
               <tr>
                 {props.columns.map((c) => (
                   <td key={c.id} className={c.numeric ? 'num' : undefined}>
-                    {c.footer?.(visibleRows)}
+                    {c.total ? formatCell(c.format, c.total(visibleRows), locale) : null}
                   </td>
                 ))}
               </tr>

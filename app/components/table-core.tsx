@@ -3,7 +3,8 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState, type Table } from '@tanstack/react-table';
 import { useLocale } from '../i18n/locale';
 import { ExportButtons } from './ExportButtons';
-import type { ExportColumn } from '../lib/export';
+import { isNumeric, type CellValue, type ColumnFormat } from '../lib/column-format';
+import type { ExportColumn, ExportSpec } from '../lib/export';
 
 /**
  * What the app's tables (DataTable, and RerunTable for the table a rerun rewrites) share: a column's value for
@@ -12,10 +13,29 @@ import type { ExportColumn } from '../lib/export';
  */
 export interface SortableColumn<Row> {
   id: string;
+  /** the header with the unit of its figures, e.g. "第1轮 (万元)" (column-format's withUnit) */
   header: string;
+  /** the value to sort and search by, and of a numeric column the figure shown and exported (yuan, ratio …) */
   value: (row: Row) => string | number | null;
   numeric?: boolean;
-  numFmt?: string;
+  /** how the value shows and exports (column-format.ts): money in 万元, ratios in %, counts, decimals; default text */
+  format?: ColumnFormat;
+  /**
+   * the text of a cell as shown; of a text column also what its export carries (a level's name for its number,
+   * 是/否 for a flag). A numeric column's text must be formatCell(format, value): its export carries the figure.
+   */
+  text?: (row: Row) => string;
+  /** the totals row's value (in the value's unit: yuan, a count …; or a text such as "合计 (170)"), shown and exported */
+  total?: (rows: readonly Row[]) => CellValue;
+}
+
+/** The export of a table: the rows shown (filtered, sorted), their figures as shown, and the totals row if any. */
+export function exportSpecOf<Row>(filename: string, columns: readonly SortableColumn<Row>[], rows: readonly Row[]): ExportSpec<Row> {
+  const exported = columns.map(
+    (c): ExportColumn<Row> => ({ header: c.header, format: c.format, value: isNumeric(c.format) || !c.text ? c.value : c.text }),
+  );
+  const totals = columns.some((c) => c.total) ? columns.map((c) => c.total?.(rows) ?? null) : undefined;
+  return { filename, columns: exported, rows, totals };
 }
 
 /** The rows sorted by the clicked header and filtered by the search box. */
@@ -72,11 +92,7 @@ export function TableToolbar<Row>(props: {
   rows: Row[];
 }) {
   const { t } = useLocale();
-  const exportSpec = () => ({
-    filename: props.exportName,
-    columns: props.columns.map((c): ExportColumn<Row> => ({ header: c.header, value: c.value, ...(c.numFmt ? { numFmt: c.numFmt } : {}) })),
-    rows: props.rows,
-  });
+  const exportSpec = () => exportSpecOf(props.exportName, props.columns, props.rows);
   return (
     <div className="table-toolbar">
       {props.caption ? <span className="table-caption">{props.caption}</span> : null}

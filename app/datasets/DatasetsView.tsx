@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useTRPC } from '../lib/trpc';
 import { useLocale } from '../i18n/locale';
-import { formatCount, formatMoney } from '../lib/format';
+import { formatCount } from '../lib/format';
 import { HospitalsTable } from './HospitalsTable';
 
 /** The data sets, and for the selected one (?dataset=ID) its hospitals. */
@@ -39,7 +39,7 @@ export function DatasetsView() {
           </button>
         ))}
       </div>
-      {selectedId ? <HospitalsTable datasetId={selectedId} formatTotal={(v) => formatMoney(v, locale)} /> : null}
+      {selectedId ? <HospitalsTable datasetId={selectedId} datasetName={list.find((d) => d.id === selectedId)?.name ?? String(selectedId)} /> : null}
     </>
   );
 }

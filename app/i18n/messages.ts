@@ -5,12 +5,14 @@
 import { commonEn, commonZh } from './dict/common';
 import { paramsEn, paramsZh } from './dict/params';
 import { workbenchEn, workbenchZh } from './dict/workbench';
+import { leversEn, leversZh } from './dict/levers';
+import { exportEn, exportZh } from './dict/export';
 
-const zh = { ...commonZh, ...paramsZh, ...workbenchZh };
+const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh };
 
 export type MessageKey = keyof typeof zh;
 export type Locale = 'zh' | 'en';
 
-const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn };
+const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { zh, en };

@@ -10,7 +10,12 @@ import { DrgFilterBar, drgTypeKey } from './DrgFilterBar';
 import { drgTypesOf, filterDrgs, mdcsOf, NO_FILTER, type DrgFilter } from './drg-filter';
 import { overrideCount, ResetOverrides } from './ResetOverrides';
 import { weightRows, type WeightRow } from './weight-rows';
+import { COUNT, decimal } from '../../lib/column-format';
 import styles from './params.module.css';
+
+/** Relative weights to 4 decimals; benchmark costs in yuan to the fen (their headers say 元). */
+const WEIGHT = decimal(4);
+const YUAN = decimal(2);
 
 /** 权重: the DRG catalog with the round's weights, benchmark costs and uniform-price flags. */
 export function WeightsSection() {
@@ -55,9 +60,6 @@ export function WeightsSection() {
 
 type Row = WeightRow<CatalogEntryWithVolume>;
 
-/** One formatter for the case counts of every row (DataTable's default formats each cell anew). */
-const COUNT = new Intl.NumberFormat('zh-CN');
-
 /** Columns read the row only (never the round), so they stay the same object and cells are not remounted. */
 function useWeightColumns(): TableColumn<Row>[] {
   const { t } = useLocale();
@@ -71,28 +73,29 @@ function useWeightColumns(): TableColumn<Row>[] {
       { id: 'name', header: t('params.drg.name'), value: (r) => r.drg.name },
       { id: 'mdc', header: t('params.drg.mdc'), value: (r) => r.drg.mdc },
       { id: 'type', header: t('params.drg.type'), value: typeName },
-      { id: 'cases', header: t('params.drg.cases'), value: (r) => r.drg.cases, render: (r) => COUNT.format(r.drg.cases), numeric: true },
+      { id: 'cases', header: t('params.drg.cases'), value: (r) => r.drg.cases, numeric: true, format: COUNT },
       {
         id: 'weight',
         header: t('params.drg.weight'),
         value: (r) => r.weight,
         render: (r) => <WeightCell drg={r.drg} override={r.weightOverride} />,
         numeric: true,
-        numFmt: '0.0000',
+        format: WEIGHT,
       },
-      { id: 'catalogWeight', header: t('params.drg.catalogWeight'), value: (r) => r.drg.weight, render: (r) => r.drg.weight ?? '—', numeric: true, numFmt: '0.0000' },
+      { id: 'catalogWeight', header: t('params.drg.catalogWeight'), value: (r) => r.drg.weight, numeric: true, format: WEIGHT },
       {
         id: 'benchmarkCost',
         header: t('params.drg.benchmarkCost'),
         value: (r) => r.benchmarkCost,
         render: (r) => <BenchmarkCostCell drg={r.drg} override={r.benchmarkOverride} />,
         numeric: true,
-        numFmt: '#,##0.00',
+        format: YUAN,
       },
       {
         id: 'uniformPrice',
         header: t('params.drg.uniformPrice'),
         value: (r) => (r.uniformPrice ? 1 : 0),
+        text: (r) => t(r.uniformPrice ? 'common.yes' : 'common.no'),
         render: (r) => <UniformPriceCell drg={r.drg} inRound={r.uniformInRound} />,
       },
     ];

@@ -1,0 +1,28 @@
+/** Texts of the exports (XLSX / CSV): the block above each table saying what it holds. */
+export const exportZh = {
+  'export.about.dataset': '数据集',
+  'export.about.baseline': '基线',
+  'export.about.rounds': '比较轮次',
+  'export.about.fingerprint': '参数指纹',
+  'export.about.exportedAt': '导出时间',
+  'export.about.unit': '单位',
+  'export.unit.money': '金额：万元（两位小数，先按分取整；合计按分累加）',
+  'export.unit.percent': '比例：%（一位小数）',
+  'export.unit.asHeaders': '见各列标题',
+  'common.yes': '是',
+  'common.no': '否',
+};
+
+export const exportEn: Record<keyof typeof exportZh, string> = {
+  'export.about.dataset': 'Data set',
+  'export.about.baseline': 'Baseline',
+  'export.about.rounds': 'Rounds compared',
+  'export.about.fingerprint': "Parameters' fingerprint",
+  'export.about.exportedAt': 'Exported at',
+  'export.about.unit': 'Unit',
+  'export.unit.money': 'Money: 10k yuan (2 decimals, rounded to the fen first; totals added in whole fen)',
+  'export.unit.percent': 'Ratios: % (1 decimal)',
+  'export.unit.asHeaders': 'As in the column headers',
+  'common.yes': 'yes',
+  'common.no': 'no',
+};
