@@ -1,7 +1,9 @@
 'use client';
 import { memo, useMemo, useState } from 'react';
 import { useLocale } from '../../i18n/locale';
-import { formatCount, formatNumber, formatPercent, formatSignedWan, formatWan, wanUnit } from '../../lib/format';
+import type { Locale } from '../../i18n/messages';
+import { COUNT, decimal, formatCell, MONEY, PERCENT, SIGNED_MONEY, withUnit, type ColumnFormat } from '../../lib/column-format';
+import { sumFen, sumYuan } from '../../lib/money';
 import { change, type ImpactRow } from './impact';
 import { RerunTable, type RerunColumn, type Tone } from './RerunTable';
 
@@ -38,6 +40,55 @@ function remembered(format: (x: number) => string): (x: number) => string {
   };
 }
 
+/** A column of figures: its format, how to read a row (and the totals), and the colour of a change. */
+interface FigureSpec {
+  id: string;
+  header: string;
+  width: string;
+  format: ColumnFormat;
+  value: (r: ImpactRow) => number | null;
+  tone?: (r: ImpactRow) => Tone;
+  total?: (rows: readonly ImpactRow[]) => number | null;
+}
+
+/**
+ * A figure column: cells and totals show formatCell(format, value) — the figure the export carries — the cells'
+ * texts remembered between reruns; a change's total is coloured by its sign.
+ */
+function figureColumn(spec: FigureSpec, locale: Locale): RerunColumn<ImpactRow> {
+  const { format, value, total, tone } = spec;
+  const shown = remembered((x) => formatCell(format, x, locale));
+  const signed = format.kind === 'signedMoney' || format.kind === 'percent';
+  return {
+    id: spec.id, header: spec.header, width: spec.width, numeric: true, format, value,
+    text: (r) => {
+      const x = value(r);
+      return x === null ? '—' : shown(x);
+    },
+    ...(tone ? { tone } : {}),
+    ...(total
+      ? {
+          total,
+          footer: (rs: readonly ImpactRow[]) => {
+            const x = total(rs);
+            return { text: formatCell(format, x, locale), tone: signed && x !== null ? toneOf(x) : undefined };
+          },
+        }
+      : {}),
+  };
+}
+
+/** The change of the rows' total between two figures, added in whole fen; its ratio (null without a first total). */
+function changeOfTotals(
+  rows: readonly ImpactRow[],
+  from: (r: ImpactRow) => number | undefined,
+  to: (r: ImpactRow) => number | undefined,
+): { yuan: number; ratio: number | null } {
+  const fromFen = sumFen(rows, from);
+  const fen = sumFen(rows, to) - fromFen;
+  return { yuan: fen / 100, ratio: fromFen !== 0 ? fen / Math.abs(fromFen) : null };
+}
+
 /** Column widths (em of the table's font): wide enough for the largest figures of a 1 M-case city. */
 const WIDTH = { code: '6em', name: '13.5em', level: '4.5em', count: '7em', ratio: '5.5em', money: '9.5em', percent: '6.5em', cases: '6em' };
 
@@ -56,81 +107,63 @@ export const ImpactTable = memo(function ImpactTable({ rows, baselineName, round
       ),
     [rows, level, district, type],
   );
-  const unit = wanUnit(locale);
   const columns = useMemo<RerunColumn<ImpactRow>[]>(() => {
-    const money = (yuan: number) => formatWan(yuan, locale);
-    const moneyText = remembered(money);
-    const count = remembered((n) => formatCount(n, locale));
-    const ratio3 = remembered((x) => formatNumber(x, locale, 3));
-    const signed = remembered((yuan) => formatSignedWan(yuan, locale));
+    const figure = (spec: FigureSpec) => figureColumn(spec, locale);
+    const baselineOf = (r: ImpactRow) => r.baseline?.settlement;
     const list: RerunColumn<ImpactRow>[] = [
-      { id: 'code', header: t('hospitals.code'), width: WIDTH.code, value: (r) => r.hospital.code, footer: (rs) => `${t('hospitals.total')} (${rs.length})` },
+      {
+        id: 'code', header: t('hospitals.code'), width: WIDTH.code, value: (r) => r.hospital.code,
+        total: (rs) => `${t('hospitals.total')} (${rs.length})`, footer: (rs) => `${t('hospitals.total')} (${rs.length})`,
+      },
       { id: 'name', header: t('hospitals.name'), width: WIDTH.name, clip: true, value: (r) => r.hospital.name },
       { id: 'level', header: t('hospitals.level'), width: WIDTH.level, value: (r) => r.hospital.level, text: (r) => t(`level.${r.hospital.level as 1 | 2 | 3}`) },
-      {
-        id: 'cases', header: t('hospitals.cases'), numeric: true, width: WIDTH.count,
-        value: (r) => casesOf(r), text: (r) => count(casesOf(r)),
-        footer: (rs) => formatCount(sum(rs, casesOf), locale),
-      },
-      { id: 'cmi', header: 'CMI', numeric: true, width: WIDTH.ratio, value: (r) => primary(r)?.cmi ?? null, text: (r) => ratio3(primary(r)?.cmi ?? 0) },
-      {
-        id: 'baseline', header: `${baselineName} (${unit})`, numeric: true, numFmt: '#,##0.00', width: WIDTH.money,
-        value: (r) => r.baseline?.settlement ?? null, text: (r) => moneyText(r.baseline?.settlement ?? 0),
-        footer: (rs) => money(sum(rs, (r) => r.baseline?.settlement)),
-      },
+      figure({ id: 'cases', header: t('hospitals.cases'), width: WIDTH.count, format: COUNT, value: casesOf, total: (rs) => sum(rs, casesOf) }),
+      figure({ id: 'cmi', header: 'CMI', width: WIDTH.ratio, format: decimal(3), value: (r) => primary(r)?.cmi ?? null }),
+      figure({
+        id: 'baseline', header: withUnit(baselineName, MONEY, locale), width: WIDTH.money, format: MONEY,
+        value: (r) => baselineOf(r) ?? null, total: (rs) => sumYuan(rs, baselineOf),
+      }),
     ];
     roundNames.forEach((name, i) => {
       const settlementOf = (r: ImpactRow) => r.rounds[i]?.settlement;
       const previousOf = (r: ImpactRow) => (i === 0 ? r.baseline?.settlement : r.rounds[i - 1]?.settlement);
-      const delta = (r: ImpactRow) => change(r.baseline?.settlement, settlementOf(r));
+      const delta = (r: ImpactRow) => change(baselineOf(r), settlementOf(r));
+      const deltaTone = (r: ImpactRow) => toneOf(delta(r).yuan);
       list.push(
-        {
-          id: `settlement-${i}`, header: `${name} (${unit})`, numeric: true, numFmt: '#,##0.00', width: WIDTH.money,
-          value: (r) => settlementOf(r) ?? null, text: (r) => moneyText(settlementOf(r) ?? 0),
-          footer: (rs) => money(sum(rs, settlementOf)),
-        },
-        {
-          id: `delta-${i}`, header: `${t('impact.vsBaseline')} (${unit})`, numeric: true, numFmt: '#,##0.00', width: WIDTH.money,
-          value: (r) => delta(r).yuan,
-          text: (r) => signed(delta(r).yuan),
-          tone: (r) => toneOf(delta(r).yuan),
-          footer: (rs) => {
-            const yuan = sum(rs, settlementOf) - sum(rs, (r) => r.baseline?.settlement);
-            return { text: formatSignedWan(yuan, locale), tone: toneOf(yuan) };
-          },
-        },
-        {
-          id: `ratio-${i}`, header: t('impact.vsBaselinePct'), numeric: true, numFmt: '0.00%', width: WIDTH.percent,
-          value: (r) => finiteOrNull(delta(r).ratio),
-          text: (r) => formatPercent(delta(r).ratio, locale),
-          tone: (r) => toneOf(delta(r).yuan),
-        },
+        figure({
+          id: `settlement-${i}`, header: withUnit(name, MONEY, locale), width: WIDTH.money, format: MONEY,
+          value: (r) => settlementOf(r) ?? null, total: (rs) => sumYuan(rs, settlementOf),
+        }),
+        figure({
+          id: `delta-${i}`, header: withUnit(t('impact.vsBaseline'), SIGNED_MONEY, locale), width: WIDTH.money, format: SIGNED_MONEY,
+          value: (r) => delta(r).yuan, tone: deltaTone, total: (rs) => changeOfTotals(rs, baselineOf, settlementOf).yuan,
+        }),
+        figure({
+          id: `ratio-${i}`, header: withUnit(t('impact.vsBaseline'), PERCENT, locale), width: WIDTH.percent, format: PERCENT,
+          value: (r) => finiteOrNull(delta(r).ratio), tone: deltaTone, total: (rs) => changeOfTotals(rs, baselineOf, settlementOf).ratio,
+        }),
       );
       if (i > 0) {
-        list.push({
-          id: `previous-${i}`, header: `${t('impact.vsPrevious')} (${unit})`, numeric: true, numFmt: '#,##0.00', width: WIDTH.money,
-          value: (r) => change(previousOf(r), settlementOf(r)).yuan,
-          text: (r) => signed(change(previousOf(r), settlementOf(r)).yuan),
-          tone: (r) => toneOf(change(previousOf(r), settlementOf(r)).yuan),
-        });
+        const step = (r: ImpactRow) => change(previousOf(r), settlementOf(r)).yuan;
+        list.push(
+          figure({
+            id: `previous-${i}`, header: withUnit(t('impact.vsPrevious'), SIGNED_MONEY, locale), width: WIDTH.money, format: SIGNED_MONEY,
+            value: step, tone: (r) => toneOf(step(r)), total: (rs) => changeOfTotals(rs, previousOf, settlementOf).yuan,
+          }),
+        );
       }
     });
     list.push(
-      {
-        id: 'pcr', header: t('impact.paymentCostRatio'), numeric: true, numFmt: '0.000', width: WIDTH.ratio,
-        value: (r) => primary(r)?.paymentCostRatio ?? null, text: (r) => ratio3(primary(r)?.paymentCostRatio ?? 0),
-      },
-      ...(['high', 'low', 'special', 'ungrouped', 'excluded'] as const).map(
-        (k): RerunColumn<ImpactRow> => ({
-          id: `class-${k}`, header: t(`class.${k}`), numeric: true, width: WIDTH.cases,
-          value: (r) => primary(r)?.cases[k] ?? 0,
-          text: (r) => count(primary(r)?.cases[k] ?? 0),
-          footer: (rs) => formatCount(sum(rs, (r) => primary(r)?.cases[k]), locale),
+      figure({ id: 'pcr', header: t('impact.paymentCostRatio'), width: WIDTH.ratio, format: decimal(3), value: (r) => primary(r)?.paymentCostRatio ?? null }),
+      ...(['high', 'low', 'special', 'ungrouped', 'excluded'] as const).map((k) =>
+        figure({
+          id: `class-${k}`, header: t(`class.${k}`), width: WIDTH.cases, format: COUNT,
+          value: (r) => primary(r)?.cases[k] ?? 0, total: (rs) => sum(rs, (r) => primary(r)?.cases[k]),
         }),
       ),
     );
     return list;
-  }, [t, locale, unit, baselineName, roundNames]);
+  }, [t, locale, baselineName, roundNames]);
 
   const toolbar = (
     <>
