@@ -5,7 +5,8 @@ import { useLocale } from '../../i18n/locale';
 import { useEditActions } from './EditContext';
 import { FieldMessage } from './FieldMessage';
 import { useDeferredCommit } from './useDeferredCommit';
-import { readNumber, validateTypedNumber, type EditResult, type FieldIssue } from './validate';
+import { validateTypedNumber, type EditResult, type FieldIssue } from './validate';
+import { PLAIN_UNIT, type FieldUnit } from './field-unit';
 import type { ParamPath } from './paths';
 import styles from './params.module.css';
 
@@ -20,18 +21,14 @@ export interface NumberFieldProps {
   placeholder?: string;
   /** a visible label above the input; without one the field sits in a table cell */
   label?: ReactNode;
-  /** a note under the input for the value shown or typed (≈ 万元, = 90%) */
+  /** a note under the input for the value shown or typed (= 11.22亿元, = 90%), in the stored unit */
   hint?: (value: number) => ReactNode;
+  /** how the stored value is shown and typed (budgets: yuan stored, 万元 typed); default: as stored */
+  unit?: FieldUnit;
   large?: boolean;
   testId?: string;
   /** replaces the standard check, e.g. a weight equal to the catalog's is no override */
   validate?: (params: RoundParams, text: string) => EditResult;
-}
-
-/** Large-number display with separators (budgets); small values as typed. */
-export function showNumber(value: number | null): string {
-  if (value === null) return '';
-  return Math.abs(value) >= 1e4 ? value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : String(value);
 }
 
 /**
@@ -46,16 +43,18 @@ export function NumberField(props: NumberFieldProps) {
   const [issue, setIssue] = useState<FieldIssue | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const messageId = useId();
-  const check = (text: string) => (props.validate ?? ((p, s) => validateTypedNumber(p, props.path, s)))(current(), text);
+  const unit = props.unit ?? PLAIN_UNIT;
+  const shown = (value: number | null) => (value === null ? '' : unit.toText(value));
+  const check = (text: string) => (props.validate ?? ((p, s) => validateTypedNumber(p, props.path, s, unit.fromText)))(current(), text);
 
   const commitDraft = (): boolean => {
     if (draft === null) return true;
     const result = check(draft);
     setIssue(result.ok ? null : result.issue);
     if (!result.ok) return false;
-    const typed = readNumber(draft);
+    const typed = unit.fromText(draft);
     if (typed === props.value) return true;
-    const show = (v: number | null | 'invalid') => (typeof v === 'number' ? showNumber(v) : (props.placeholder ?? t('params.blank')));
+    const show = (v: number | null | 'invalid') => (typeof v === 'number' ? unit.toText(v) : (props.placeholder ?? t('params.blank')));
     commit(result.next, t('params.change', { name: props.name, from: show(props.value), to: show(typed) }));
     return true;
   };
@@ -76,14 +75,14 @@ export function NumberField(props: NumberFieldProps) {
       setIssue(null);
     }
   };
-  const typed = draft === null ? props.value : readNumber(draft);
+  const typed = draft === null ? props.value : unit.fromText(draft);
   const field = (
     <input
       ref={input}
       type="text"
       inputMode="decimal"
       className={`${styles.number} ${props.large ? styles.large : ''} ${issue ? styles.invalid : ''}`}
-      value={draft ?? showNumber(props.value)}
+      value={draft ?? shown(props.value)}
       placeholder={props.placeholder}
       disabled={readOnly}
       aria-label={props.name}

@@ -4,12 +4,14 @@ import { useLocale } from '../../i18n/locale';
 import { useParamsEditing } from './EditContext';
 import { NumberField } from './NumberField';
 import { numberAt } from './paths';
+import { WAN_UNIT } from './field-unit';
 import { useHints } from './useHints';
 import styles from './params.module.css';
 
 /**
  * Per 统筹基金 pool: 点数法 needs the budget (and may fix the monthly point value); 费率法 needs the base rate,
  * optionally per level, and may carry a budget to compare against. Only the method's own levers are shown.
+ * Budgets are typed and shown in 万元 (the round keeps yuan).
  */
 export function PoolRatesTable({ method, pools }: { method: 'points' | 'rate'; pools: readonly Pool[] }) {
   const { t } = useLocale();
@@ -35,7 +37,14 @@ export function PoolRatesTable({ method, pools }: { method: 'points' | 'rate'; p
             <tr key={pool} data-pool={pool}>
               <th scope="row">{t(`pool.${pool}`)}</th>
               <td>
-                <NumberField path={['budget', pool]} name={named(pool, budgetName)} value={numberAt(params, ['budget', pool])} hint={hints.wan} large />
+                <NumberField
+                  path={['budget', pool]}
+                  name={named(pool, budgetName)}
+                  value={numberAt(params, ['budget', pool])}
+                  unit={WAN_UNIT}
+                  hint={hints.money}
+                  large
+                />
               </td>
               {method === 'points' ? (
                 <td>

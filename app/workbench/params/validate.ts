@@ -110,9 +110,14 @@ export function validateNumberEdit(params: RoundParams, path: ParamPath, value: 
   return gate(next);
 }
 
-/** What was typed into a number field, validated as `validateNumberEdit`. */
-export function validateTypedNumber(params: RoundParams, path: ParamPath, text: string): EditResult {
-  const value = readNumber(text);
+/** What was typed into a number field, read in the field's unit (`read`: 万元 → yuan for budgets), validated as `validateNumberEdit`. */
+export function validateTypedNumber(
+  params: RoundParams,
+  path: ParamPath,
+  text: string,
+  read: (text: string) => number | null | 'invalid' = readNumber,
+): EditResult {
+  const value = read(text);
   if (value === 'invalid') return { ok: false, issue: { key: 'params.error.number' } };
   return validateNumberEdit(params, path, value);
 }
