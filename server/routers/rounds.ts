@@ -4,12 +4,16 @@ import { publicProcedure, router } from '../trpc';
 import { mapDomainErrors } from './errors';
 import { createRound, deleteRound, getRound, listRounds, setRoundStatus, updateRound } from '../services/rounds';
 import { diffRoundsById } from '../services/round-diff';
+import { createFirstRound, planFirstRound } from '../services/first-round';
 
 const id = z.number().int().positive();
 const name = z.string().trim().min(1).max(100);
 const reason = z.string().max(2000).nullable();
 /** round parameters are validated by the engine's round schema inside the service */
 const params = z.record(z.string(), z.unknown());
+
+/** a data set's first round: the §6 defaults, or a copy of another data set's round */
+const firstRoundSource = z.discriminatedUnion('kind', [z.object({ kind: z.literal('defaults') }), z.object({ kind: z.literal('copy'), roundId: id })]);
 
 const procedure = publicProcedure.use(mapDomainErrors);
 
@@ -29,6 +33,18 @@ export const roundsRouter = router({
         parentId: input.parentId ?? null,
         ...(input.params ? { params: input.params } : {}),
       }),
+    ),
+
+  /** what a data set's first round would hold, and which copied overrides it would drop */
+  planFirst: procedure
+    .input(z.object({ datasetId: id, source: firstRoundSource }))
+    .query(({ ctx, input }) => planFirstRound(ctx.db, input.datasetId, input.source)),
+
+  /** 建立第一轮 of a data set that has no round yet */
+  createFirst: procedure
+    .input(z.object({ datasetId: id, name, reason: reason.optional(), source: firstRoundSource }))
+    .mutation(({ ctx, input }) =>
+      createFirstRound(ctx.db, ctx.viewer.name, { datasetId: input.datasetId, name: input.name, reason: input.reason ?? null, source: input.source }),
     ),
 
   update: procedure

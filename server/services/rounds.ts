@@ -50,6 +50,8 @@ export interface NewRound {
   /** parameters; defaults to the parent's */
   params?: unknown;
   status?: RoundStatus;
+  /** where the parameters came from, recorded in the audit log (a first round: defaults, or a copied round) */
+  origin?: Record<string, unknown>;
 }
 
 export function createRound(db: Db, actor: string, input: NewRound): Round {
@@ -76,7 +78,7 @@ export function createRound(db: Db, actor: string, input: NewRound): Round {
       })
       .returning()
       .get();
-    recordAudit(db, { actor, action: 'create', entity: 'round', entityId: row.id, detail: { name: row.name, parentId: row.parentId } });
+    recordAudit(db, { actor, action: 'create', entity: 'round', entityId: row.id, detail: { name: row.name, parentId: row.parentId, ...(input.origin ? { origin: input.origin } : {}) } });
     return toRound(row);
   });
 }
