@@ -1,11 +1,12 @@
 'use client';
 import { useCallback, useMemo } from 'react';
 import { usePathname, useSearchParams } from 'next/navigation';
+import { isParamSection, type ParamSection } from './params/sections';
 
 export type WorkbenchView = 'compare' | 'params' | 'diff' | 'rounds' | 'hospital' | 'report';
 const VIEWS: readonly WorkbenchView[] = ['compare', 'params', 'diff', 'rounds', 'hospital', 'report'];
 
-/** Everything a shared link must restore: data set, edited round, baseline, other compared rounds, view, filters. */
+/** Everything a shared link must restore: data set, edited round, baseline, other compared rounds, view, filters, open levers. */
 export interface WorkbenchState {
   datasetId: number | null;
   /** the round being edited and compared (round-select) */
@@ -17,6 +18,8 @@ export interface WorkbenchState {
   view: WorkbenchView;
   /** the hospital whose page is open (view 'hospital') */
   hospital: string | null;
+  /** the lever drawer beside the comparison: the tab it shows, null when closed */
+  levers: ParamSection | null;
 }
 
 function parseId(value: string | null): number | null {
@@ -33,6 +36,7 @@ export function readWorkbenchState(params: URLSearchParams): WorkbenchState {
     compareIds: (params.get('compare') ?? '').split(',').map(parseId).filter((n): n is number => n !== null),
     view: VIEWS.includes(view as WorkbenchView) ? (view as WorkbenchView) : 'compare',
     hospital: params.get('hospital') || null,
+    levers: isParamSection(params.get('levers')) ? (params.get('levers') as ParamSection) : null,
   };
 }
 
@@ -44,6 +48,7 @@ export function writeWorkbenchState(state: WorkbenchState): string {
   if (state.compareIds.length) params.set('compare', state.compareIds.join(','));
   if (state.view !== 'compare') params.set('view', state.view);
   if (state.hospital) params.set('hospital', state.hospital);
+  if (state.levers) params.set('levers', state.levers);
   return params.toString();
 }
 

@@ -9,6 +9,7 @@ import { WeightsSection } from './WeightsSection';
 import { RatesSection } from './RatesSection';
 import { CoefficientsSection } from './CoefficientsSection';
 import { RulesSection } from './RulesSection';
+import { PARAM_SECTIONS, type ParamSection } from './sections';
 import styles from './params.module.css';
 
 export interface ParamsEditorProps {
@@ -20,10 +21,6 @@ export interface ParamsEditorProps {
   /** a locked round (已锁定): shown, not editable */
   readOnly: boolean;
 }
-
-/** The levers of one negotiation round (SETTLEMENT.md §6), in the three families plus the rules. */
-const SECTIONS = ['weights', 'rates', 'coefficients', 'rules'] as const;
-type Section = (typeof SECTIONS)[number];
 
 /** The editing context of a round's parameters: what every section reads, and how an edit is committed. */
 export function useEditingValues({ params, onChange, catalog, hospitals, readOnly }: ParamsEditorProps): { actions: EditActions; values: EditValues } {
@@ -40,7 +37,7 @@ export function useEditingValues({ params, onChange, catalog, hospitals, readOnl
 /** 参数: every §6 parameter of a round, each edit validated before it reaches the round. */
 export function ParamsEditor({ params, onChange, catalog, hospitals, readOnly }: ParamsEditorProps) {
   const { t } = useLocale();
-  const [section, setSection] = useState<Section>('coefficients');
+  const [section, setSection] = useState<ParamSection>('coefficients');
   const { actions, values } = useEditingValues({ params, onChange, catalog, hospitals, readOnly });
   return (
     <ParamsEditingProvider actions={actions} values={values}>
@@ -50,28 +47,38 @@ export function ParamsEditor({ params, onChange, catalog, hospitals, readOnly }:
             🔒 {t('params.locked')}
           </p>
         ) : null}
-        <nav className={styles.tabs} role="tablist">
-          {SECTIONS.map((s) => (
-            <button
-              key={s}
-              type="button"
-              role="tab"
-              aria-selected={section === s}
-              className={section === s ? 'primary' : ''}
-              data-testid={`params-tab-${s}`}
-              onClick={() => setSection(s)}
-            >
-              {t(`params.tab.${s}`)}
-            </button>
-          ))}
-        </nav>
-        <div role="tabpanel" data-testid={`params-section-${section}`}>
-          {section === 'weights' ? <WeightsSection /> : null}
-          {section === 'rates' ? <RatesSection /> : null}
-          {section === 'coefficients' ? <CoefficientsSection /> : null}
-          {section === 'rules' ? <RulesSection /> : null}
-        </div>
+        <ParamsSections section={section} onSection={setSection} />
       </div>
     </ParamsEditingProvider>
+  );
+}
+
+/** The tabs of the four sections and the one shown: the full editor's and the comparison's lever drawer's. */
+export function ParamsSections({ section, onSection }: { section: ParamSection; onSection: (section: ParamSection) => void }) {
+  const { t } = useLocale();
+  return (
+    <>
+      <nav className={styles.tabs} role="tablist">
+        {PARAM_SECTIONS.map((s) => (
+          <button
+            key={s}
+            type="button"
+            role="tab"
+            aria-selected={section === s}
+            className={section === s ? 'primary' : ''}
+            data-testid={`params-tab-${s}`}
+            onClick={() => onSection(s)}
+          >
+            {t(`params.tab.${s}`)}
+          </button>
+        ))}
+      </nav>
+      <div role="tabpanel" data-testid={`params-section-${section}`}>
+        {section === 'weights' ? <WeightsSection /> : null}
+        {section === 'rates' ? <RatesSection /> : null}
+        {section === 'coefficients' ? <CoefficientsSection /> : null}
+        {section === 'rules' ? <RulesSection /> : null}
+      </div>
+    </>
   );
 }
