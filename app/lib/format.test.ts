@@ -18,4 +18,13 @@ describe('money formatting', () => {
     expect(formatSignedWan(123_000, 'zh')).toBe('+12.30');
     expect(formatPercent(-0.0512, 'zh')).toBe('−5.1%');
   });
+  it('shows no sign on a change that rounds to zero', () => {
+    expect(formatSignedWan(49.99, 'zh')).toBe('0.00');
+    expect(formatSignedWan(-49.99, 'zh')).toBe('0.00');
+    expect(formatPercent(-0.0004, 'zh')).toBe('0.0%');
+  });
+  it('rounds 万元 from the fen, not from float noise', () => {
+    expect(formatWan(14957054.489999998, 'zh')).toBe('1,495.71');
+    expect(formatWan(0.1 + 0.2, 'zh')).toBe('0.00');
+  });
 });
