@@ -18,6 +18,8 @@ import { DiffView } from './diff/DiffView';
 import { HospitalView } from './hospital/HospitalView';
 import { SettleStatus } from './SettleStatus';
 import { LoadProgress } from './LoadProgress';
+import { ExportSubjectProvider } from '../components/ExportSubject';
+import type { ExportSubject } from '../lib/export-about';
 
 /** Further rounds compared beside the edited one, each settled in a worker of its own. */
 export const MAX_EXTRA_ROUNDS = 3;
@@ -94,7 +96,15 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
     ...extras.map((r, i) => ({ name: r.name, settlement: extraResults[i]! })),
   ];
 
+  // what the tables' exports say they hold: the data set, the baseline and the rounds shown, with their parameters
+  const exportSubject: ExportSubject = {
+    dataset: dataset.name,
+    baseline: { name: baseline.name, params: baseline.params },
+    rounds: [{ name: roundName, params: draft.params }, ...(url.view === 'hospital' ? [] : extras.map((r) => ({ name: r.name, params: r.params })))],
+  };
+
   return (
+    <ExportSubjectProvider subject={exportSubject}>
     <div className="workbench">
       <RoundToolbar
         datasets={datasets.data ?? []}
@@ -145,5 +155,6 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
         />
       ) : null}
     </div>
+    </ExportSubjectProvider>
   );
 }
