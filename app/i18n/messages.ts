@@ -5,14 +5,15 @@
 import { commonEn, commonZh } from './dict/common';
 import { paramsEn, paramsZh } from './dict/params';
 import { workbenchEn, workbenchZh } from './dict/workbench';
+import { importEn, importZh } from './dict/import';
 import { leversEn, leversZh } from './dict/levers';
 import { exportEn, exportZh } from './dict/export';
 
-const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh };
+const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...importZh };
 
 export type MessageKey = keyof typeof zh;
 export type Locale = 'zh' | 'en';
 
-const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn };
+const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...importEn };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { zh, en };

@@ -3,16 +3,30 @@ import { useState, type FormEvent } from 'react';
 import Link from 'next/link';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocale } from '../i18n/locale';
+import type { ColumnSpec, TableName } from '@/server/import/table-columns';
+import { ImportErrors, type FileTables } from './ImportErrors';
 import { uploadDataset, type ImportEvent, type ImportOutcome } from './upload';
+import styles from './import.module.css';
 
-const FILES = ['hospitals', 'catalog', 'cases'] as const;
+const FILES: readonly TableName[] = ['hospitals', 'catalog', 'cases'];
+
+/** The name each chosen file is uploaded under, and the table it was chosen for. */
+function fileTablesOf(form: FormData): FileTables {
+  const tables = new Map<string, TableName>();
+  for (const table of FILES) {
+    const file = form.get(table);
+    if (file instanceof File) tables.set(file.name, table);
+  }
+  return tables;
+}
 
 /** 导入数据: three files (CSV or XLSX), a name and a year; progress while uploading and importing. */
-export function ImportForm() {
+export function ImportForm({ tables }: { tables: Readonly<Record<TableName, readonly ColumnSpec[]>> }) {
   const { t } = useLocale();
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<ImportEvent | null>(null);
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [fileTables, setFileTables] = useState<FileTables>(new Map());
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -21,8 +35,10 @@ export function ImportForm() {
     setBusy(true);
     setOutcome(null);
     setFailure(null);
+    const form = new FormData(e.currentTarget);
+    setFileTables(fileTablesOf(form));
     try {
-      const result = await uploadDataset(new FormData(e.currentTarget), setProgress);
+      const result = await uploadDataset(form, setProgress);
       setOutcome(result);
       if (result.ok) await queryClient.invalidateQueries();
     } catch (error) {
@@ -34,15 +50,15 @@ export function ImportForm() {
 
   const ratio = progress && progress.total > 0 ? progress.done / progress.total : 0;
   return (
-    <div className="panel" style={{ maxWidth: 900 }}>
+    <div className="panel" style={{ maxWidth: 1100 }}>
       <h2>{t('import.title')}</h2>
       <p className="muted">{t('import.help')}</p>
       <form onSubmit={submit} data-testid="import-form">
-        <div style={{ display: 'grid', gridTemplateColumns: '12rem 1fr', gap: '0.7rem', alignItems: 'center' }}>
+        <div className={styles.form}>
           <label htmlFor="import-name">{t('import.name')}</label>
-          <input id="import-name" name="name" required maxLength={100} />
+          <input id="import-name" name="name" required maxLength={200} />
           <label htmlFor="import-year">{t('import.year')}</label>
-          <input id="import-year" name="year" type="number" required min={2000} max={2100} defaultValue={new Date().getFullYear() - 1} />
+          <input id="import-year" name="year" type="number" required min={1990} max={2100} defaultValue={new Date().getFullYear() - 1} />
           {FILES.map((file) => (
             <FileField key={file} file={file} label={t(`import.file.${file}`)} />
           ))}
@@ -55,14 +71,21 @@ export function ImportForm() {
       </form>
       {progress && busy ? (
         <div data-testid="import-progress">
-          <div>{progress.kind === 'upload' ? t('import.uploading') : t('import.stage', { stage: progress.stage })}</div>
+          <div>{progress.kind === 'upload' ? t('import.uploading') : t(`import.stage.${progress.stage}`)}</div>
           <div className="progress">
             <div style={{ width: `${Math.round(ratio * 100)}%` }} />
           </div>
         </div>
       ) : null}
       {failure ? <p className="error">{failure}</p> : null}
-      {outcome ? <ImportResult outcome={outcome} /> : null}
+      {outcome?.ok ? (
+        <p data-testid="import-ok">
+          {t('import.done')} <Link href={`/?dataset=${outcome.datasetId}`}>{t('import.open')}</Link>
+        </p>
+      ) : null}
+      {outcome && !outcome.ok ? (
+        <ImportErrors errors={outcome.errors} errorCount={outcome.errorCount} fileTables={fileTables} tables={tables} />
+      ) : null}
     </div>
   );
 }
@@ -73,43 +96,5 @@ function FileField({ file, label }: { file: string; label: string }) {
       <label htmlFor={`import-${file}`}>{label}</label>
       <input id={`import-${file}`} name={file} type="file" required accept=".csv,.xlsx" />
     </>
-  );
-}
-
-function ImportResult({ outcome }: { outcome: ImportOutcome }) {
-  const { t } = useLocale();
-  if (outcome.ok) {
-    return (
-      <p data-testid="import-ok">
-        {t('import.done')} <Link href={`/?dataset=${outcome.datasetId}`}>{t('import.open')}</Link>
-      </p>
-    );
-  }
-  return (
-    <div data-testid="import-errors">
-      <p className="error">{outcome.message || t('import.failed', { count: outcome.errors.length })}</p>
-      <div className="table-scroll" style={{ maxHeight: '50vh' }}>
-        <table>
-          <thead>
-            <tr>
-              <th>{t('import.error.file')}</th>
-              <th className="num">{t('import.error.row')}</th>
-              <th>{t('import.error.column')}</th>
-              <th>{t('import.error.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {outcome.errors.map((e, i) => (
-              <tr key={i}>
-                <td>{e.file}</td>
-                <td className="num">{e.row}</td>
-                <td>{e.column}</td>
-                <td>{e.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
   );
 }

@@ -4,23 +4,27 @@
  * JSON progress lines ({stage, done, total}) and a final {ok, datasetId} or {ok: false, errors}.
  */
 
-export interface RowError {
-  file: string;
-  row: number;
-  column: string;
-  reason: string;
-}
+import type { ImportStage } from '@/server/import/dataset';
+import type { Reason, RowError } from '@/server/import/errors';
+
+export type { Reason, RowError };
 
 export type ImportEvent =
   | { kind: 'upload'; done: number; total: number }
-  | { kind: 'stage'; stage: string; done: number; total: number };
+  | { kind: 'stage'; stage: ImportStage; done: number; total: number };
 
-export type ImportOutcome = { ok: true; datasetId: number } | { ok: false; errors: RowError[]; message?: string };
+/** A failure lists the first errors (up to 1000) and counts them all. */
+export type ImportOutcome = { ok: true; datasetId: number } | { ok: false; errors: RowError[]; errorCount: number };
 
 type ServerLine =
-  | { stage: string; done: number; total: number }
+  | { stage: ImportStage; done: number; total: number }
   | { ok: true; datasetId: number }
-  | { ok: false; errors?: RowError[]; message?: string; error?: string };
+  | { ok: false; errors?: RowError[]; errorCount?: number };
+
+function failureOf(line: { errors?: RowError[]; errorCount?: number }): ImportOutcome {
+  const errors = line.errors ?? [];
+  return { ok: false, errors, errorCount: line.errorCount ?? errors.length };
+}
 
 export function uploadDataset(form: FormData, onEvent: (e: ImportEvent) => void): Promise<ImportOutcome> {
   return new Promise((resolve, reject) => {
@@ -37,7 +41,7 @@ export function uploadDataset(form: FormData, onEvent: (e: ImportEvent) => void)
           const parsed = JSON.parse(line) as ServerLine;
           if ('stage' in parsed) onEvent({ kind: 'stage', ...parsed });
           else if (parsed.ok) outcome = parsed;
-          else outcome = { ok: false, errors: parsed.errors ?? [], message: parsed.message ?? parsed.error ?? '' };
+          else outcome = failureOf(parsed);
         }
         newline = text.indexOf('\n', consumed);
       }
@@ -50,7 +54,7 @@ export function uploadDataset(form: FormData, onEvent: (e: ImportEvent) => void)
       if (tail) {
         try {
           const parsed = JSON.parse(tail) as ServerLine;
-          if (!('stage' in parsed)) outcome = parsed.ok ? parsed : { ok: false, errors: parsed.errors ?? [], message: parsed.message ?? '' };
+          if (!('stage' in parsed)) outcome = parsed.ok ? parsed : failureOf(parsed);
         } catch {
           // a non-JSON tail is reported below
         }
