@@ -12,7 +12,7 @@ import { CATALOG } from '@/worker/settlement/fixtures/city';
 import type { ContractResult } from '@/worker/settlement';
 import { contractMismatches, expectationOf } from '@/worker/settlement/testing/contract-check';
 import { handCsv, type HandCity } from '@/worker/settlement/testing/hand';
-import { readJson, TINY_CITY_DIR, TINY_CITY_ROUNDS, tinyCityFiles, tinyCityPresent } from '@/worker/settlement/testing/shared';
+import { describeWithShared, readJson, TINY_CITY_DIR, TINY_CITY_ROUNDS, tinyCityFiles } from '@/worker/settlement/testing/shared';
 import { runSettle } from './settle';
 
 let dir = '';
@@ -57,7 +57,7 @@ function writeCity(name: string, city: HandCity, round: unknown) {
 
 const readResult = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as ContractResult;
 
-describe.skipIf(!tinyCityPresent())('settle CLI on tiny-city (../shared/examples)', () => {
+describeWithShared('settle CLI on tiny-city (../shared/examples)', tinyCityFiles().cases, () => {
   it.each(TINY_CITY_ROUNDS)('round-%s.json → its expected-*.json', async (name) => {
     const run = await settleCli({ ...tinyCityFiles(), round: path.join(TINY_CITY_DIR, `round-${name}.json`) }, `tiny-${name}`);
     expect(run.stderr).toEqual([]);

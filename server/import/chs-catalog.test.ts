@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { listCatalog } from '@/server/services/datasets';
 import { formatRowError, importDataset } from '@/server/import';
+import { describeWithShared, SHARED_DATA_DIR } from '@/worker/settlement/testing/shared';
 
-const repoRoot = path.resolve(__dirname, '../..');
-const sharedData = path.resolve(repoRoot, '../shared/data');
+const sharedData = SHARED_DATA_DIR;
 const fixtures = path.join(__dirname, 'fixtures', 'valid');
 
 function readCsvRecords(file: string): Record<string, string>[] {
@@ -38,7 +38,7 @@ function writeChsCatalog(target: string): void {
   fs.writeFileSync(target, Papa.unparse(rows));
 }
 
-describe.skipIf(!fs.existsSync(sharedData))('the real CHS-DRG 2.0 catalog', () => {
+describeWithShared('the real CHS-DRG 2.0 catalog', path.join(sharedData, 'chs_drg_2.0_groups.csv'), () => {
   it('imports all 634 DRGs with their weights, ADRG and type', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-chs-'));
     const catalog = path.join(dir, 'catalog.csv');

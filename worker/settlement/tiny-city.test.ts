@@ -1,15 +1,15 @@
 /**
  * The worked example of SETTLEMENT.md (../shared/examples/tiny-city): the engine reproduces every figure of
- * expected-*.json for the three rounds. Skipped when ../shared is not beside the repository.
+ * expected-*.json for the three rounds. Reported as skipped when ../shared is not beside the repository.
  */
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { readDatasetFiles } from '@/server/import';
 import { parseRoundParams, settle, toContractResult } from './index';
 import { contractMismatches, expectationOf } from './testing/contract-check';
-import { readJson, TINY_CITY_DIR, TINY_CITY_ROUNDS, tinyCityFiles, tinyCityPresent } from './testing/shared';
+import { describeWithShared, readJson, TINY_CITY_DIR, TINY_CITY_ROUNDS, tinyCityFiles } from './testing/shared';
 
-describe.skipIf(!tinyCityPresent())('tiny-city (../shared/examples)', () => {
+describeWithShared('tiny-city (../shared/examples)', tinyCityFiles().cases, () => {
   it.each(TINY_CITY_ROUNDS)('round-%s.json settles to its expected-*.json', async (name) => {
     const data = await readDatasetFiles(tinyCityFiles());
     if (!data.ok) throw new Error(JSON.stringify(data.errors));

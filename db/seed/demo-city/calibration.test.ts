@@ -11,6 +11,7 @@ import { NO_DRG } from '@/worker/settlement/types';
 import { generateDemoCity, planDemoCity, type DemoCity } from './index';
 import { cityStats, quantile, type CityStats } from './stats';
 import { DEFAULT_EXCLUDE_LOS_MAX, DEFAULT_EXCLUDE_LOS_MIN } from './default-rules';
+import { describeWithShared, SHARED_DATA_DIR } from '@/worker/settlement/testing/shared';
 
 let city: DemoCity;
 let stats: CityStats;
@@ -126,10 +127,9 @@ describe('default demo city', () => {
   });
 });
 
-const repoRoot = path.resolve(__dirname, '../../..');
-const realWeights = path.resolve(repoRoot, '../shared/data/harbin_2023_2024_drg_weights.csv');
+const realWeights = path.join(SHARED_DATA_DIR, 'harbin_2023_2024_drg_weights.csv');
 
-describe.skipIf(!fs.existsSync(realWeights))('against the real Harbin weight table', () => {
+describeWithShared('against the real Harbin weight table', realWeights, () => {
   it('has weight quantiles within 30 % of the real ones', () => {
     const rows = Papa.parse<Record<string, string>>(fs.readFileSync(realWeights, 'utf8'), { header: true, skipEmptyLines: true }).data;
     const real = rows.map((r) => Number(r.weight_rw)).filter((w) => Number.isFinite(w) && w > 0);
