@@ -69,9 +69,7 @@ function TableHelp({ table, columns }: { table: TableName; columns: readonly Col
                 <td>{spec.required ? t('importHelp.requiredYes') : <span className="muted">{t('importHelp.requiredNo')}</span>}</td>
                 <td>{spec.unit ? spec.unit[locale] : '—'}</td>
                 <td className={styles.wrap}>{spec.values[locale]}</td>
-                <td>
-                  <code>{spec.example}</code>
-                </td>
+                <td>{spec.example}</td>
               </tr>
             ))}
           </tbody>
