@@ -5,16 +5,17 @@
 import { commonEn, commonZh } from './dict/common';
 import { paramsEn, paramsZh } from './dict/params';
 import { workbenchEn, workbenchZh } from './dict/workbench';
-import { importEn, importZh } from './dict/import';
-import { reportEn, reportZh } from './dict/report';
 import { leversEn, leversZh } from './dict/levers';
 import { exportEn, exportZh } from './dict/export';
+import { importEn, importZh } from './dict/import';
+import { statementEn, statementZh } from './dict/statement';
+import { reportEn, reportZh } from './dict/report';
 
-const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...importZh, ...reportZh };
+const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...statementZh, ...importZh, ...reportZh };
 
 export type MessageKey = keyof typeof zh;
 export type Locale = 'zh' | 'en';
 
-const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...importEn, ...reportEn };
+const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...statementEn, ...importEn, ...reportEn };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { zh, en };

@@ -1,75 +1,13 @@
 /**
- * A hospital's page, computed from two settlement results (baseline and round): its monthly pre-payments and
- * year-end clearing, and its DRGs ranked by what the round changes for it. Pure functions over the engine's
- * typed arrays (row = pool × H + hospital; months row × 12 + m; a row's hospital × DRG cells start[row] …
- * start[row + 1] − 1, of DRG drg[k]).
+ * A hospital's DRGs ranked by what the round changes for it, from two settlement results (baseline and round).
+ * Pure functions over the engine's typed arrays (row = pool × H + hospital; a row's hospital × DRG cells
+ * start[row] … start[row + 1] − 1, of DRG drg[k]). Its statement is statement.ts, its months prepayments.ts.
  */
 import type { SettlementResult, SettlementSummary } from '@/worker/settlement/result';
-import { POOLS, type Pool } from '@/worker/settlement/types';
-
-export interface MonthRow {
-  month: number;
-  pool: Pool;
-  points: number;
-  /** provisional yuan per point of the month */
-  yuanPerPoint: number;
-  prepaid: number;
-}
-
-export interface PoolClearing {
-  pool: Pool;
-  settlement: number;
-  fundPayment: number;
-  prepaid: number;
-  clearing: number;
-}
+import { POOLS } from '@/worker/settlement/types';
 
 function hospitalIndex(result: SettlementSummary, code: string): number {
   return result.hospitalCodes.indexOf(code);
-}
-
-/** 月度预结算: one row per pool and month in which the hospital has cases. */
-export function monthlyRows(result: SettlementSummary, code: string): MonthRow[] {
-  const h = hospitalIndex(result, code);
-  if (h < 0) return [];
-  const H = result.hospitalCodes.length;
-  const out: MonthRow[] = [];
-  POOLS.forEach((pool, p) => {
-    const row = p * H + h;
-    if (result.rows.hasCases[row] !== 1) return;
-    for (let m = 0; m < 12; m++) {
-      const i = row * 12 + m;
-      out.push({
-        month: m + 1,
-        pool,
-        points: result.months.points[i]!,
-        yuanPerPoint: result.months.yuanPerPoint[i]!,
-        prepaid: result.months.prepaid[i]!,
-      });
-    }
-  });
-  return out;
-}
-
-/** 年度清算 per pool, from the rounded (fen) statement figures. */
-export function clearingRows(result: SettlementSummary, code: string): PoolClearing[] {
-  const h = hospitalIndex(result, code);
-  if (h < 0) return [];
-  const H = result.hospitalCodes.length;
-  const out: PoolClearing[] = [];
-  POOLS.forEach((pool, p) => {
-    const row = p * H + h;
-    if (result.rows.hasCases[row] !== 1) return;
-    const r = result.rounded;
-    out.push({
-      pool,
-      settlement: r.settlement[row]! / 100,
-      fundPayment: r.fundPayment[row]! / 100,
-      prepaid: r.prepaid[row]! / 100,
-      clearing: r.clearing[row]! / 100,
-    });
-  });
-  return out;
 }
 
 export interface DrgChange {
