@@ -3,11 +3,26 @@ import { memo } from 'react';
 import { useLocale } from '../../i18n/locale';
 import { formatMoney, formatNumber, formatSignedWan, wanUnit } from '../../lib/format';
 import type { Headline } from './impact';
+import styles from './headline.module.css';
 
-/** 核心指标 first: point values, settlement vs budget, reserve used, gainers/losers, largest gain and loss. */
+/** A warning sign drawn as SVG: projector PCs may have no emoji font. */
+function WarningIcon() {
+  return (
+    <svg width="1em" height="1em" viewBox="0 0 16 16" aria-hidden="true" className={styles.icon}>
+      <path d="M8 1.5 15 14.5H1z" fill="currentColor" />
+      <path d="M8 6v4.2M8 11.8v.9" stroke="#fff" strokeWidth="1.6" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+/**
+ * 核心指标 first: point values, settlement and fund payments vs budget (a pool whose fund payments exceed its budget,
+ * as 费率法 allows, is flagged), the reserve used as sharing and incentive, gainers/losers, largest gain and loss.
+ */
 export const HeadlineCards = memo(function HeadlineCards({ headline, names }: { headline: Headline; names: Map<string, string> }) {
   const { t, locale } = useLocale();
   const name = (code: string) => `${code} ${names.get(code) ?? ''}`;
+  const over = headline.overBudget.length > 0;
   return (
     <div className="cards" data-testid="headline">
       {Object.entries(headline.pointValue).map(([pool, value]) => (
@@ -20,15 +35,21 @@ export const HeadlineCards = memo(function HeadlineCards({ headline, names }: { 
         <div className="label">{t('headline.settlementVsBudget')}</div>
         <div className="value">{formatMoney(headline.settlement, locale)}</div>
       </div>
-      <div className="card" data-testid="headline-fund">
+      <div className={over ? `card ${styles.overBudget}` : 'card'} data-testid="headline-fund" data-over-budget={over ? 'true' : undefined}>
         <div className="label">{t('headline.fundVsBudget')}</div>
-        <div className="value">{formatMoney(headline.fundPayment, locale)}</div>
+        <div className={over ? 'value loss' : 'value'}>{formatMoney(headline.fundPayment, locale)}</div>
         <div className="muted">{t('headline.budget')} {formatMoney(headline.budget, locale)}</div>
+        {headline.overBudget.map((o) => (
+          <div key={o.pool} className={styles.flag} role="alert" data-testid={`headline-over-budget-${o.pool}`}>
+            <WarningIcon /> {t('headline.overBudgetPool', { pool: t(`pool.${o.pool}`), excess: formatMoney(o.excess, locale) })}
+          </div>
+        ))}
       </div>
-      <div className="card">
+      <div className="card" data-testid="headline-reserve">
         <div className="label">{t('headline.reserveUsed')}</div>
         <div className="value">{formatMoney(headline.reserveUsed, locale)}</div>
         <div className="muted">{t('headline.reserve')} {formatMoney(headline.reserve, locale)}</div>
+        <div className="muted">{t('headline.reserveSplit', { sharing: formatMoney(headline.sharing, locale), incentive: formatMoney(headline.incentive, locale) })}</div>
       </div>
       <div className="card" data-testid="headline-gainers">
         <div className="label">{t('headline.gainLose')}</div>

@@ -1,9 +1,12 @@
 /**
  * Comparisons between settled rounds: small pure functions from settlement results to the rows and figures
- * the comparison view shows and exports (one hospital per row, both pools added).
+ * the comparison view shows and exports (one hospital per row, both pools added). Money is added in whole fen
+ * (the §7 result's yuan are fen ÷ 100) and turned into yuan once, so that sums carry no float noise and add up
+ * to the fen with the rows they sum.
  */
-import type { ContractResult } from '@/worker/settlement/result';
-import type { Level } from '@/worker/settlement/types';
+import type { ContractResult, ContractTotals } from '@/worker/settlement/result';
+import { fenOf } from '@/worker/settlement/rounding';
+import type { Level, Pool } from '@/worker/settlement/types';
 
 /** A settled round as the comparison reads it: the §7 result of the engine. */
 export type SettledRound = Pick<ContractResult, 'point_value' | 'totals' | 'hospitals'>;
@@ -42,16 +45,13 @@ const EMPTY_COUNTS: CaseClassCounts = { normal: 0, high: 0, low: 0, special: 0, 
 
 /** Adds a round's per-pool hospital rows into one outcome per hospital. */
 export function outcomesByHospital(result: SettledRound): Map<string, HospitalOutcome> {
-  const sums = new Map<string, HospitalOutcome & { weightSum: number; grouped: number; paidCost: number }>();
+  const sums = new Map<string, { settlementFen: number; fundPaymentFen: number; totalCostFen: number; points: number; cases: CaseClassCounts; weightSum: number; grouped: number }>();
   for (const row of result.hospitals) {
-    const acc = sums.get(row.hospital_code) ?? {
-      settlement: 0, fundPayment: 0, totalCost: 0, points: 0, cases: { ...EMPTY_COUNTS }, cmi: 0, paymentCostRatio: 0,
-      weightSum: 0, grouped: 0, paidCost: 0,
-    };
+    const acc = sums.get(row.hospital_code) ?? { settlementFen: 0, fundPaymentFen: 0, totalCostFen: 0, points: 0, cases: { ...EMPTY_COUNTS }, weightSum: 0, grouped: 0 };
     const grouped = row.cases.normal + row.cases.high + row.cases.low + row.cases.special;
-    acc.settlement += row.settlement;
-    acc.fundPayment += row.fund_payment;
-    acc.totalCost += row.total_cost;
+    acc.settlementFen += fenOf(row.settlement);
+    acc.fundPaymentFen += fenOf(row.fund_payment);
+    acc.totalCostFen += fenOf(row.total_cost);
     acc.points += row.points;
     acc.weightSum += row.cmi * grouped;
     acc.grouped += grouped;
@@ -61,13 +61,13 @@ export function outcomesByHospital(result: SettledRound): Map<string, HospitalOu
   const out = new Map<string, HospitalOutcome>();
   for (const [code, acc] of sums) {
     out.set(code, {
-      settlement: acc.settlement,
-      fundPayment: acc.fundPayment,
-      totalCost: acc.totalCost,
+      settlement: acc.settlementFen / 100,
+      fundPayment: acc.fundPaymentFen / 100,
+      totalCost: acc.totalCostFen / 100,
       points: acc.points,
       cases: acc.cases,
       cmi: acc.grouped > 0 ? acc.weightSum / acc.grouped : 0,
-      paymentCostRatio: acc.totalCost > 0 ? acc.settlement / acc.totalCost : 0,
+      paymentCostRatio: acc.totalCostFen > 0 ? acc.settlementFen / acc.totalCostFen : 0,
     });
   }
   return out;
@@ -89,11 +89,20 @@ export function impactRows(hospitals: HospitalInfo[], baseline: SettledRound, co
     .map((h) => ({ hospital: h, baseline: base.get(h.code) ?? null, rounds: others.map((o) => o.get(h.code) ?? null) }));
 }
 
-/** Change of a figure between two outcomes: yuan and ratio (NaN when the old value is 0). */
+/** Change of a sum of money between two outcomes: yuan (subtracted in whole fen) and ratio (NaN when the old value is 0). */
 export function change(from: number | undefined, to: number | undefined): { yuan: number; ratio: number } {
-  const a = from ?? 0;
-  const b = to ?? 0;
-  return { yuan: b - a, ratio: a !== 0 ? (b - a) / Math.abs(a) : Number.NaN };
+  const a = fenOf(from ?? 0);
+  const b = fenOf(to ?? 0);
+  return { yuan: (b - a) / 100, ratio: a !== 0 ? (b - a) / Math.abs(a) : Number.NaN };
+}
+
+/** A pool whose fund payments exceed its budget (费率法: nothing caps them; 点数法 cannot). */
+export interface OverBudget {
+  pool: Pool;
+  fundPayment: number;
+  budget: number;
+  /** fund payment − budget (yuan, > 0) */
+  excess: number;
 }
 
 export interface Headline {
@@ -104,7 +113,12 @@ export interface Headline {
   fundPayment: number;
   budget: number;
   reserve: number;
+  /** sharing + incentive paid from the reserve */
   reserveUsed: number;
+  sharing: number;
+  incentive: number;
+  /** the pools (with a budget) whose fund payments exceed it */
+  overBudget: OverBudget[];
   gaining: number;
   losing: number;
   largestGain: { code: string; yuan: number } | null;
@@ -125,18 +139,41 @@ export function headline(rows: ImpactRow[], result: SettledRound, roundIndex: nu
     if (yuan < 0 && (!largestLoss || yuan < largestLoss.yuan)) largestLoss = { code: row.hospital.code, yuan };
   }
   const totals = Object.values(result.totals).filter((t) => t !== undefined);
+  const total = (pick: (t: ContractTotals) => number) => totals.reduce((s, t) => s + fenOf(pick(t)), 0) / 100;
+  const fundFen = fundPaymentFenByPool(result);
   return {
     pointValue: definedValues(result.point_value),
-    settlement: totals.reduce((s, t) => s + t.settlement, 0),
-    fundPayment: result.hospitals.reduce((s, h) => s + h.fund_payment, 0),
-    budget: totals.reduce((s, t) => s + t.budget, 0),
-    reserve: totals.reduce((s, t) => s + t.reserve, 0),
-    reserveUsed: totals.reduce((s, t) => s + t.sharing + t.incentive, 0),
+    settlement: total((t) => t.settlement),
+    fundPayment: [...fundFen.values()].reduce((s, fen) => s + fen, 0) / 100,
+    budget: total((t) => t.budget),
+    reserve: total((t) => t.reserve),
+    reserveUsed: total((t) => t.sharing + t.incentive),
+    sharing: total((t) => t.sharing),
+    incentive: total((t) => t.incentive),
+    overBudget: overBudgetPools(result, fundFen),
     gaining,
     losing,
     largestGain,
     largestLoss,
   };
+}
+
+/** Σ fund payments of each pool's hospitals, in whole fen. */
+function fundPaymentFenByPool(result: SettledRound): Map<Pool, number> {
+  const fen = new Map<Pool, number>();
+  for (const h of result.hospitals) fen.set(h.pool, (fen.get(h.pool) ?? 0) + fenOf(h.fund_payment));
+  return fen;
+}
+
+/** 费率法 pays every case its rate whatever the budget: the pools (with a budget) whose fund payments exceed it. */
+export function overBudgetPools(result: SettledRound, fundFen: Map<Pool, number> = fundPaymentFenByPool(result)): OverBudget[] {
+  const out: OverBudget[] = [];
+  for (const [pool, totals] of Object.entries(result.totals) as [Pool, ContractTotals | undefined][]) {
+    const budgetFen = totals ? fenOf(totals.budget) : 0;
+    const paidFen = fundFen.get(pool) ?? 0;
+    if (budgetFen > 0 && paidFen > budgetFen) out.push({ pool, fundPayment: paidFen / 100, budget: budgetFen / 100, excess: (paidFen - budgetFen) / 100 });
+  }
+  return out;
 }
 
 function definedValues(record: Partial<Record<string, number>>): Record<string, number> {
@@ -145,12 +182,13 @@ function definedValues(record: Partial<Record<string, number>>): Record<string, 
 
 /** Money moved between hospital levels: Σ change of settlement by level. */
 export function shiftByLevel(rows: ImpactRow[], roundIndex: number): { level: number; yuan: number; baseline: number }[] {
-  const byLevel = new Map<number, { yuan: number; baseline: number }>();
+  const byLevel = new Map<number, { changeFen: number; baselineFen: number }>();
   for (const row of rows) {
-    const acc = byLevel.get(row.hospital.level) ?? { yuan: 0, baseline: 0 };
-    acc.yuan += change(row.baseline?.settlement, row.rounds[roundIndex]?.settlement).yuan;
-    acc.baseline += row.baseline?.settlement ?? 0;
+    const acc = byLevel.get(row.hospital.level) ?? { changeFen: 0, baselineFen: 0 };
+    const baselineFen = fenOf(row.baseline?.settlement ?? 0);
+    acc.changeFen += fenOf(row.rounds[roundIndex]?.settlement ?? 0) - baselineFen;
+    acc.baselineFen += baselineFen;
     byLevel.set(row.hospital.level, acc);
   }
-  return [...byLevel.entries()].sort((a, b) => b[0] - a[0]).map(([level, v]) => ({ level, ...v }));
+  return [...byLevel.entries()].sort((a, b) => b[0] - a[0]).map(([level, v]) => ({ level, yuan: v.changeFen / 100, baseline: v.baselineFen / 100 }));
 }
