@@ -167,6 +167,8 @@ function useRowWriter<Row>(
   const state = useRef({
     /** rows [from, to) of the body are near the scrolled view */
     near: [0, 0] as [number, number],
+    /** the height given to rows never laid out (px; 0: the stylesheet's) */
+    rowHeight: 0,
     content: null as RowsContent<Row> | null,
     /** rows whose elements do not show `content` yet (far rows after a rerun) */
     stale: new Set<number>(),
@@ -190,6 +192,7 @@ function useRowWriter<Row>(
       // showing a row changes its height (a far row has its remembered or its intrinsic size), which moves the rows
       // below it: measure again until the near rows stay the same (twice at most in practice)
       for (let pass = 0; pass < 4; pass++) {
+        matchIntrinsicHeight(tbody, s);
         const [from, to] = nearRows(box, tbody);
         const same = from === s.near[0] && to === s.near[1];
         s.near = [from, to];
@@ -271,6 +274,20 @@ function useRowWriter<Row>(
     };
     return () => s.cancelIdle?.();
   }, [scroller, body, skeleton, rows, columns, rowKey, rowKeyAttribute]);
+}
+
+/**
+ * Rows never laid out take the height of a row that is (its font, its line height), so the box's scroll height is
+ * the table's true height: a jump to the bottom lands on the last row, and nothing moves as rows come near.
+ */
+function matchIntrinsicHeight(tbody: HTMLTableSectionElement, s: { near: [number, number]; rowHeight: number }): void {
+  const row = tbody.rows[s.near[0]] ?? tbody.rows[0];
+  if (!row || row.hasAttribute('data-far')) return;
+  const height = row.getBoundingClientRect().height;
+  if (height > 0 && Math.abs(height - s.rowHeight) > 0.5) {
+    s.rowHeight = height;
+    tbody.style.setProperty('--rerun-row-height', `${height}px`);
+  }
 }
 
 /**
