@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -13,9 +14,21 @@ declare module 'vitest' {
   }
 }
 
-const PORT = Number(process.env.E2E_PORT ?? 3917);
 let server: ChildProcess | undefined;
 let dir: string | undefined;
+
+/** E2E_PORT, or a port free on this machine now (a fixed port fails wherever something else listens on it). */
+async function serverPort(): Promise<number> {
+  if (process.env.E2E_PORT) return Number(process.env.E2E_PORT);
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
 
 async function waitForServer(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -46,8 +59,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const db = openDatabase(dbPath);
   seedDemoCity(db, {});
   db.$client.close();
-  const baseUrl = `http://127.0.0.1:${PORT}`;
-  server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
+  const port = await serverPort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, DRG_DB_PATH: dbPath, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
