@@ -36,6 +36,8 @@ export function ComparisonView(props: ComparisonViewProps) {
     [ready, results[0], results[1], results[2], results[3]],
   );
   const rows = useMemo(() => (baseline && settled ? impactRows(props.hospitals, baseline, settled) : []), [props.hospitals, baseline, settled]);
+  // the engine results of the same runs (set with their contracts): the impact table's statement columns read them
+  const summaries = useMemo(() => props.compared.map((c) => c.settlement.result), [settled]);
   const headlineFigures = useMemo(() => (settled?.[0] ? headline(rows, settled[0], 0) : null), [rows, settled]);
   const names = useMemo(() => new Map(props.hospitals.map((h) => [h.code, h.name])), [props.hospitals]);
   if (!baseline || !settled || !headlineFigures) return <p className="muted">{t('settle.running')}</p>;
@@ -49,7 +51,7 @@ export function ComparisonView(props: ComparisonViewProps) {
         </div>
       ) : null}
       <HeadlineCards headline={headlineFigures} names={names} />
-      <ImpactTable rows={rows} baselineName={baselineName} roundNames={roundNames} onOpenHospital={props.onOpenHospital} exportName={props.exportName} />
+      <ImpactTable rows={rows} baselineName={baselineName} roundNames={roundNames} onOpenHospital={props.onOpenHospital} exportName={props.exportName} statementResults={summaries} />
       <LevelTotals rows={rows} baselineName={baselineName} roundNames={roundNames} />
       {props.report ? null : <Charts rows={rows} baselineName={baselineName} roundNames={roundNames} baseline={baseline} results={settled} />}
     </div>

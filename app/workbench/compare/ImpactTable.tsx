@@ -6,6 +6,8 @@ import { COUNT, decimal, formatCell, MONEY, PERCENT, SIGNED_MONEY, withUnit, typ
 import { sumFen, sumYuan } from '../../lib/money';
 import { change, type ImpactRow } from './impact';
 import { RerunTable, type RerunColumn, type Tone } from './RerunTable';
+import type { SettlementSummary } from '@/worker/settlement/result';
+import { useStatementColumns } from './StatementColumnPicker';
 
 export interface ImpactTableProps {
   rows: ImpactRow[];
@@ -13,6 +15,8 @@ export interface ImpactTableProps {
   roundNames: string[];
   onOpenHospital: (code: string) => void;
   exportName: string;
+  /** the compared rounds' engine results (order of roundNames), for the optional statement columns */
+  statementResults?: readonly (SettlementSummary | null)[];
 }
 
 function sum(rows: readonly ImpactRow[], pick: (r: ImpactRow) => number | undefined): number {
@@ -93,7 +97,7 @@ function changeOfTotals(
 const WIDTH = { code: '6em', name: '13.5em', level: '4.5em', count: '7em', ratio: '5.5em', money: '9.5em', percent: '6.5em', cases: '6em' };
 
 /** 医院影响表: one row per hospital, settlement under each round, change vs baseline and vs the previous round. */
-export const ImpactTable = memo(function ImpactTable({ rows, baselineName, roundNames, onOpenHospital, exportName }: ImpactTableProps) {
+export const ImpactTable = memo(function ImpactTable({ rows, baselineName, roundNames, onOpenHospital, exportName, statementResults }: ImpactTableProps) {
   const { t, locale } = useLocale();
   const [level, setLevel] = useState<number | null>(null);
   const [district, setDistrict] = useState<string>('');
@@ -107,6 +111,7 @@ export const ImpactTable = memo(function ImpactTable({ rows, baselineName, round
       ),
     [rows, level, district, type],
   );
+  const statement = useStatementColumns(filtered, statementResults, roundNames);
   const columns = useMemo<RerunColumn<ImpactRow>[]>(() => {
     const figure = (spec: FigureSpec) => figureColumn(spec, locale);
     const baselineOf = (r: ImpactRow) => r.baseline?.settlement;
@@ -162,8 +167,9 @@ export const ImpactTable = memo(function ImpactTable({ rows, baselineName, round
         }),
       ),
     );
+    list.push(...statement.specs.map(figure));
     return list;
-  }, [t, locale, baselineName, roundNames]);
+  }, [t, locale, baselineName, roundNames, statement.specs]);
 
   const toolbar = (
     <>
@@ -179,12 +185,13 @@ export const ImpactTable = memo(function ImpactTable({ rows, baselineName, round
         <option value="">{t('hospitals.type')}: {t('common.all')}</option>
         {types.map((d) => <option key={d} value={d}>{d}</option>)}
       </select>
+      {statement.picker}
     </>
   );
   return (
     <RerunTable
       caption={t('impact.title')}
-      rows={filtered}
+      rows={statement.rows}
       columns={columns}
       rowKey={hospitalCode}
       rowKeyAttribute="data-hospital-code"

@@ -7,6 +7,7 @@
 import type { ContractResult, ContractTotals } from '@/worker/settlement/result';
 import { fenOf } from '@/worker/settlement/rounding';
 import type { Level, Pool } from '@/worker/settlement/types';
+import type { HospitalStatements } from '../hospital/statement';
 
 /** A settled round as the comparison reads it: the §7 result of the engine. */
 export type SettledRound = Pick<ContractResult, 'point_value' | 'totals' | 'hospitals'>;
@@ -79,6 +80,8 @@ export interface ImpactRow {
   baseline: HospitalOutcome | null;
   /** the compared rounds, in the order given */
   rounds: (HospitalOutcome | null)[];
+  /** each compared round's year-end statements of the hospital, when the table shows statement columns */
+  statements?: readonly (HospitalStatements | undefined)[];
 }
 
 export function impactRows(hospitals: HospitalInfo[], baseline: SettledRound, compared: SettledRound[]): ImpactRow[] {

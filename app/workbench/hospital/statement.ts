@@ -128,8 +128,11 @@ export function hospitalStatements(result: SettlementSummary, code: string): Poo
   return out;
 }
 
-/** Every hospital's statements, by hospital code and pool: the impact table's optional columns read these. */
-export type StatementIndex = Map<string, Partial<Record<Pool, PoolStatement>>>;
+/** A hospital's statements in the pools where it has cases. */
+export type HospitalStatements = Partial<Record<Pool, PoolStatement>>;
+
+/** Every hospital's statements, by hospital code: the impact table's optional columns read these. */
+export type StatementIndex = Map<string, HospitalStatements>;
 
 export function statementIndex(result: SettlementSummary): StatementIndex {
   const index: StatementIndex = new Map();
