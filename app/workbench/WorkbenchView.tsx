@@ -10,7 +10,8 @@ import { useSettlement } from './engine/useSettlement';
 import { prestartSettlementWorkers } from './engine/bridge';
 import { useUndoableParams } from './params/useUndoable';
 import { ParamsEditor, type ParamsEditorProps } from './params/ParamsEditor';
-import { QuickLevers } from './params/QuickLevers';
+import { ComparisonLevers } from './params/LeverDrawer';
+import { FirstRound } from './FirstRound';
 import { RoundsPanel } from './rounds/RoundsPanel';
 import { RoundToolbar } from './RoundToolbar';
 import { ComparisonView } from './compare/ComparisonView';
@@ -81,7 +82,7 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
 
   if (datasets.isLoading || roundsQuery.isLoading) return <p>{t('common.loading')}</p>;
   if (!datasetId || !dataset) return <p>{t('datasets.empty')}</p>;
-  if (!round || !baseline) return <p>{t('workbench.noRounds')}</p>;
+  if (!round || !baseline) return <FirstRound datasets={datasets.data ?? []} dataset={dataset} onChange={setUrl} />;
 
   const editorProps = (params: RoundParams): ParamsEditorProps => ({
     params,
@@ -121,7 +122,7 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
       />
       {!columns ? <LoadProgress progress={progress} error={columnsError} /> : null}
       {url.view === 'compare' && draft.params ? (
-        <QuickLevers {...editorProps(draft.params)} />
+        <ComparisonLevers {...editorProps(draft.params)} />
       ) : null}
       {url.view === 'compare' || url.view === 'report' ? (
         <ComparisonView

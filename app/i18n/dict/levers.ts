@@ -1,5 +1,6 @@
 /** Texts of the lever drawer beside the comparison, the budget fields and a data set's first round. */
 export const leversZh = {
+  'levers.quick': '快捷调整：等级系数',
   'levers.open': '全部参数',
   'levers.openTitle': '在结果旁打开全部参数：权重、费率/点值、系数、规则',
   'levers.title': '调整参数',
@@ -36,6 +37,7 @@ export const leversZh = {
 };
 
 export const leversEn: Record<keyof typeof leversZh, string> = {
+  'levers.quick': 'Quick levers: level coefficients',
   'levers.open': 'All levers',
   'levers.openTitle': 'Open every lever beside the results: weights, rates / point value, coefficients, rules',
   'levers.title': 'Levers',

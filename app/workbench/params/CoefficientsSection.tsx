@@ -9,7 +9,7 @@ import { numberAt } from './paths';
 import styles from './params.module.css';
 
 /** 系数: level coefficients, the uniform-price coefficient and DRGs, and each hospital's coefficient and score. */
-export function CoefficientsSection() {
+export function CoefficientsSection({ compact = false }: { compact?: boolean }) {
   const { t } = useLocale();
   const { resolved } = useParamsEditing();
   return (
@@ -26,7 +26,7 @@ export function CoefficientsSection() {
         />
         <UniformPriceDrgs />
       </div>
-      <HospitalCoefficientsTable />
+      <HospitalCoefficientsTable compact={compact} />
     </section>
   );
 }

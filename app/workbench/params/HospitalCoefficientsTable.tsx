@@ -14,12 +14,16 @@ type Row = CoefficientRow<HospitalTotal>;
 
 const levelKey = (level: number) => (level === 1 || level === 2 || level === 3 ? (`level.${level}` as const) : null);
 
-/** 医疗机构系数 and 考核得分 per hospital: the file's values, the round's overrides, what settles. */
-export function HospitalCoefficientsTable() {
+/** The columns kept in the narrow lever drawer: which hospital, the round's coefficient and score, what settles. */
+const COMPACT_COLUMNS: readonly string[] = ['code', 'name', 'override', 'score', 'effective'];
+
+/** 医疗机构系数 and 考核得分 per hospital: the file's values, the round's overrides, what settles (`compact`: the drawer's few columns). */
+export function HospitalCoefficientsTable({ compact = false }: { compact?: boolean }) {
   const { t } = useLocale();
   const { params, resolved, hospitals } = useParamsEditing();
   const rows = useMemo(() => coefficientRows(hospitals, params, resolved), [hospitals, params, resolved]);
-  const columns = useCoefficientColumns();
+  const allColumns = useCoefficientColumns();
+  const columns = useMemo(() => (compact ? allColumns.filter((c) => COMPACT_COLUMNS.includes(c.id)) : allColumns), [allColumns, compact]);
   return (
     <section data-testid="hospital-coefficients">
       <h3>{t('params.hospitals.title')}</h3>

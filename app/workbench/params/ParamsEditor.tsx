@@ -53,8 +53,8 @@ export function ParamsEditor({ params, onChange, catalog, hospitals, readOnly }:
   );
 }
 
-/** The tabs of the four sections and the one shown: the full editor's and the comparison's lever drawer's. */
-export function ParamsSections({ section, onSection }: { section: ParamSection; onSection: (section: ParamSection) => void }) {
+/** The tabs of the four sections and the one shown: the full editor's and the comparison's lever drawer's (`compact`: fewer table columns). */
+export function ParamsSections({ section, onSection, compact = false }: { section: ParamSection; onSection: (section: ParamSection) => void; compact?: boolean }) {
   const { t } = useLocale();
   return (
     <>
@@ -74,9 +74,9 @@ export function ParamsSections({ section, onSection }: { section: ParamSection; 
         ))}
       </nav>
       <div role="tabpanel" data-testid={`params-section-${section}`}>
-        {section === 'weights' ? <WeightsSection /> : null}
+        {section === 'weights' ? <WeightsSection compact={compact} /> : null}
         {section === 'rates' ? <RatesSection /> : null}
-        {section === 'coefficients' ? <CoefficientsSection /> : null}
+        {section === 'coefficients' ? <CoefficientsSection compact={compact} /> : null}
         {section === 'rules' ? <RulesSection /> : null}
       </div>
     </>

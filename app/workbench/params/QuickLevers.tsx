@@ -4,18 +4,27 @@ import { useLocale } from '../../i18n/locale';
 import { ParamsEditingProvider } from './EditContext';
 import { LevelCoefficients } from './LevelCoefficients';
 import { useEditingValues, type ParamsEditorProps } from './ParamsEditor';
+import styles from './lever-drawer.module.css';
 
 /**
  * 快捷调整: the level coefficients above the comparison, so that the panel sees a lever and every hospital's
- * impact on one screen. The same fields, rules and undo history as the full parameter editor.
+ * impact on one screen. The same fields, rules and undo history as the full parameter editor; every other lever
+ * opens in the drawer beside the results (`onOpenAll`).
  */
-export const QuickLevers = memo(function QuickLevers(props: ParamsEditorProps) {
+export const QuickLevers = memo(function QuickLevers({ onOpenAll, ...props }: ParamsEditorProps & { onOpenAll?: () => void }) {
   const { t } = useLocale();
   const { actions, values } = useEditingValues(props);
   return (
     <ParamsEditingProvider actions={actions} values={values}>
       <div className="panel no-print" data-testid="quick-levers">
-        <strong>{t('params.quick')}</strong>
+        <div className={styles.quickHead}>
+          <strong>{onOpenAll ? t('levers.quick') : t('params.quick')}</strong>
+          {onOpenAll ? (
+            <button type="button" className="primary" data-testid="levers-open" title={t('levers.openTitle')} onClick={onOpenAll}>
+              {t('levers.open')}
+            </button>
+          ) : null}
+        </div>
         <LevelCoefficients />
       </div>
     </ParamsEditingProvider>

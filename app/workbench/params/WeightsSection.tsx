@@ -17,8 +17,11 @@ import styles from './params.module.css';
 const WEIGHT = decimal(4);
 const YUAN = decimal(2);
 
-/** 权重: the DRG catalog with the round's weights, benchmark costs and uniform-price flags. */
-export function WeightsSection() {
+/** The columns kept in the narrow lever drawer: which DRG, how many cases, its weight and the catalog's. */
+const COMPACT_COLUMNS: readonly string[] = ['code', 'name', 'cases', 'weight', 'catalogWeight'];
+
+/** 权重: the DRG catalog with the round's weights, benchmark costs and uniform-price flags (`compact`: the drawer's few columns). */
+export function WeightsSection({ compact = false }: { compact?: boolean }) {
   const { t } = useLocale();
   const { params, catalog } = useParamsEditing();
   const [filter, setFilter] = useState<DrgFilter>(NO_FILTER);
@@ -28,7 +31,8 @@ export function WeightsSection() {
   const rows = useMemo(() => weightRows(shownDrgs, params), [shownDrgs, params]);
   const mdcs = useMemo(() => mdcsOf(catalog), [catalog]);
   const drgTypes = useMemo(() => drgTypesOf(catalog), [catalog]);
-  const columns = useWeightColumns();
+  const allColumns = useWeightColumns();
+  const columns = useMemo(() => (compact ? allColumns.filter((c) => COMPACT_COLUMNS.includes(c.id)) : allColumns), [allColumns, compact]);
   const selection = useMemo(() => shownDrgs.map((d) => ({ code: d.code, catalogWeight: d.weight })), [shownDrgs]);
   const typeKey = shown.drgType === null ? null : drgTypeKey(shown.drgType);
   const filterLabel =
