@@ -197,4 +197,42 @@ describe('year-end clearing in full, in Chromium', () => {
       expect(fenOf(own[incentive] ?? 'x')).toBe(statement.incentive);
     }
   });
+
+  it('费率法: fund payments above the budget are flagged in the headline, and not when within it', async () => {
+    const fresh = await newPage(browser);
+    await fresh.goto(`${inject('baseUrl')}/workbench?view=params`);
+    await settled(fresh);
+    const editor = fresh.getByTestId('params-editor');
+    await editor.getByTestId('params-tab-rates').click();
+    await editor.getByTestId('param-method').selectOption('rate');
+    /** yuan per RW for both pools, then the comparison's headline once it has settled them */
+    const headlineAt = async (rate: number) => {
+      await fresh.getByTestId('view-params').click();
+      await editor.getByTestId('params-tab-rates').click();
+      for (const pool of POOLS) {
+        const field = editor.getByTestId(`param-rate.${pool}`);
+        await field.fill(String(rate));
+        await field.press('Enter');
+      }
+      await fresh.getByTestId('view-compare').click();
+      await settled(fresh);
+      const card = fresh.getByTestId('headline-fund');
+      await card.waitFor();
+      return card;
+    };
+    // the demo city's point value is about 80 yuan per point (8,000 yuan per RW): at 20,000 per RW the fund pays
+    // far more than its budget
+    const high = await headlineAt(20000);
+    await expect.poll(() => high.getAttribute('data-over-budget'), { timeout: 60_000 }).toBe('true');
+    for (const pool of POOLS) {
+      const flag = fresh.getByTestId(`headline-over-budget-${pool}`);
+      await expect.poll(() => flag.count()).toBe(1);
+      expect(await flag.textContent()).toContain(`${POOL_NAMES[pool]}超出预算`);
+    }
+    // at 2,000 per RW it pays far less: no flag
+    const low = await headlineAt(2000);
+    await expect.poll(() => low.getAttribute('data-over-budget'), { timeout: 60_000 }).toBeNull();
+    expect(await fresh.locator('[data-testid^="headline-over-budget-"]').count()).toBe(0);
+    await fresh.close();
+  });
 });
