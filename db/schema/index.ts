@@ -4,3 +4,4 @@ export * from './catalog';
 export * from './cases';
 export * from './rounds';
 export * from './audit';
+export * from './users';
