@@ -14,8 +14,8 @@ type Row = CoefficientRow<HospitalTotal>;
 
 const levelKey = (level: number) => (level === 1 || level === 2 || level === 3 ? (`level.${level}` as const) : null);
 
-/** The columns kept in the narrow lever drawer: which hospital, the round's coefficient and score, what settles. */
-const COMPACT_COLUMNS: readonly string[] = ['code', 'name', 'override', 'score', 'effective'];
+/** The columns kept in the narrow lever drawer: which hospital, and the round's coefficient and score. */
+const COMPACT_COLUMNS: readonly string[] = ['code', 'name', 'override', 'score'];
 
 /** 医疗机构系数 and 考核得分 per hospital: the file's values, the round's overrides, what settles (`compact`: the drawer's few columns). */
 export function HospitalCoefficientsTable({ compact = false }: { compact?: boolean }) {

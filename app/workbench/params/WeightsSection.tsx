@@ -17,8 +17,8 @@ import styles from './params.module.css';
 const WEIGHT = decimal(4);
 const YUAN = decimal(2);
 
-/** The columns kept in the narrow lever drawer: which DRG, how many cases, its weight and the catalog's. */
-const COMPACT_COLUMNS: readonly string[] = ['code', 'name', 'cases', 'weight', 'catalogWeight'];
+/** The columns kept in the narrow lever drawer: which DRG, how many cases, its weight (an adjusted one shows the catalog's beside it). */
+const COMPACT_COLUMNS: readonly string[] = ['code', 'name', 'cases', 'weight'];
 
 /** 权重: the DRG catalog with the round's weights, benchmark costs and uniform-price flags (`compact`: the drawer's few columns). */
 export function WeightsSection({ compact = false }: { compact?: boolean }) {
