@@ -7,7 +7,7 @@ import { POOLS } from '@/worker/settlement/types';
 import { useTRPC } from '../lib/trpc';
 import { useLocale } from '../i18n/locale';
 import { formatMoney } from '../lib/format';
-import type { MessageKey } from '../i18n/messages';
+import type { Locale, MessageKey } from '../i18n/messages';
 import type { WorkbenchState } from './useWorkbenchUrl';
 import styles from './first-round.module.css';
 
@@ -31,7 +31,7 @@ const REASON_ITEMS_MAX = 1500;
  * before anything is written, as what will be left out.
  */
 export function FirstRound({ datasets, dataset, onChange }: FirstRoundProps) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const others = datasets.filter((d) => d.id !== dataset.id);
@@ -58,7 +58,7 @@ export function FirstRound({ datasets, dataset, onChange }: FirstRoundProps) {
     if (kind === 'defaults') return t('firstRound.defaultsReason');
     const vars = { dataset: sourceName, round: copied?.name ?? '' };
     if (dropped.length === 0) return t('firstRound.copiedReason', vars);
-    return t('firstRound.droppedReason', { ...vars, count: dropped.length, items: droppedText(dropped, t).slice(0, REASON_ITEMS_MAX) });
+    return t('firstRound.droppedReason', { ...vars, count: dropped.length, items: droppedText(dropped, t, locale).slice(0, REASON_ITEMS_MAX) });
   };
   const ready = source !== null && plan.data !== undefined && name.trim() !== '';
 
@@ -139,19 +139,20 @@ function BudgetLine({ budget }: { budget: Plan['params']['budget'] }) {
   return <span data-testid="first-round-budget">{t('firstRound.budget', { pools: pools.join(' · ') })}</span>;
 }
 
-/** Dropped overrides by kind: "权重：FM19、BK25；医疗机构系数：H171". */
-function droppedText(dropped: readonly Dropped[], t: (key: MessageKey) => string): string {
+/** Dropped overrides by kind: "权重：FM19、BK25；医疗机构系数：H171" (English: "Weight: FM19, BK25; …"). */
+function droppedText(dropped: readonly Dropped[], t: (key: MessageKey) => string, locale: Locale): string {
+  const [colon, comma, semicolon] = locale === 'zh' ? ['：', '、', '；'] : [': ', ', ', '; '];
   const byKey = new Map<Dropped['key'], string[]>();
   for (const { key, code } of dropped) byKey.set(key, [...(byKey.get(key) ?? []), code]);
-  return [...byKey].map(([key, codes]) => `${t(`firstRound.key.${key}`)}：${codes.join('、')}`).join('；');
+  return [...byKey].map(([key, codes]) => `${t(`firstRound.key.${key}`)}${colon}${codes.join(comma)}`).join(semicolon);
 }
 
 function DroppedNote({ dropped }: { dropped: readonly Dropped[] }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   if (dropped.length === 0) return <span className={styles.note} data-testid="first-round-dropped" data-count="0">{t('firstRound.nothingDropped')}</span>;
   return (
     <span className={`${styles.note} ${styles.warn}`} role="status" data-testid="first-round-dropped" data-count={dropped.length}>
-      {t('firstRound.dropped', { count: dropped.length })} <span className={styles.codes}>{droppedText(dropped, t)}</span>
+      {t('firstRound.dropped', { count: dropped.length })} <span className={styles.codes}>{droppedText(dropped, t, locale)}</span>
     </span>
   );
 }
