@@ -1,7 +1,8 @@
 /**
  * `npm start`: the one command a newcomer runs.
  * 1. opens (creating and migrating) the embedded SQLite database;
- * 2. seeds the demo city if the database has no data set;
+ * 2. seeds the demo city if the database has no data set, and creates the demo accounts if it has no account
+ *    (passwords printed once and written to demo-accounts.txt beside the database, readable by its owner only);
  * 3. builds the app if there is no build or the sources changed since the last one;
  * 4. serves it on PORT (default 3000).
  */
@@ -12,13 +13,14 @@ import path from 'node:path';
 import { defaultDatabasePath, openDatabase } from '@/db/client';
 import { datasets } from '@/db/schema';
 import { seedDemoCity } from '@/db/seed';
+import { ensureDemoAccounts } from '@/server/auth/demo-accounts';
 
 const root = process.cwd();
 const SOURCE_DIRS = ['app', 'server', 'worker', 'db/schema', 'db/client.ts'];
 const SOURCE_FILES = ['next.config.js', 'package.json', 'tsconfig.json'];
 const hashFile = path.join(root, '.next', 'source-hash');
 
-function ensureSeeded(): void {
+async function ensureSeeded(): Promise<void> {
   const file = defaultDatabasePath();
   const db = openDatabase(file);
   const existing = db.select({ id: datasets.id }).from(datasets).limit(1).all();
@@ -30,6 +32,9 @@ function ensureSeeded(): void {
   } else {
     console.log(`Database ${file} already holds data; not seeding.`);
   }
+  const accountsFile = path.join(path.dirname(file), 'demo-accounts.txt');
+  const accounts = await ensureDemoAccounts(db, accountsFile);
+  if (accounts) console.log(`\nDemo accounts (also in ${accountsFile}, readable by you only):\n${accounts}`);
   db.$client.close();
 }
 
@@ -74,6 +79,6 @@ function serve(): void {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-ensureSeeded();
+await ensureSeeded();
 ensureBuilt();
 serve();
