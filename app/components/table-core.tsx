@@ -3,7 +3,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { getCoreRowModel, getFilteredRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState, type Table } from '@tanstack/react-table';
 import { useLocale } from '../i18n/locale';
 import { ExportButtons } from './ExportButtons';
-import { isNumeric, type CellValue, type ColumnFormat } from '../lib/column-format';
+import { formatCell, isNumeric, type CellValue, type ColumnFormat } from '../lib/column-format';
 import type { ExportColumn, ExportSpec } from '../lib/export';
 
 /**
@@ -72,12 +72,9 @@ export function useSortedRows<Row>(rows: readonly Row[], columns: readonly Sorta
   return { table, visibleRows, search, setSearch };
 }
 
-const plainNumber = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });
-
-/** A value as a cell shows it when the column gives no text of its own. */
+/** A value as a cell of no format shows it when the column gives no text of its own (RerunTable's default). */
 export function cellText(value: string | number | null): string {
-  if (value === null) return '—';
-  return typeof value === 'number' ? plainNumber.format(value) : value;
+  return formatCell(undefined, value, 'zh');
 }
 
 /** Caption, filters, the search box and the export of the rows shown (filtered and sorted). */
