@@ -33,5 +33,6 @@ export function downloadPng(el: HTMLElement | PlotFigure, filename: string): voi
   void loadPlotly().then((Plotly) => Plotly.downloadImage(el, { format: 'png', filename, width: 1600, height: 900, scale: 1 }));
 }
 
-export const PLOT_FONT = { family: 'PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif', size: 15 };
+// the app's own CJK font first (app/layout.tsx): charts, PNGs and tests look the same on every machine
+export const PLOT_FONT = { family: '"Noto Sans SC", PingFang SC, Noto Sans CJK SC, Microsoft YaHei, sans-serif', size: 15 };
 export const PLOT_MARGIN = { t: 50, r: 20, b: 60, l: 70 };

@@ -1,9 +1,9 @@
 'use client';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useLocale } from '../../i18n/locale';
 import { observeInView, whenIdle } from '../../lib/in-view';
 import { downloadPng, loadPlotly, PLOT_FONT, purgePlot } from '../../lib/plotly';
-import { combineCharts, GRID, gridCells, singleFigure, type ChartSpec } from './chart-grid';
+import { combineCharts, GRID, singleFigure, type ChartSpec, type GridFigure } from './chart-grid';
 import { holdRange, type AxisRange } from './charts';
 
 export interface GridChart {
@@ -27,6 +27,14 @@ function sameValues(a: unknown, b: unknown): boolean {
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** The app's CJK font (loaded by unicode range) for every text of the figure's layout and legends, at its sizes. */
+async function fontsFor(figure: GridFigure): Promise<void> {
+  if (typeof document === 'undefined' || !document.fonts) return;
+  const texts = JSON.stringify([figure.layout, figure.data.map((trace) => trace.name)]).replace(/[\x00-\x7f]/g, '');
+  if (!texts) return;
+  await Promise.all([PLOT_FONT.size, GRID.titleSize].map((size) => document.fonts.load(`${size}px ${PLOT_FONT.family}`, texts).catch(() => [])));
 }
 
 /** Everything of a figure but the data arrays a rerun changes (their lengths stay in). */
@@ -62,7 +70,7 @@ export function ChartGrid({ charts, testId }: { charts: GridChart[]; testId: str
     visible: false,
     /** an idle callback waiting to draw an update out of view */
     waiting: null as (() => void) | null,
-    next: null as { charts: GridChart[]; width: number } | null,
+    next: null as GridFigure | null,
     /** shapeKey of what is drawn ('' for nothing or unknown) */
     shape: '',
     /** held ranges, by the figure's axis names */
@@ -103,14 +111,17 @@ export function ChartGrid({ charts, testId }: { charts: GridChart[]; testId: str
     };
   }, []);
 
+  // the layout of the figure, in the render: the cells' panels and buttons are placed by it
+  const figure = useMemo(() => (width > 0 ? combineCharts(charts.map((c) => c.spec), width) : null), [charts, width]);
+
   // a layout effect: in view, the update is under way before the browser paints the table of the same rerun, so
   // that table and charts take one frame, not two
   useLayoutEffect(() => {
     const el = plot.current;
     const wrapper = box.current;
-    if (!el || !wrapper || width <= 0) return;
+    if (!el || !wrapper || !figure) return;
     const state = drawing.current;
-    state.next = { charts, width };
+    state.next = figure;
     state.run = () => {
       state.waiting?.();
       if (state.busy || state.gone) return; // the running draw picks the newest charts up when it ends
@@ -134,9 +145,8 @@ export function ChartGrid({ charts, testId }: { charts: GridChart[]; testId: str
     async function draw(el: HTMLDivElement, wrapper: HTMLDivElement) {
       const Plotly = await loadPlotly();
       while (state.next && !state.gone) {
-        const { charts: next, width: w } = state.next;
+        const figure = state.next;
         state.next = null;
-        const figure = combineCharts(next.map((c) => c.spec), w);
         const ranges: Record<string, AxisRange> = {};
         const layout: Record<string, unknown> = { font: PLOT_FONT, paper_bgcolor: 'rgba(0,0,0,0)', ...figure.layout };
         for (const [axis, need] of Object.entries(figure.extents)) {
@@ -161,6 +171,8 @@ export function ChartGrid({ charts, testId }: { charts: GridChart[]; testId: str
             if (traces.length || movedAxes.length) await Plotly.animate(el, { data, traces, layout: moved }, REDRAW_DATA_ONLY);
           } else {
             state.shape = '';
+            // the texts in the app's CJK font before plotly measures them (legends): a first draw, or new texts
+            await fontsFor(figure);
             await Plotly.react(el, figure.data, layout, CONFIG);
             state.shape = shape;
           }
@@ -169,7 +181,7 @@ export function ChartGrid({ charts, testId }: { charts: GridChart[]; testId: str
           // a failed data-only update is drawn again in full, unless a newer one waits
           if (state.shape) {
             state.shape = '';
-            state.next ??= { charts: next, width: w };
+            state.next ??= figure;
           } else console.error(error);
           continue;
         }
@@ -179,7 +191,7 @@ export function ChartGrid({ charts, testId }: { charts: GridChart[]; testId: str
         wrapper.dataset.revision = String(++state.revision);
       }
     }
-  }, [charts, width, testId]);
+  }, [figure, testId]);
 
   /** a chart's PNG: the chart as a figure of its own, at the axis ranges it shows */
   const download = (index: number) => {
@@ -195,10 +207,10 @@ export function ChartGrid({ charts, testId }: { charts: GridChart[]; testId: str
     downloadPng({ data: figure.data, layout: { font: PLOT_FONT, ...figure.layout } }, chart.filename);
   };
 
-  const { cells, height } = gridCells(charts.length, width);
+  const cells = figure?.cells ?? [];
   return (
-    <div ref={box} className="chart-grid" data-testid={testId} data-ready="false" data-revision="0" style={{ height: height || GRID.chartHeight }}>
-      {width > 0 &&
+    <div ref={box} className="chart-grid" data-testid={testId} data-ready="false" data-revision="0" style={{ height: figure?.height || GRID.chartHeight }}>
+      {figure &&
         cells.map((cell, i) => (
           <div
             key={charts[i]!.testId}
@@ -208,14 +220,14 @@ export function ChartGrid({ charts, testId }: { charts: GridChart[]; testId: str
           />
         ))}
       <div ref={plot} className="chart-grid-plot" />
-      {width > 0 &&
+      {figure &&
         cells.map((cell, i) => (
           <button
             key={charts[i]!.testId}
             type="button"
             className="chart-png no-print"
             data-testid={`${charts[i]!.testId}-png`}
-            style={{ left: cell.left + 16, top: cell.top + GRID.chartHeight + 4 }}
+            style={{ left: cell.left + 16, top: cell.top + (figure.chartHeights[i] ?? GRID.chartHeight) + 4 }}
             onClick={() => download(i)}
           >
             {t('chart.png')}

@@ -1,68 +1,19 @@
 /**
  * Several charts drawn as one plotly figure: a grid of cells, each cell one chart with its own axes, title,
- * legend and margins, exactly where it would be drawn as a figure of its own (pure; ChartGrid.tsx draws it).
+ * legend and margins, laid out by its frame (chart-frame.ts) (pure; ChartGrid.tsx draws it).
  *
  * Why: a rerun redraws every comparison chart, and plotly's cost of an update is mostly per figure (defaults of
  * the whole layout, the figure's measurements, its forced layouts of the page), not per point. Four figures cost
  * an edit about four times that; one figure of four cells costs it once.
+ *
+ * Why the grid places titles, legends and the x axis's names itself: plotly would wrap a legend at the width of
+ * the whole figure (over the next chart), and turn long category names down over what lies under them.
  */
 import type { AxisRange } from './charts';
+import { estimateTextWidth, type MeasureText } from './chart-text';
+import { chartFrame, gridCells, gridColumns, GRID, TITLE_TOP, type Cell, type ChartFrame, type ChartSpec, type GridOptions } from './chart-frame';
 
-export interface Margin {
-  t: number;
-  r: number;
-  b: number;
-  l: number;
-}
-
-export interface ChartSpec {
-  /** plotly traces, on the axes x/y (and y2 … when the layout has yaxis2 …) */
-  data: Record<string, unknown>[];
-  /** plotly layout of the chart as a figure of its own, without the ranges of the axes in `extents` */
-  layout: Record<string, unknown>;
-  /** per axis ('xaxis', 'yaxis', 'yaxis2' …) the values the data need shown, padding included */
-  extents: Record<string, AxisRange | null>;
-  /** room around the plot area for ticks, axis titles and the title (default CHART_MARGIN) */
-  margin?: Partial<Margin>;
-}
-
-export const CHART_MARGIN: Margin = { t: 56, r: 20, b: 60, l: 70 };
-
-/** A cell of the grid, in pixels from the figure's top left corner. */
-export interface Cell {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-export interface GridOptions {
-  /** height of a chart's own area (plot, margins and title) */
-  chartHeight: number;
-  /** room under each chart for its buttons, inside its cell */
-  footer: number;
-  /** space between cells */
-  gap: number;
-  /** a second column only when each gets at least this width */
-  minCellWidth: number;
-}
-
-export const GRID: GridOptions = { chartHeight: 420, footer: 48, gap: 16, minCellWidth: 620 };
-
-/** Cells of `count` charts in a figure `width` pixels wide: two columns when they fit, else one. */
-export function gridCells(count: number, width: number, options: GridOptions = GRID): { cells: Cell[]; height: number } {
-  const columns = width >= 2 * options.minCellWidth + options.gap ? 2 : 1;
-  const cellWidth = (width - (columns - 1) * options.gap) / columns;
-  const cellHeight = options.chartHeight + options.footer;
-  const cells = Array.from({ length: count }, (_, i): Cell => ({
-    left: (i % columns) * (cellWidth + options.gap),
-    top: Math.floor(i / columns) * (cellHeight + options.gap),
-    width: cellWidth,
-    height: cellHeight,
-  }));
-  const rows = Math.ceil(count / columns);
-  return { cells, height: rows > 0 ? rows * cellHeight + (rows - 1) * options.gap : 0 };
-}
+export { CHART_MARGIN, GRID, gridCells, type Cell, type ChartSpec, type GridOptions, type Margin } from './chart-frame';
 
 /** A chart's axis names in its own layout ('xaxis', 'yaxis', 'yaxis2' …), x and y always. */
 function axesOf(spec: ChartSpec, letter: 'x' | 'y'): string[] {
@@ -97,32 +48,37 @@ const refOf = (axis: string) => `${axis[0]}${axis.slice(5)}`;
 /** 'y3' → 'yaxis3' */
 const axisOf = (ref: string) => `${ref[0]}axis${ref.slice(1)}`;
 
-/** plotly's 'auto' yanchor of a legend at `y` (paper coordinates of its chart), made explicit */
-function autoAnchor(y: number): string {
-  return y <= 1 / 3 ? 'bottom' : y >= 2 / 3 ? 'top' : 'middle';
-}
-
 export interface GridFigure {
   data: Record<string, unknown>[];
   layout: Record<string, unknown>;
   /** `extents` of every chart, under the figure's axis names */
   extents: Record<string, AxisRange | null>;
   cells: Cell[];
+  /** per chart, the height of its area in its cell (the rest of the cell is its footer) */
+  chartHeights: number[];
   height: number;
   /** per chart, its axes' names in the figure by their names in the chart ('yaxis2' → 'yaxis4') */
   axes: Record<string, string>[];
 }
 
+/** The layout of `specs` in a grid `width` px wide: each chart's frame and cell (what the page places its buttons by). */
+export function gridLayout(specs: readonly ChartSpec[], width: number, options: GridOptions = GRID, measure: MeasureText = estimateTextWidth): { frames: ChartFrame[]; cells: Cell[]; chartHeights: number[]; height: number } {
+  const { cellWidth } = gridColumns(width, options);
+  const frames = specs.map((spec) => chartFrame(spec, cellWidth, options, measure));
+  const { cells, height } = gridCells(frames.map((f) => f.height), width, options);
+  return { frames, cells, chartHeights: cells.map((c) => c.height - options.footer), height };
+}
+
 /**
  * The charts as one figure `width` pixels wide: each chart's axes renamed to axes of its own and placed in its
- * cell (the cell less the chart's margins), its title an annotation above that plot area, its legend a legend of
- * its own (legend, legend2 …) at the same place relative to its plot area, its shapes on its axes, its traces in
- * the colours they have in a figure of their own. Figure-wide
- * layout keys of the charts (barmode …) are taken from the first chart that sets them; the figure itself has no
- * margins: every position is the charts' own.
+ * cell (the chart's area less its frame's margins), its title an annotation at the top of its cell in the
+ * frame's lines, its legend one horizontal legend per row of its frame (legend, legend2 …), the names under its
+ * x axis wrapped and never turned, its shapes on its axes, its traces in the colours they have in a figure of
+ * their own. Figure-wide layout keys of the charts (barmode …) are taken from the first chart that sets them;
+ * the figure itself has no margins: every position is the charts' own.
  */
-export function combineCharts(specs: ChartSpec[], width: number, options: GridOptions = GRID): GridFigure {
-  const { cells, height } = gridCells(specs.length, width, options);
+export function combineCharts(specs: readonly ChartSpec[], width: number, options: GridOptions = GRID, measure: MeasureText = estimateTextWidth): GridFigure {
+  const { frames, cells, chartHeights, height } = gridLayout(specs, width, options, measure);
   const data: Record<string, unknown>[] = [];
   const layout: Record<string, unknown> = { margin: { t: 0, r: 0, b: 0, l: 0 }, width, height, showlegend: true, annotations: [], shapes: [] };
   const annotations = layout.annotations as Record<string, unknown>[];
@@ -137,9 +93,10 @@ export function combineCharts(specs: ChartSpec[], width: number, options: GridOp
 
   specs.forEach((spec, i) => {
     const cell = cells[i]!;
-    const margin = { ...CHART_MARGIN, ...spec.margin };
-    // the plot area of the chart, as in a figure of its own
-    const plot = { left: cell.left + margin.l, right: cell.left + cell.width - margin.r, top: cell.top + margin.t, bottom: cell.top + options.chartHeight - margin.b };
+    const frame = frames[i]!;
+    const { margin } = frame;
+    // the plot area: the chart's area (its row's height) less its margins
+    const plot = { left: cell.left + margin.l, right: cell.left + cell.width - margin.r, top: cell.top + margin.t, bottom: cell.top + chartHeights[i]! - margin.b };
     const axes: Record<string, string> = {};
     for (const name of axesOf(spec, 'x')) axes[name] = `xaxis${numbered(nextX++)}`;
     for (const name of axesOf(spec, 'y')) axes[name] = `yaxis${numbered(nextY++)}`;
@@ -157,43 +114,35 @@ export function combineCharts(specs: ChartSpec[], width: number, options: GridOp
         anchor: isX ? mainY : mainX,
       };
       if (typeof own.overlaying === 'string') placed.overlaying = rename(own.overlaying);
+      if (name === 'xaxis' && frame.xLabels) {
+        Object.assign(placed, { tickmode: 'array', tickvals: frame.xLabels.map((_, k) => k), ticktext: frame.xLabels, tickangle: 0, range: [-0.5, frame.xLabels.length - 0.5] });
+      }
       layout[figureName] = placed;
       if (name in spec.extents) extents[figureName] = spec.extents[name] ?? null;
     }
 
-    const title = (spec.layout.title as { text?: string } | undefined)?.text;
-    if (title) {
+    if (frame.title.length) {
       annotations.push({
-        text: title, showarrow: false, xref: 'paper', yref: 'paper', xanchor: 'center', yanchor: 'top',
-        x: xPaper(cell.left + cell.width / 2), y: yPaper(cell.top + 10), font: { size: 19 },
+        text: frame.title.join('<br>'), showarrow: false, xref: 'paper', yref: 'paper', xanchor: 'center', yanchor: 'top',
+        x: xPaper(cell.left + cell.width / 2), y: yPaper(cell.top + TITLE_TOP), font: { size: options.titleSize },
       });
     }
 
-    // a legend of its own when the chart would show one in a figure of its own
-    const ownLegend = spec.layout.legend as Record<string, unknown> | undefined;
-    const shows = spec.layout.showlegend ?? spec.data.filter((t) => t.showlegend !== false).length > 1;
-    let legendId: string | null = null;
-    if (shows) {
-      legendId = `legend${numbered(++legends)}`;
-      // plotly's defaults: x 1.02 (vertical) or 0, y 1 (vertical) or -0.1, xanchor left, yanchor by y
-      const vertical = ownLegend?.orientation !== 'h';
-      const x = typeof ownLegend?.x === 'number' ? ownLegend.x : vertical ? 1.02 : 0;
-      const y = typeof ownLegend?.y === 'number' ? ownLegend.y : vertical ? 1 : -0.1;
-      layout[legendId] = {
-        ...ownLegend,
-        x: xPaper(plot.left + x * (plot.right - plot.left)),
-        y: yPaper(plot.bottom - y * (plot.bottom - plot.top)),
-        xanchor: ownLegend?.xanchor ?? 'left',
-        yanchor: ownLegend?.yanchor ?? autoAnchor(y),
-      };
+    // each row of the legend a legend of its own, placed by the frame: plotly wraps none
+    const legendOf = new Map<number, { id: string; text: string }>();
+    for (const row of frame.legend) {
+      const id = `legend${numbered(++legends)}`;
+      layout[id] = { orientation: 'h', x: xPaper(plot.left), y: yPaper(cell.top + row.top), xanchor: 'left', yanchor: 'top' };
+      for (const entry of row.entries) legendOf.set(entry.index, { id, text: entry.text });
     }
 
     spec.data.forEach((trace, t) => {
+      const legend = legendOf.get(t);
       data.push({
         ...withColor(trace, COLORWAY[t % COLORWAY.length]!),
         xaxis: rename(typeof trace.xaxis === 'string' ? trace.xaxis : 'x'),
         yaxis: rename(typeof trace.yaxis === 'string' ? trace.yaxis : 'y'),
-        ...(legendId ? { legend: legendId } : { showlegend: false }),
+        ...(legend ? { legend: legend.id, name: legend.text } : { showlegend: false }),
       });
     });
 
@@ -214,12 +163,16 @@ export function combineCharts(specs: ChartSpec[], width: number, options: GridOp
       if (!(key in layout)) layout[key] = value;
     }
   });
-  return { data, layout, extents, cells, height, axes: allAxes };
+  return { data, layout, extents, cells, chartHeights, height, axes: allAxes };
 }
 
-/** The chart as a figure of its own (its PNG), `width` × `height` pixels, its axes at the ranges given. */
+/**
+ * The chart as a figure of its own (its PNG), `width` px wide and `height` high (more when its texts need it),
+ * laid out as in the grid, its axes at the ranges given.
+ */
 export function singleFigure(spec: ChartSpec, ranges: Record<string, AxisRange>, width: number, height: number): { data: Record<string, unknown>[]; layout: Record<string, unknown> } {
-  const layout: Record<string, unknown> = { ...spec.layout, margin: { ...CHART_MARGIN, ...spec.margin }, width, height };
+  const figure = combineCharts([spec], width, { ...GRID, chartHeight: height, footer: 0, minCellWidth: Infinity });
+  const layout = { ...figure.layout };
   for (const [axis, range] of Object.entries(ranges)) layout[axis] = { ...(layout[axis] as object), range, autorange: false };
-  return { data: spec.data, layout };
+  return { data: figure.data, layout };
 }
