@@ -13,6 +13,7 @@ import { ParamsEditor, type ParamsEditorProps } from './params/ParamsEditor';
 import { ComparisonLevers } from './params/LeverDrawer';
 import { FirstRound } from './FirstRound';
 import { RoundsPanel } from './rounds/RoundsPanel';
+import { inLineageOrder, sortByRoundOrder } from './rounds/round-order';
 import { RoundToolbar } from './RoundToolbar';
 import { ComparisonView } from './compare/ComparisonView';
 import { DiffView } from './diff/DiffView';
@@ -40,7 +41,8 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
   const roundsQuery = useQuery(trpc.rounds.list.queryOptions({ datasetId: datasetId ?? 0 }, { enabled }));
   const catalog = useQuery(trpc.datasets.catalog.queryOptions({ datasetId: datasetId ?? 0 }, { enabled }));
   const hospitals = useQuery(trpc.datasets.hospitals.queryOptions({ datasetId: datasetId ?? 0 }, { enabled }));
-  const rounds = useMemo(() => roundsQuery.data ?? [], [roundsQuery.data]);
+  // by lineage and creation, everywhere: selects, compared columns, charts, 较上一轮
+  const rounds = useMemo(() => inLineageOrder(roundsQuery.data ?? []), [roundsQuery.data]);
 
   const round = rounds.find((r) => r.id === url.roundId) ?? rounds[rounds.length - 1] ?? null;
   const baseline = rounds.find((r) => r.id === url.baselineId) ?? rounds[0] ?? null;
@@ -92,16 +94,20 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
     readOnly: round.status === 'locked',
   });
   const roundName = dirty ? `${round.name} ${t('workbench.unsaved')}` : round.name;
-  const compared = [
-    { name: roundName, settlement: editedResult },
-    ...extras.map((r, i) => ({ name: r.name, settlement: extraResults[i]! })),
-  ];
+  // in lineage order: the edited round (its unsaved edits, its name with 未保存) sits where its round stands
+  const compared = sortByRoundOrder(
+    [
+      { id: round.id, name: roundName, params: draft.params, settlement: editedResult, edited: true },
+      ...extras.map((r, i) => ({ id: r.id, name: r.name, params: r.params, settlement: extraResults[i]!, edited: false })),
+    ],
+    rounds,
+  );
 
   // what the tables' exports say they hold: the data set, the baseline and the rounds shown, with their parameters
   const exportSubject: ExportSubject = {
     dataset: dataset.name,
     baseline: { name: baseline.name, params: baseline.params },
-    rounds: [{ name: roundName, params: draft.params }, ...(url.view === 'hospital' ? [] : extras.map((r) => ({ name: r.name, params: r.params })))],
+    rounds: url.view === 'hospital' ? [{ name: roundName, params: draft.params }] : compared.map((c) => ({ name: c.name, params: c.params })),
   };
 
   return (

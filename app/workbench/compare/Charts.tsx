@@ -7,38 +7,39 @@ import type { ChartSpec } from './chart-grid';
 import { acrossRounds, changeBarTraces, cmiScatter, cmiScatterTraces, extentOf, LEVEL_COLORS, padded, shiftByLevel, sortedChanges } from './charts';
 import type { ImpactRow, SettledRound } from './impact';
 
-/** a legend in a row between the title and the plot */
-const TOP_LEGEND = { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom' };
-
 export interface ChartsProps {
   rows: ImpactRow[];
   baselineName: string;
   roundNames: string[];
   baseline: SettledRound;
   results: SettledRound[];
+  /** the index in roundNames of the round being edited: the charts of one round show it */
+  editedIndex: number;
 }
 
-/** The four comparison charts, for the first compared round against the baseline: one plotly figure (ChartGrid). */
-export const Charts = memo(function Charts({ rows, baselineName, roundNames, baseline, results }: ChartsProps) {
+/**
+ * The four comparison charts, one plotly figure (ChartGrid): the edited round against the baseline (change by
+ * hospital, shift between levels), and every round in lineage order (CMI against payment/cost, point values and
+ * settlement). Titles, legends and round names are placed by the grid (chart-frame.ts), whatever their length.
+ */
+export const Charts = memo(function Charts({ rows, baselineName, roundNames, baseline, results, editedIndex }: ChartsProps) {
   const { t, locale } = useLocale();
   const unit = wanUnit(locale);
-  const first = roundNames[0] ?? '';
+  const edited = roundNames[editedIndex] ?? '';
 
   const changeChart = useMemo((): ChartSpec => {
-    const bars = sortedChanges(rows, 0);
+    const bars = sortedChanges(rows, editedIndex);
     return {
       data: changeBarTraces(bars, (l) => t(`level.${l as 1 | 2 | 3}`)),
       layout: {
-        title: { text: t('chart.changeTitle', { round: first, baseline: baselineName }) },
+        title: { text: t('chart.changeTitle', { round: edited, baseline: baselineName }) },
         barmode: 'overlay',
         xaxis: { showticklabels: false, title: { text: t('chart.hospitalsSorted') }, range: [-0.5, bars.length - 0.5] },
         yaxis: { title: { text: unit } },
-        legend: TOP_LEGEND,
       },
-      margin: { t: 88 },
       extents: { yaxis: extentOf(bars.map((b) => b.yuan / 1e4), true) },
     };
-  }, [rows, t, first, baselineName, unit]);
+  }, [rows, t, edited, editedIndex, baselineName, unit]);
 
   const scatterChart = useMemo((): ChartSpec => {
     const order = [baselineName, ...roundNames];
@@ -53,36 +54,37 @@ export const Charts = memo(function Charts({ rows, baselineName, roundNames, bas
         xaxis: { title: { text: 'CMI' } },
         yaxis: { title: { text: t('impact.paymentCostRatio') } },
         shapes: [{ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: 1, y1: 1, line: { dash: 'dot', color: '#888' } }],
-        legend: TOP_LEGEND,
       },
-      margin: { t: 88 },
     };
   }, [rows, baselineName, roundNames, t]);
 
   const roundsChart = useMemo((): ChartSpec => {
     const figures = acrossRounds([baselineName, ...roundNames], [baseline, ...results]);
-    const x = figures.map((f) => f.round);
+    // the rounds at 0, 1 …, named under the axis by the grid (wrapped, never turned); their names in the hover
+    const x = figures.map((_, i) => i);
+    const hovertext = figures.map((f) => f.round);
+    const hover = (format: string) => `%{hovertext}<br>%{y:${format}}<extra>%{fullData.name}</extra>`;
     const pointValues = extentOf(figures.flatMap((f) => [f.employeePointValue, f.residentPointValue]));
     return {
       extents: { yaxis: extentOf(figures.map((f) => f.settlement / 1e8), true), yaxis2: pointValues && padded(pointValues, 0.1) },
       data: [
-        { type: 'bar', name: t('chart.settlement'), x, y: figures.map((f) => f.settlement / 1e8), marker: { color: '#9fb7d0' } },
-        { type: 'scatter', mode: 'lines+markers', name: `${t('pool.employee')} ${t('chart.pointValue')}`, x, y: figures.map((f) => f.employeePointValue), yaxis: 'y2' },
-        { type: 'scatter', mode: 'lines+markers', name: `${t('pool.resident')} ${t('chart.pointValue')}`, x, y: figures.map((f) => f.residentPointValue), yaxis: 'y2' },
+        { type: 'bar', name: t('chart.settlement'), x, y: figures.map((f) => f.settlement / 1e8), hovertext, hovertemplate: hover('.2f'), marker: { color: '#9fb7d0' } },
+        { type: 'scatter', mode: 'lines+markers', name: `${t('pool.employee')} ${t('chart.pointValue')}`, x, y: figures.map((f) => f.employeePointValue), hovertext, hovertemplate: hover('.4f'), yaxis: 'y2' },
+        { type: 'scatter', mode: 'lines+markers', name: `${t('pool.resident')} ${t('chart.pointValue')}`, x, y: figures.map((f) => f.residentPointValue), hovertext, hovertemplate: hover('.4f'), yaxis: 'y2' },
       ],
       layout: {
         title: { text: t('chart.roundsTitle') },
         yaxis: { title: { text: t('chart.settlementUnit') } },
         yaxis2: { title: { text: t('chart.pointValue') }, overlaying: 'y', side: 'right' },
-        legend: { orientation: 'h', y: -0.14, yanchor: 'top' },
       },
-      // the point values' axis on the right; the legend under the round names
-      margin: { r: 80, b: 96 },
+      xLabels: figures.map((f) => f.round),
+      // the point values' axis on the right
+      margin: { r: 80 },
     };
   }, [baselineName, roundNames, baseline, results, t]);
 
   const shiftChart = useMemo((): ChartSpec => {
-    const shift = shiftByLevel(rows, 0);
+    const shift = shiftByLevel(rows, editedIndex);
     const x = shift.map((s) => t(`level.${s.level as 1 | 2 | 3}`));
     const y = shift.map((s) => s.yuan / 1e4);
     const bars = extentOf(y, true);
@@ -105,9 +107,9 @@ export const Charts = memo(function Charts({ rows, baselineName, roundNames, bas
           showlegend: false,
         },
       ],
-      layout: { title: { text: t('chart.shiftTitle', { round: first }) }, yaxis: { title: { text: unit } }, showlegend: false },
+      layout: { title: { text: t('chart.shiftTitle', { round: edited }) }, yaxis: { title: { text: unit } }, showlegend: false },
     };
-  }, [rows, t, first, unit]);
+  }, [rows, t, edited, editedIndex, unit]);
 
   const charts = useMemo(
     () => [

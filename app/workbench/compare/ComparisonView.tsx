@@ -13,7 +13,8 @@ export interface ComparisonViewProps {
   hospitals: HospitalInfo[];
   baselineName: string;
   baseline: Settlement;
-  compared: { name: string; settlement: Settlement }[];
+  /** in lineage order (rounds/round-order.ts); `edited` marks the round being edited, wherever it sits */
+  compared: { name: string; settlement: Settlement; edited: boolean }[];
   onOpenHospital: (code: string) => void;
   exportName: string;
   /** printable round report: parameters, headline figures, the whole impact table */
@@ -26,6 +27,8 @@ export function ComparisonView(props: ComparisonViewProps) {
   const { t } = useLocale();
   const baseline = props.baseline.contract;
   const results = props.compared.map((c) => c.settlement.contract);
+  // the headline, the report's title and the charts of one round are of the edited round
+  const edited = Math.max(0, props.compared.findIndex((c) => c.edited));
   const ready = baseline !== null && results.every((r) => r !== null);
   // every result is of the params last asked for (a failed rerun has none to wait for)
   const current = [props.baseline, ...props.compared.map((c) => c.settlement)].every((s) => s.current || s.status === 'error');
@@ -38,22 +41,22 @@ export function ComparisonView(props: ComparisonViewProps) {
   const rows = useMemo(() => (baseline && settled ? impactRows(props.hospitals, baseline, settled) : []), [props.hospitals, baseline, settled]);
   // the engine results of the same runs (set with their contracts): the impact table's statement columns read them
   const summaries = useMemo(() => props.compared.map((c) => c.settlement.result), [settled]);
-  const headlineFigures = useMemo(() => (settled?.[0] ? headline(rows, settled[0], 0) : null), [rows, settled]);
+  const headlineFigures = useMemo(() => (settled?.[edited] ? headline(rows, settled[edited], edited) : null), [rows, settled, edited]);
   const names = useMemo(() => new Map(props.hospitals.map((h) => [h.code, h.name])), [props.hospitals]);
   if (!baseline || !settled || !headlineFigures) return <p className="muted">{t('settle.running')}</p>;
   return (
     <div className={props.report ? 'report' : undefined}>
       {props.report ? (
         <div className="report-head">
-          <h2>{t('report.title', { round: roundNames[0] ?? '', baseline: baselineName })}</h2>
+          <h2>{t('report.title', { round: roundNames[edited] ?? '', baseline: baselineName })}</h2>
           <button type="button" className="primary no-print" data-testid="print" onClick={() => window.print()}>{t('report.print')}</button>
-          <DiffView fromId={props.diff.fromId} toId={props.diff.toId} fromName={baselineName} toName={roundNames[0] ?? ''} />
+          <DiffView fromId={props.diff.fromId} toId={props.diff.toId} fromName={baselineName} toName={roundNames[edited] ?? ''} />
         </div>
       ) : null}
       <HeadlineCards headline={headlineFigures} names={names} />
-      <ImpactTable rows={rows} baselineName={baselineName} roundNames={roundNames} onOpenHospital={props.onOpenHospital} exportName={props.exportName} statementResults={summaries} />
+      <ImpactTable rows={rows} baselineName={baselineName} roundNames={roundNames} editedIndex={edited} onOpenHospital={props.onOpenHospital} exportName={props.exportName} statementResults={summaries} printable={props.report} />
       <LevelTotals rows={rows} baselineName={baselineName} roundNames={roundNames} />
-      {props.report ? null : <Charts rows={rows} baselineName={baselineName} roundNames={roundNames} baseline={baseline} results={settled} />}
+      {props.report ? null : <Charts rows={rows} baselineName={baselineName} roundNames={roundNames} editedIndex={edited} baseline={baseline} results={settled} />}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { change, type ImpactRow } from './impact';
 import { RerunTable, type RerunColumn, type Tone } from './RerunTable';
 import type { SettlementSummary } from '@/worker/settlement/result';
 import { useStatementColumns } from './StatementColumnPicker';
+import { PrintTable } from '../report/PrintTable';
 
 export interface ImpactTableProps {
   rows: ImpactRow[];
@@ -15,8 +16,12 @@ export interface ImpactTableProps {
   roundNames: string[];
   onOpenHospital: (code: string) => void;
   exportName: string;
+  /** the index in roundNames of the round being edited: its CMI, cases and ratio are shown, its change sorts */
+  editedIndex?: number;
   /** the compared rounds' engine results (order of roundNames), for the optional statement columns */
   statementResults?: readonly (SettlementSummary | null)[];
+  /** the printed report: also the table as the paper shows it, cut into parts that fit A4 (report/PrintTable) */
+  printable?: boolean;
 }
 
 function sum(rows: readonly ImpactRow[], pick: (r: ImpactRow) => number | undefined): number {
@@ -97,7 +102,7 @@ function changeOfTotals(
 const WIDTH = { code: '6em', name: '13.5em', level: '4.5em', count: '7em', ratio: '5.5em', money: '9.5em', percent: '6.5em', cases: '6em' };
 
 /** 医院影响表: one row per hospital, settlement under each round, change vs baseline and vs the previous round. */
-export const ImpactTable = memo(function ImpactTable({ rows, baselineName, roundNames, onOpenHospital, exportName, statementResults }: ImpactTableProps) {
+export const ImpactTable = memo(function ImpactTable({ rows, baselineName, roundNames, onOpenHospital, exportName, editedIndex = 0, statementResults, printable = false }: ImpactTableProps) {
   const { t, locale } = useLocale();
   const [level, setLevel] = useState<number | null>(null);
   const [district, setDistrict] = useState<string>('');
@@ -122,8 +127,8 @@ export const ImpactTable = memo(function ImpactTable({ rows, baselineName, round
       },
       { id: 'name', header: t('hospitals.name'), width: WIDTH.name, clip: true, value: (r) => r.hospital.name },
       { id: 'level', header: t('hospitals.level'), width: WIDTH.level, value: (r) => r.hospital.level, text: (r) => t(`level.${r.hospital.level as 1 | 2 | 3}`) },
-      figure({ id: 'cases', header: t('hospitals.cases'), width: WIDTH.count, format: COUNT, value: casesOf, total: (rs) => sum(rs, casesOf) }),
-      figure({ id: 'cmi', header: 'CMI', width: WIDTH.ratio, format: decimal(3), value: (r) => primary(r)?.cmi ?? null }),
+      figure({ id: 'cases', header: t('hospitals.cases'), width: WIDTH.count, format: COUNT, value: (r) => casesOf(r, editedIndex), total: (rs) => sum(rs, (r) => casesOf(r, editedIndex)) }),
+      figure({ id: 'cmi', header: 'CMI', width: WIDTH.ratio, format: decimal(3), value: (r) => primary(r, editedIndex)?.cmi ?? null }),
       figure({
         id: 'baseline', header: withUnit(baselineName, MONEY, locale), width: WIDTH.money, format: MONEY,
         value: (r) => baselineOf(r) ?? null, total: (rs) => sumYuan(rs, baselineOf),
@@ -159,17 +164,17 @@ export const ImpactTable = memo(function ImpactTable({ rows, baselineName, round
       }
     });
     list.push(
-      figure({ id: 'pcr', header: t('impact.paymentCostRatio'), width: WIDTH.ratio, format: decimal(3), value: (r) => primary(r)?.paymentCostRatio ?? null }),
+      figure({ id: 'pcr', header: t('impact.paymentCostRatio'), width: WIDTH.ratio, format: decimal(3), value: (r) => primary(r, editedIndex)?.paymentCostRatio ?? null }),
       ...(['high', 'low', 'special', 'ungrouped', 'excluded'] as const).map((k) =>
         figure({
           id: `class-${k}`, header: t(`class.${k}`), width: WIDTH.cases, format: COUNT,
-          value: (r) => primary(r)?.cases[k] ?? 0, total: (rs) => sum(rs, (r) => primary(r)?.cases[k]),
+          value: (r) => primary(r, editedIndex)?.cases[k] ?? 0, total: (rs) => sum(rs, (r) => primary(r, editedIndex)?.cases[k]),
         }),
       ),
     );
     list.push(...statement.specs.map(figure));
     return list;
-  }, [t, locale, baselineName, roundNames, statement.specs]);
+  }, [t, locale, baselineName, roundNames, editedIndex, statement.specs]);
 
   const toolbar = (
     <>
@@ -189,6 +194,7 @@ export const ImpactTable = memo(function ImpactTable({ rows, baselineName, round
     </>
   );
   return (
+    <>
     <RerunTable
       caption={t('impact.title')}
       rows={statement.rows}
@@ -198,10 +204,22 @@ export const ImpactTable = memo(function ImpactTable({ rows, baselineName, round
       onRowClick={onOpenHospital}
       exportName={exportName}
       testId="hospital-impact-table"
-      initialSort={[{ id: 'delta-0', desc: false }]}
+      initialSort={[{ id: `delta-${editedIndex}`, desc: false }]}
       frozenColumns={2}
       toolbar={toolbar}
     />
+    {printable ? (
+      <PrintTable
+        title={t('impact.title')}
+        note={t('print.keyNote', { count: statement.rows.length })}
+        rows={statement.rows}
+        columns={columns}
+        keyColumns={2}
+        sortBy={`delta-${editedIndex}`}
+        testId="print-impact-table"
+      />
+    ) : null}
+    </>
   );
 });
 
@@ -209,12 +227,13 @@ function hospitalCode(r: ImpactRow): string {
   return r.hospital.code;
 }
 
-function primary(r: ImpactRow) {
-  return r.rounds[0] ?? r.baseline;
+/** the edited round's outcome (the baseline's where the round has none) */
+function primary(r: ImpactRow, editedIndex: number) {
+  return r.rounds[editedIndex] ?? r.baseline;
 }
 
-function casesOf(r: ImpactRow): number {
-  const c = primary(r)?.cases;
+function casesOf(r: ImpactRow, editedIndex: number): number {
+  const c = primary(r, editedIndex)?.cases;
   return c ? c.normal + c.high + c.low + c.special + c.ungrouped + c.excluded : 0;
 }
 
