@@ -216,12 +216,18 @@ export const ImpactTable = memo(function ImpactTable({ rows, baselineName, round
         columns={columns}
         keyColumns={2}
         sortBy={`delta-${editedIndex}`}
+        groupOf={roundOfColumn}
         testId="print-impact-table"
       />
     ) : null}
     </>
   );
 });
+
+/** the round (and fund) a column's figures are of: `settlement-1`, `delta-1` … `statement-1-employee-…` */
+function roundOfColumn(c: RerunColumn<ImpactRow>): string {
+  return /^(?:settlement|delta|ratio|previous)-(\d+)$/.exec(c.id)?.[1] ?? /^statement-\d+-[a-z]+/.exec(c.id)?.[0] ?? '';
+}
 
 function hospitalCode(r: ImpactRow): string {
   return r.hospital.code;
