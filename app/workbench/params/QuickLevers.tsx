@@ -4,6 +4,7 @@ import { useLocale } from '../../i18n/locale';
 import { ParamsEditingProvider } from './EditContext';
 import { LevelCoefficients } from './LevelCoefficients';
 import { useEditingValues, type ParamsEditorProps } from './ParamsEditor';
+import paramsStyles from './params.module.css';
 import styles from './lever-drawer.module.css';
 
 /**
@@ -16,16 +17,14 @@ export const QuickLevers = memo(function QuickLevers({ onOpenAll, ...props }: Pa
   const { actions, values } = useEditingValues(props);
   return (
     <ParamsEditingProvider actions={actions} values={values}>
-      <div className="panel no-print" data-testid="quick-levers">
-        <div className={styles.quickHead}>
-          <strong>{onOpenAll ? t('levers.quick') : t('params.quick')}</strong>
-          {onOpenAll ? (
-            <button type="button" className="primary" data-testid="levers-open" title={t('levers.openTitle')} onClick={onOpenAll}>
-              {t('levers.open')}
-            </button>
-          ) : null}
-        </div>
+      <div className={`panel no-print ${styles.quick} ${paramsStyles.inline}`} data-testid="quick-levers">
+        <strong>{onOpenAll ? t('levers.quick') : t('params.quick')}</strong>
         <LevelCoefficients />
+        {onOpenAll ? (
+          <button type="button" className={`primary ${styles.openAll}`} data-testid="levers-open" title={t('levers.openTitle')} onClick={onOpenAll}>
+            {t('levers.open')}
+          </button>
+        ) : null}
       </div>
     </ParamsEditingProvider>
   );
