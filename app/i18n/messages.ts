@@ -10,13 +10,14 @@ import { exportEn, exportZh } from './dict/export';
 import { importEn, importZh } from './dict/import';
 import { statementEn, statementZh } from './dict/statement';
 import { reportEn, reportZh } from './dict/report';
+import { toolbarEn, toolbarZh } from './dict/toolbar';
 import { authEn, authZh } from './dict/auth';
 
-const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...statementZh, ...importZh, ...reportZh, ...authZh };
+const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...statementZh, ...importZh, ...reportZh, ...authZh, ...toolbarZh };
 
 export type MessageKey = keyof typeof zh;
 export type Locale = 'zh' | 'en';
 
-const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...statementEn, ...importEn, ...reportEn, ...authEn };
+const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...statementEn, ...importEn, ...reportEn, ...authEn, ...toolbarEn };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { zh, en };
