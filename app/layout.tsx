@@ -7,18 +7,20 @@ import '@fontsource/noto-sans-sc/700.css';
 import './globals.css';
 import { Providers } from './providers';
 import { AppHeader } from './components/AppHeader';
+import { currentUser } from '@/server/auth/page';
 
 export const metadata: Metadata = {
   title: 'DRG 谈判与结算工作台',
   description: 'DRG rate-negotiation and settlement workbench',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
   return (
     <html lang="zh-CN">
       <body>
         <Providers>
-          <AppHeader />
+          <AppHeader user={user ? { username: user.username, role: user.role, hospitalCode: user.hospitalCode } : null} />
           <main>{children}</main>
         </Providers>
       </body>

@@ -1,7 +1,10 @@
 import { Suspense } from 'react';
 import { DatasetsView } from './datasets/DatasetsView';
+import { requirePage } from '@/server/auth/page';
+import { BUREAU } from '@/server/auth/policy';
 
-export default function HomePage() {
+export default async function HomePage() {
+  await requirePage(BUREAU, '/');
   return (
     <Suspense>
       <DatasetsView />

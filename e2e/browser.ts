@@ -1,4 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import type { Role } from '@/db/schema';
+import { E2E_PASSWORD, E2E_USERS } from './global-setup';
 
 /** Debian's Chromium, headless, with no background network (the machine has none). */
 export async function launchBrowser(): Promise<Browser> {
@@ -18,7 +21,46 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true, locale: 'zh-CN' });
+/**
+ * A page in a fresh context signed in as the test account of `role` (policy staff unless said: they may do what
+ * the panel does, and import and lock); `role: null` for a visitor without a session.
+ */
+export async function newPage(browser: Browser, options: { role?: Role | null; viewport?: { width: number; height: number } } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1600, height: 1000 }, acceptDownloads: true, locale: 'zh-CN' });
+  const role = options.role === undefined ? 'policy' : options.role;
+  if (role) await signIn(context.request, role);
   return context.newPage();
+}
+
+/** Signs the context in (the session cookie lands in the context's cookie jar, which its pages share). */
+export async function signIn(request: import('playwright-core').APIRequestContext, role: Role): Promise<void> {
+  const baseUrl = inject('baseUrl');
+  const res = await request.post(`${baseUrl}/api/auth/login`, {
+    data: { username: E2E_USERS[role].username, password: E2E_PASSWORD },
+    headers: { origin: baseUrl },
+  });
+  if (!res.ok()) throw new Error(`sign-in as ${role} failed: ${res.status()} ${await res.text()}`);
+}
+
+const cookies = new Map<Role, Promise<string>>();
+
+/**
+ * Headers for the tests' own calls of the API from Node (tRPC queries, uploads): the session cookie of the test
+ * account of `role` (signed in once per test file), and the app's origin, as the app's pages send them.
+ */
+export async function apiHeaders(role: Role = 'policy'): Promise<Record<string, string>> {
+  const baseUrl = inject('baseUrl');
+  let cookie = cookies.get(role);
+  if (!cookie) {
+    cookie = fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ username: E2E_USERS[role].username, password: E2E_PASSWORD }),
+    }).then((res) => {
+      if (!res.ok) throw new Error(`sign-in as ${role} failed: ${res.status}`);
+      return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    });
+    cookies.set(role, cookie);
+  }
+  return { cookie: await cookie, origin: baseUrl };
 }

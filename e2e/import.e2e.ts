@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readDatasetFiles, type RowError } from '@/server/import';
 import { TABLE_COLUMNS, columnZh, type TableName } from '@/server/import/table-columns';
-import { launchBrowser, newPage } from './browser';
+import { launchBrowser, newPage, apiHeaders } from './browser';
 
 const fixtures = path.resolve(__dirname, '../server/import/fixtures');
 /** A hospitals file with a level 4 and a cases file with four bad rows, beside a valid catalog. */
@@ -30,7 +30,7 @@ async function shownErrors(page: Page): Promise<ShownError[]> {
 }
 
 async function datasetCount(baseUrl: string): Promise<number> {
-  const response = await fetch(`${baseUrl}/api/trpc/datasets.list`);
+  const response = await fetch(`${baseUrl}/api/trpc/datasets.list`, { headers: await apiHeaders() });
   const body = (await response.json()) as { result: { data: unknown[] } };
   return body.result.data.length;
 }

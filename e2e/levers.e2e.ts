@@ -3,14 +3,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage } from './browser';
+import { launchBrowser, newPage, apiHeaders } from './browser';
 
 type Params = Record<string, unknown> & { budget?: { employee?: number; resident?: number }; weights?: Record<string, number> };
 interface Round { id: number; name: string; status: string; params: Params }
 
 async function query<T>(procedure: string, input?: unknown): Promise<T> {
   const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-  const response = await fetch(`${inject('baseUrl')}/api/trpc/${procedure}${search}`);
+  const response = await fetch(`${inject('baseUrl')}/api/trpc/${procedure}${search}`, { headers: await apiHeaders() });
   const body = (await response.json()) as { result: { data: T } };
   return body.result.data;
 }
@@ -142,7 +142,7 @@ describe('levers beside the results, budgets in 万元, the first round of a dat
     }
     form.set('name', `导入测试 ${Date.now()}`);
     form.set('year', '2025');
-    const lines = (await (await fetch(`${inject('baseUrl')}/api/import`, { method: 'POST', body: form })).text()).trim().split('\n');
+    const lines = (await (await fetch(`${inject('baseUrl')}/api/import`, { method: 'POST', body: form, headers: await apiHeaders() })).text()).trim().split('\n');
     const outcome = JSON.parse(lines[lines.length - 1]!) as { ok: boolean; datasetId: number };
     expect(outcome.ok).toBe(true);
     importedId = outcome.datasetId;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage } from './browser';
+import { launchBrowser, newPage, apiHeaders } from './browser';
 
 /**
  * The printed report on A4 landscape (@page report in globals.css): a page of 297 × 210 mm less 10 mm margins
@@ -22,7 +22,7 @@ async function settled(page: Page): Promise<void> {
 }
 
 async function json<T>(url: string): Promise<T> {
-  const res = await fetch(url);
+  const res = await fetch(url, { headers: await apiHeaders() });
   expect(res.ok, url).toBe(true);
   return ((await res.json()) as { result: { data: T } }).result.data;
 }

@@ -3,6 +3,8 @@ import { preload } from 'react-dom';
 import { listDatasets } from '@/server/services/dataset-queries';
 import { getDb } from '@/server/db';
 import { WorkbenchView } from './WorkbenchView';
+import { requirePage } from '@/server/auth/page';
+import { BUREAU } from '@/server/auth/policy';
 
 /**
  * The workbench. The page starts downloading the data set's columns (the largest thing it loads) while its
@@ -11,6 +13,7 @@ import { WorkbenchView } from './WorkbenchView';
  * the columns and loads its workers as soon as it hydrates, not after its first tRPC answer.
  */
 export default async function WorkbenchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePage(BUREAU, '/workbench');
   const { dataset } = await searchParams;
   const fromUrl = typeof dataset === 'string' && /^\d+$/.test(dataset) ? Number(dataset) : null;
   const list = listDatasets(getDb());

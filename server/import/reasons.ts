@@ -111,6 +111,8 @@ export const REASONS = {
     zh: '请求应为 multipart/form-data，含机构、DRG 目录和病例三个文件',
     en: 'expected multipart/form-data with hospitals, catalog and cases files',
   },
+  uploadLengthMissing: { zh: '上传请求缺少 Content-Length，无法确认大小', en: 'the upload has no Content-Length: its size cannot be checked' } as Reason,
+  uploadTooLarge: (mb: number): Reason => ({ zh: `上传文件合计超过 ${mb} MB 的上限（DRG_MAX_UPLOAD_MB）`, en: `the upload exceeds the limit of ${mb} MB (DRG_MAX_UPLOAD_MB)` }),
   importFailed: (message: string): Reason => ({ zh: `导入失败：${message}`, en: `import failed: ${message}` }),
 } as const;
 

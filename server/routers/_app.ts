@@ -2,11 +2,13 @@ import { createCallerFactory, router } from '../trpc';
 import { datasetsRouter } from './datasets';
 import { roundsRouter } from './rounds';
 import { settlementRouter } from './settlement';
+import { myHospitalRouter } from './my-hospital';
 
 export const appRouter = router({
   datasets: datasetsRouter,
   rounds: roundsRouter,
   settlement: settlementRouter,
+  myHospital: myHospitalRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,8 @@ import { askWorkbenchQueries, type BatchFetch } from '@/server/services/prewarm'
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { allocateCaseColumns, type DatasetBundle } from '@/worker/settlement/types';
 
+const PANEL = { name: '专家组', role: 'panel' } as const;
+
 function smallBundle(): DatasetBundle {
   const cases = { ...allocateCaseColumns(3), caseId: ['C1', 'C2', 'C3'], drgCode: ['ES35', 'ES35', ''] };
   cases.hospital.set([0, 1, 1]);
@@ -40,7 +42,7 @@ describe('datasets router against a real SQLite file', () => {
 
   it('lists a saved data set and its hospitals with case counts and total cost', async () => {
     const id = saveDataset(db, { name: '测试城市', year: 2025 }, smallBundle());
-    const caller = createCaller(createInnerContext({ db }));
+    const caller = createCaller(createInnerContext({ db, viewer: PANEL }));
     const list = await caller.datasets.list();
     expect(list.map((d) => [d.name, d.caseCount, d.pools])).toEqual([['测试城市', 3, ['employee', 'resident']]]);
     const hospitals = await caller.datasets.hospitals({ datasetId: id });
@@ -54,7 +56,7 @@ describe('datasets router against a real SQLite file', () => {
   });
 
   it('answers NOT_FOUND for a data set that does not exist', async () => {
-    const caller = createCaller(createInnerContext({ db }));
+    const caller = createCaller(createInnerContext({ db, viewer: PANEL }));
     await expect(caller.datasets.get({ datasetId: 999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -65,13 +67,13 @@ describe('datasets router against a real SQLite file', () => {
   });
   it('answers the queries the server prewarms in one batch through the HTTP handler, as the page asks them', async () => {
     const id = saveDataset(db, { name: '预热城市', year: 2025 }, smallBundle());
-    const round = await createCaller(createInnerContext({ db })).rounds.create({ datasetId: id, name: '第0轮', params: { method: 'points' } });
+    const round = await createCaller(createInnerContext({ db, viewer: PANEL })).rounds.create({ datasetId: id, name: '第0轮', params: { method: 'points' } });
     const asked: string[] = [];
     // the HTTP round trip without a server: the request goes straight to the route's handler
     const viaHandler: BatchFetch = async (input, init) => {
       const req = new Request(input as RequestInfo | URL, init as RequestInit | undefined);
       asked.push(new URL(req.url).pathname);
-      return fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => createInnerContext({ db }) });
+      return fetchRequestHandler({ endpoint: '/api/trpc', req, router: appRouter, createContext: () => createInnerContext({ db, viewer: PANEL }) });
     };
     const [list, rounds, catalog, hospitals] = await askWorkbenchQueries('http://localhost/api/trpc', id, viaHandler);
     expect(asked).toEqual(['/api/trpc/datasets.list,rounds.list,datasets.catalog,datasets.hospitals']);

@@ -5,6 +5,8 @@ import { createInnerContext } from '@/server/context';
 import { createCaller } from '@/server/routers/_app';
 import { allocateCaseColumns } from '@/worker/settlement/types';
 
+const PANEL = { name: '专家组', role: 'panel' } as const;
+
 function seedSmallCity(db: Db): number {
   const cases = { ...allocateCaseColumns(1), caseId: ['C1'], drgCode: ['ES35'] };
   cases.month[0] = 1;
@@ -24,7 +26,7 @@ describe('rounds.diff: what changed, as figures the panel can label', () => {
     db = openDatabase(':memory:');
     datasetId = seedSmallCity(db);
   });
-  const caller = () => createCaller(createInnerContext({ db })).rounds;
+  const caller = () => createCaller(createInnerContext({ db, viewer: PANEL })).rounds;
 
   async function diffOf(from: Record<string, unknown>, to: Record<string, unknown>) {
     const a = await caller().create({ datasetId, name: 'A', params: { method: 'points', ...from } });

@@ -25,6 +25,7 @@ describe('rounds router (tRPC + SQLite)', () => {
     datasetId = seedSmallCity(db);
   });
   const caller = () => createCaller(createInnerContext({ db, viewer: { name: '专家组', role: 'panel' } }));
+  const policyStaff = () => createCaller(createInnerContext({ db, viewer: { name: '经办', role: 'policy' } }));
 
   it('creates a child round that starts from a copy of its parent parameters', async () => {
     const parent = await caller().rounds.create({ datasetId, name: '第0轮', params: { method: 'points', budget: { employee: 1e6, resident: 5e5 }, level_coefficients: { '1': 0.7, '2': 0.85, '3': 1 } } });
@@ -44,8 +45,11 @@ describe('rounds router (tRPC + SQLite)', () => {
 
   it('moves status forward step by step and refuses every change once locked', async () => {
     const r = await caller().rounds.create({ datasetId, name: '第0轮', params: { method: 'points' } });
-    await expect(caller().rounds.setStatus({ id: r.id, status: 'locked' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    for (const status of ['proposed', 'agreed', 'locked'] as const) await caller().rounds.setStatus({ id: r.id, status });
+    await expect(policyStaff().rounds.setStatus({ id: r.id, status: 'locked' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    for (const status of ['proposed', 'agreed'] as const) await caller().rounds.setStatus({ id: r.id, status });
+    // the panel proposes and agrees; only policy staff lock
+    await expect(caller().rounds.setStatus({ id: r.id, status: 'locked' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await policyStaff().rounds.setStatus({ id: r.id, status: 'locked' });
     await expect(caller().rounds.update({ id: r.id, name: '改名' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(caller().rounds.update({ id: r.id, params: { method: 'rate' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(caller().rounds.setStatus({ id: r.id, status: 'agreed' })).rejects.toMatchObject({ code: 'FORBIDDEN' });

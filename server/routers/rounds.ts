@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ROUND_STATUSES } from '@/db/schema';
-import { publicProcedure, router } from '../trpc';
+import { procedureFor, router } from '../trpc';
+import { TRPCError } from '@trpc/server';
+import { allows, BUREAU, POLICY_STAFF } from '../auth/policy';
 import { mapDomainErrors } from './errors';
 import { createRound, deleteRound, getRound, listRounds, setRoundStatus, updateRound } from '../services/rounds';
 import { diffRoundsById } from '../services/round-diff';
@@ -15,7 +17,8 @@ const params = z.record(z.string(), z.unknown());
 /** a data set's first round: the §6 defaults, or a copy of another data set's round */
 const firstRoundSource = z.discriminatedUnion('kind', [z.object({ kind: z.literal('defaults') }), z.object({ kind: z.literal('copy'), roundId: id })]);
 
-const procedure = publicProcedure.use(mapDomainErrors);
+// the bureau's side; hospital users see rounds through the hospital view's procedures, cut to their hospital
+const procedure = procedureFor(BUREAU).use(mapDomainErrors);
 
 export const roundsRouter = router({
   list: procedure.input(z.object({ datasetId: id })).query(({ ctx, input }) => listRounds(ctx.db, input.datasetId)),
@@ -60,7 +63,13 @@ export const roundsRouter = router({
 
   setStatus: procedure
     .input(z.object({ id, status: z.enum(ROUND_STATUSES) }))
-    .mutation(({ ctx, input }) => setRoundStatus(ctx.db, ctx.viewer.name, input.id, input.status)),
+    .mutation(({ ctx, input }) => {
+      // only policy staff lock a round (经办 publishes it); the panel proposes and agrees
+      if (input.status === 'locked' && !allows(POLICY_STAFF, ctx.viewer.role)) {
+        throw new TRPCError({ code: 'FORBIDDEN', message: '只有经办人员可以锁定轮次 / only policy staff lock a round' });
+      }
+      return setRoundStatus(ctx.db, ctx.viewer.name, input.id, input.status);
+    }),
 
   delete: procedure.input(z.object({ id })).mutation(({ ctx, input }) => deleteRound(ctx.db, ctx.viewer.name, input.id)),
 

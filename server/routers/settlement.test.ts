@@ -5,6 +5,8 @@ import { createInnerContext } from '@/server/context';
 import { createCaller } from '@/server/routers/_app';
 import { allocateCaseColumns } from '@/worker/settlement/types';
 
+const PANEL = { name: '专家组', role: 'panel' } as const;
+
 /**
  * Two hospitals, one DRG (ES35: RW 0.38, benchmark 3,040 yuan; defaults: high above 3 × 3,040 = 9,120, low below
  * 0.4 × 3,040 = 1,216, excluded at LOS ≤ 2). Every 7th case is H2's; H1's cases cycle normal, high, low, excluded,
@@ -49,7 +51,7 @@ describe('settlement router: a hospital’s outlier cases, page by page', () => 
     db = openDatabase(':memory:');
     datasetId = seedCity(db);
   });
-  const caller = () => createCaller(createInnerContext({ db })).settlement;
+  const caller = () => createCaller(createInnerContext({ db, viewer: PANEL })).settlement;
   const base = () => ({ datasetId, hospitalCode: 'H1', params: { method: 'points' } });
 
   it('gives the true count of all outlier cases and of each class, not only of the page', async () => {

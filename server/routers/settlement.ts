@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { publicProcedure, router } from '../trpc';
+import { procedureFor, router } from '../trpc';
+import { BUREAU } from '../auth/policy';
 import { mapDomainErrors } from './errors';
 import { hospitalOutlierCases } from '../services/hospital-cases';
 import { OUTLIER_CLASSES, OUTLIER_PAGE_MAX, OUTLIER_SORTS } from '../services/outlier-query';
 import { validateParams } from '../services/rounds';
 import { serverFingerprint } from '../services/fingerprint';
 
-const procedure = publicProcedure.use(mapDomainErrors);
+const procedure = procedureFor(BUREAU).use(mapDomainErrors);
 
 /** a page of a hospital's outlier cases: bounded so that no request asks for a hospital's every case at once */
 const outlierCasesInput = z.object({

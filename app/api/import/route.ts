@@ -17,6 +17,9 @@
  * about the data set itself (name taken, bad year) have file "" and row 0.
  */
 import { getDb } from '@/server/db';
+import { POLICY_STAFF } from '@/server/auth/policy';
+import { guard } from '@/server/auth/request';
+import { recordAudit } from '@/server/services/audit';
 import { importDataset, omittedErrors, REASONS, type DatasetBuffers, type ImportResult, type Reason, type RowError } from '@/server/import';
 
 export const runtime = 'nodejs';
@@ -57,7 +60,22 @@ function finalLine(result: ImportResult): Line {
   return omitted ? { ...result, message: omitted } : result;
 }
 
+/** the largest upload taken (MB): DRG_MAX_UPLOAD_MB, default 300 (a 1 M-case CSV is ≈ 80 MB) */
+function maxUploadBytes(): number {
+  const mb = Number(process.env.DRG_MAX_UPLOAD_MB ?? 300);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 300) * 1024 * 1024;
+}
+
 export async function POST(req: Request): Promise<Response> {
+  const allowed = guard(req, POLICY_STAFF);
+  if (allowed instanceof Response) return allowed;
+  const actor = allowed.user!.username;
+  // the size is known before anything is read: a body without a length, or a longer one, is refused unread
+  const length = Number(req.headers.get('content-length') ?? NaN);
+  if (!Number.isFinite(length)) return ndjson([{ ok: false, errors: [{ file: '', row: 0, column: '', reason: REASONS.uploadLengthMissing }] }], 411);
+  if (length > maxUploadBytes()) {
+    return ndjson([{ ok: false, errors: [{ file: '', row: 0, column: '', reason: REASONS.uploadTooLarge(Math.round(maxUploadBytes() / 1024 / 1024)) }] }], 413);
+  }
   let form: FormData;
   try {
     form = await req.formData();
@@ -77,7 +95,15 @@ export async function POST(req: Request): Promise<Response> {
     async start(controller) {
       const send = (line: Line) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
       try {
-        const result = await importDataset(getDb(), meta, files, (stage, done, total) => send({ stage, done, total }));
+        const db = getDb();
+        const result = await importDataset(db, meta, files, (stage, done, total) => send({ stage, done, total }));
+        recordAudit(db, {
+          actor,
+          action: result.ok ? 'import' : 'import.refused',
+          entity: 'dataset',
+          ...(result.ok ? { entityId: result.datasetId } : {}),
+          detail: { name: meta.name, year: meta.year, files: Object.fromEntries(FILE_FIELDS.map((f) => [f, { name: files[f].name, bytes: files[f].data.byteLength }])), ...(result.ok ? {} : { errorCount: result.errorCount ?? result.errors.length }) },
+        });
         send(finalLine(result));
       } catch (error) {
         send({ ok: false, errors: [{ file: '', row: 0, column: '', reason: REASONS.importFailed((error as Error).message) }] });

@@ -14,6 +14,13 @@ export const authZh = {
   "auth.role.policy": "经办",
   "auth.role.panel": "专家组",
   "auth.role.hospital": "医院代表",
+  "nav.myHospital": "本院",
+  "myHospital.noRounds": "该数据集还没有已提出的谈判轮次。",
+  "myHospital.baseline": "对比基线",
+  "myHospital.round": "谈判轮次",
+  "myHospital.pointValue": "点值（全市）",
+  "myHospital.citySettlement": "全市结算合计",
+  "myHospital.levelChange": "{level}合计变化（{n} 家）",
 } as const;
 
 export const authEn: Record<keyof typeof authZh, string> = {
@@ -31,4 +38,11 @@ export const authEn: Record<keyof typeof authZh, string> = {
   "auth.role.policy": "Policy staff",
   "auth.role.panel": "Expert panel",
   "auth.role.hospital": "Hospital representative",
+  "nav.myHospital": "My hospital",
+  "myHospital.noRounds": "This data set has no proposed negotiation round yet.",
+  "myHospital.baseline": "Baseline",
+  "myHospital.round": "Round",
+  "myHospital.pointValue": "point value (city)",
+  "myHospital.citySettlement": "City settlement total",
+  "myHospital.levelChange": "{level} total change ({n} hospitals)",
 };

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/server/db';
+import { signedIn } from '@/server/auth/testing';
 import { saveDataset } from '@/server/services/datasets';
 import { settlementData } from '@/server/services/settlement-data';
 import { decodePreparedData } from '@/worker/columns/decode';
@@ -11,19 +12,27 @@ import { gunzipColumns } from '@/worker/columns/gunzip';
 import { createPreparedEngine, settle, toContractResult } from '@/worker/settlement';
 import { syntheticCity, syntheticRound } from '@/worker/settlement/testing/synthetic';
 
-async function get(id: string, headers: Record<string, string> = {}): Promise<Response> {
+let cookie = '';
+
+async function get(id: string, headers: Record<string, string> = {}, session: string | null = cookie): Promise<Response> {
   const { GET } = await import('./route');
-  return GET(new Request(`http://localhost/api/datasets/${id}/columns`, { headers }), { params: Promise.resolve({ id }) });
+  return GET(new Request(`http://localhost/api/datasets/${id}/columns`, { headers: { ...headers, ...(session ? { cookie: session } : {}) } }), { params: Promise.resolve({ id }) });
 }
 
 describe('GET /api/datasets/:id/columns', () => {
   let datasetId = 0;
-  beforeAll(() => {
+  beforeAll(async () => {
     process.env.DRG_DB_PATH = ':memory:';
+    cookie = (await signedIn(getDb(), 'panel')).cookie;
     const city = syntheticCity({ seed: 11, hospitals: 12, drgs: 30, cases: 2500 });
     const caseId = Array.from({ length: city.cases.count }, (_, i) => `C${i}`);
     const drgCode = Array.from(city.cases.drg, (d) => city.catalog[d]?.code ?? '');
     datasetId = saveDataset(getDb(), { name: '列数据城市', year: 2025 }, { ...city, cases: { ...city.cases, caseId, drgCode } });
+  });
+
+  it('answers 401 without a session and 403 to a hospital user: every case of every hospital is for the bureau only', async () => {
+    expect((await get(String(datasetId), {}, null)).status).toBe(401);
+    expect((await get(String(datasetId), {}, (await signedIn(getDb(), 'hospital')).cookie)).status).toBe(403);
   });
 
   it('sends the prepared columns gzipped, with their sizes, and they settle as the server does', async () => {

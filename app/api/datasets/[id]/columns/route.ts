@@ -1,6 +1,8 @@
 import { getDb } from '@/server/db';
 import { encodedColumns } from '@/server/services/columns-cache';
 import { DomainError } from '@/server/services/errors';
+import { BUREAU } from '@/server/auth/policy';
+import { guard } from '@/server/auth/request';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -11,6 +13,9 @@ export const dynamic = 'force-dynamic';
  * drops a route's own Content-Encoding), with an ETag per data set version (304 when the browser has it).
  */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  // every case of every hospital: the bureau's side only (a hospital user's comparisons are settled on the server)
+  const allowed = guard(req, BUREAU);
+  if (allowed instanceof Response) return allowed;
   const datasetId = Number((await params).id);
   if (!Number.isInteger(datasetId) || datasetId <= 0) return new Response('bad data set id', { status: 400 });
   try {

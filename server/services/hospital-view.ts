@@ -1,0 +1,157 @@
+/**
+ * 本院视图 — what a hospital representative may see, settled on the server with the same engine (the browser's
+ * settlement needs every case of every hospital, which never leaves the server for this role) and cut down before
+ * it leaves: the city's totals and point values, its own hospital in full (statement, monthly pre-payments, DRGs
+ * ranked by change), and its level's total only when the level has at least 3 other hospitals. Rounds from
+ * 'proposed' on; never drafts, never other hospitals' coefficients or scores.
+ */
+import { and, eq, ne } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { rounds, type RoundStatus } from '@/db/schema';
+import { settle } from '@/worker/settlement';
+import type { SettlementResult } from '@/worker/settlement/result';
+import { POOLS, type Pool } from '@/worker/settlement/types';
+import { hospitalStatements, type PoolStatement } from '@/app/workbench/hospital/statement';
+import { monthlyPrepayments, type MonthRow } from '@/app/workbench/hospital/prepayments';
+import { drgChanges, type DrgChange } from '@/app/workbench/hospital/hospital-detail';
+import { DomainError } from './errors';
+import { getRound, type Round } from './rounds';
+import { settlementData } from './settlement-data';
+
+/** a level's total is shown only over at least this many other hospitals (no one hospital can be read off it) */
+export const LEVEL_MIN_OTHERS = 3;
+/** the DRGs listed: the largest gains and losses */
+const DRG_LIMIT = 40;
+
+export interface VisibleRound {
+  id: number;
+  name: string;
+  status: RoundStatus;
+  parentId: number | null;
+  createdAt: string;
+}
+
+/** The rounds of a data set a viewer may open: a hospital user's from 'proposed' on, without their parameters. */
+export function visibleRounds(db: Db, datasetId: number, hospitalUser: boolean): VisibleRound[] {
+  const where = hospitalUser ? and(eq(rounds.datasetId, datasetId), ne(rounds.status, 'draft')) : eq(rounds.datasetId, datasetId);
+  return db
+    .select({ id: rounds.id, name: rounds.name, status: rounds.status, parentId: rounds.parentId, createdAt: rounds.createdAt })
+    .from(rounds)
+    .where(where)
+    .orderBy(rounds.id)
+    .all();
+}
+
+// settled rounds, by data set version and round version (a few: each holds the city's hospital × DRG cells)
+const holder = globalThis as typeof globalThis & { __drgHospitalView?: Map<string, SettlementResult> };
+const settled = (holder.__drgHospitalView ??= new Map());
+const CACHE_SIZE = 6;
+
+function settledRound(db: Db, round: Round): SettlementResult {
+  const { version, data } = settlementData(db, round.datasetId);
+  const key = `${round.datasetId}:${version}:${round.id}:${round.updatedAt}`;
+  const hit = settled.get(key);
+  if (hit) {
+    settled.delete(key);
+    settled.set(key, hit);
+    return hit;
+  }
+  const result = settle(data, round.params);
+  settled.set(key, result);
+  if (settled.size > CACHE_SIZE) settled.delete(settled.keys().next().value!);
+  return result;
+}
+
+export interface CityFigures {
+  method: 'points' | 'rate';
+  basis: 'total' | 'fund';
+  /** 点值 per pool (点数法) */
+  pointValue: Partial<Record<Pool, number>>;
+  budgetFen: number;
+  settlementFen: number;
+  fundPaymentFen: number;
+  hospitals: number;
+}
+
+export interface HospitalComparison {
+  hospital: { code: string; name: string; level: number };
+  baseline: { id: number; name: string; city: CityFigures; statements: PoolStatement[] };
+  round: { id: number; name: string; city: CityFigures; statements: PoolStatement[]; months: MonthRow[] };
+  drgs: (DrgChange & { name: string })[];
+  /** Σ settlement change of the hospital's level (whole fen), or null below LEVEL_MIN_OTHERS other hospitals */
+  level: { level: number; hospitals: number; baselineFen: number; roundFen: number } | null;
+}
+
+function cityFigures(result: SettlementResult, params: Round['params']): CityFigures {
+  const method = params.method;
+  const pointValue: Partial<Record<Pool, number>> = {};
+  let budgetFen = 0;
+  let settlementFen = 0;
+  let fundPaymentFen = 0;
+  result.pools.forEach((pool) => {
+    if (method === 'points') pointValue[pool.pool] = pool.pointValue;
+    budgetFen += pool.budgetFen;
+    settlementFen += pool.settlementFen;
+    fundPaymentFen += pool.fundPaymentFen;
+  });
+  return { method, basis: params.point_value_basis ?? 'total', pointValue, budgetFen, settlementFen, fundPaymentFen, hospitals: result.hospitalCodes.length };
+}
+
+/** Σ settlement (fen) of the hospitals of one level, and how many have cases. */
+function levelTotal(result: SettlementResult, levels: Map<string, number>, level: number): { fen: number; hospitals: number } {
+  const H = result.hospitalCodes.length;
+  let fen = 0;
+  const seen = new Set<number>();
+  POOLS.forEach((_, p) => {
+    result.hospitalCodes.forEach((code, h) => {
+      const row = p * H + h;
+      if (levels.get(code) !== level || result.rows.hasCases[row] !== 1) return;
+      fen += result.rounded.settlement[row]!;
+      seen.add(h);
+    });
+  });
+  return { fen, hospitals: seen.size };
+}
+
+function openRound(db: Db, id: number, datasetId: number, hospitalUser: boolean): Round {
+  const round = getRound(db, id);
+  // a draft is the bureau's working copy: to a hospital user it does not exist
+  if (round.datasetId !== datasetId || (hospitalUser && round.status === 'draft')) throw new DomainError('NOT_FOUND', `round ${id} not found`);
+  return round;
+}
+
+export function hospitalComparison(
+  db: Db,
+  input: { datasetId: number; baselineId: number; roundId: number; hospitalCode: string; hospitalUser: boolean },
+): HospitalComparison {
+  const { data } = settlementData(db, input.datasetId);
+  const hospital = data.hospitals.find((h) => h.code === input.hospitalCode);
+  if (!hospital) throw new DomainError('NOT_FOUND', `hospital ${input.hospitalCode} is not in data set ${input.datasetId}`);
+  const baselineRound = openRound(db, input.baselineId, input.datasetId, input.hospitalUser);
+  const round = openRound(db, input.roundId, input.datasetId, input.hospitalUser);
+  const before = settledRound(db, baselineRound);
+  const after = settledRound(db, round);
+  const levels = new Map(data.hospitals.map((h) => [h.code, h.level as number]));
+  const beforeLevel = levelTotal(before, levels, hospital.level);
+  const afterLevel = levelTotal(after, levels, hospital.level);
+  const drgs = drgChanges(before, after, hospital.code)
+    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
+    .slice(0, DRG_LIMIT)
+    .map((d) => ({ ...d, name: data.catalog.find((c) => c.code === d.code)?.name ?? '' }));
+  return {
+    hospital: { code: hospital.code, name: hospital.name, level: hospital.level },
+    baseline: { id: baselineRound.id, name: baselineRound.name, city: cityFigures(before, baselineRound.params), statements: hospitalStatements(before, hospital.code) },
+    round: {
+      id: round.id,
+      name: round.name,
+      city: cityFigures(after, round.params),
+      statements: hospitalStatements(after, hospital.code),
+      months: POOLS.flatMap((pool) => monthlyPrepayments(after, hospital.code, pool)),
+    },
+    drgs,
+    level:
+      afterLevel.hospitals - 1 >= LEVEL_MIN_OTHERS
+        ? { level: hospital.level, hospitals: afterLevel.hospitals, baselineFen: beforeLevel.fen, roundFen: afterLevel.fen }
+        : null,
+  };
+}
