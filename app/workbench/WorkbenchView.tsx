@@ -104,10 +104,17 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
   );
 
   // what the tables' exports say they hold: the data set, the baseline and the rounds shown, with their parameters
+  // (the parameters' tables are of the edited round alone; the diff compares the saved rounds)
+  const shownRounds =
+    url.view === 'compare' || url.view === 'report'
+      ? compared.map((c) => ({ name: c.name, params: c.params }))
+      : url.view === 'diff'
+        ? [{ name: round.name, params: round.params }]
+        : [{ name: roundName, params: draft.params }];
   const exportSubject: ExportSubject = {
     dataset: dataset.name,
-    baseline: { name: baseline.name, params: baseline.params },
-    rounds: url.view === 'hospital' ? [{ name: roundName, params: draft.params }] : compared.map((c) => ({ name: c.name, params: c.params })),
+    ...(url.view === 'params' ? {} : { baseline: { name: baseline.name, params: baseline.params } }),
+    rounds: shownRounds,
   };
 
   return (
