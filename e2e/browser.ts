@@ -1,5 +1,4 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { inject } from 'vitest';
 import type { Role } from '@/db/schema';
 import { E2E_PASSWORD, E2E_USERS } from './global-setup';
 
@@ -25,16 +24,25 @@ export async function launchBrowser(): Promise<Browser> {
  * A page in a fresh context signed in as the test account of `role` (policy staff unless said: they may do what
  * the panel does, and import and lock); `role: null` for a visitor without a session.
  */
-export async function newPage(browser: Browser, options: { role?: Role | null; viewport?: { width: number; height: number } } = {}): Promise<Page> {
+export async function newPage(
+  browser: Browser,
+  options: { role?: Role | null; viewport?: { width: number; height: number }; baseUrl?: string } = {},
+): Promise<Page> {
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1600, height: 1000 }, acceptDownloads: true, locale: 'zh-CN' });
   const role = options.role === undefined ? 'policy' : options.role;
-  if (role) await signIn(context.request, role);
+  if (role) await signIn(context.request, role, options.baseUrl);
   return context.newPage();
 }
 
+/** the server under test (vitest's global setup provides it; scripts outside vitest pass their own) */
+async function testBaseUrl(): Promise<string> {
+  const { inject } = await import('vitest');
+  return inject('baseUrl');
+}
+
 /** Signs the context in (the session cookie lands in the context's cookie jar, which its pages share). */
-export async function signIn(request: import('playwright-core').APIRequestContext, role: Role): Promise<void> {
-  const baseUrl = inject('baseUrl');
+export async function signIn(request: import('playwright-core').APIRequestContext, role: Role, baseUrl?: string): Promise<void> {
+  baseUrl ??= await testBaseUrl();
   const res = await request.post(`${baseUrl}/api/auth/login`, {
     data: { username: E2E_USERS[role].username, password: E2E_PASSWORD },
     headers: { origin: baseUrl },
@@ -49,7 +57,7 @@ const cookies = new Map<Role, Promise<string>>();
  * account of `role` (signed in once per test file), and the app's origin, as the app's pages send them.
  */
 export async function apiHeaders(role: Role = 'policy'): Promise<Record<string, string>> {
-  const baseUrl = inject('baseUrl');
+  const baseUrl = await testBaseUrl();
   let cookie = cookies.get(role);
   if (!cookie) {
     cookie = fetch(`${baseUrl}/api/auth/login`, {

@@ -19,7 +19,7 @@ export const E2E_USERS: Record<Role, { username: string; hospitalCode?: string }
   hospital: { username: 'e2e-hospital', hospitalCode: 'H001' },
 };
 
-async function ensureTestUsers(file: string): Promise<void> {
+export async function ensureTestUsers(file: string): Promise<void> {
   const db = openDatabase(file);
   const existing = new Set(listUsers(db).map((u) => u.username));
   for (const [role, user] of Object.entries(E2E_USERS) as [Role, { username: string; hospitalCode?: string }][]) {

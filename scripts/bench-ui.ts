@@ -33,6 +33,7 @@ import { openDatabase } from '@/db/client';
 import { seedDemoCity } from '@/db/seed';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '@/e2e/browser';
+import { E2E_PASSWORD, E2E_USERS, ensureTestUsers } from '@/e2e/global-setup';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -179,19 +180,21 @@ async function main(): Promise<void> {
   const db = openDatabase(dbPath);
   seedDemoCity(db, { cases });
   db.$client.close();
+  await ensureTestUsers(dbPath);
   const server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     env: { ...process.env, DRG_DB_PATH: dbPath },
     stdio: 'ignore',
   });
   const base = `http://127.0.0.1:${port}`;
   try {
-    await waitForServer(`${base}/api/trpc/datasets.list`);
-    await fetch(`${base}/api/datasets/1/columns`); // the server encodes once per data set version; time the browser, not that
+    await waitForServer(`${base}/login`);
+    const session = (await (await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: E2E_USERS.panel.username, password: E2E_PASSWORD }) })).headers.get('set-cookie'))?.split(';')[0] ?? '';
+    await fetch(`${base}/api/datasets/1/columns`, { headers: { cookie: session } }); // the server encodes once per data set version; time the browser, not that
     const browser = await launchBrowser();
     // a slower machine: Chromium slows the page's main thread down by this factor
     const throttle = flag('cpu-throttle', 1);
     const opened = async () => {
-      const page = await newPage(browser);
+      const page = await newPage(browser, { role: 'panel', baseUrl: base });
       // tsx (esbuild, keepNames) wraps named functions in __name(): the functions passed to page.evaluate need it
       await page.addInitScript('window.__name = (fn) => fn');
       const client = await page.context().newCDPSession(page);
