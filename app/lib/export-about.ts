@@ -8,10 +8,14 @@ import { paramsFingerprint } from '@/worker/params-fingerprint';
 import type { ColumnFormat } from './column-format';
 import type { AboutLine } from './export';
 
-/** A round as an export names it: its name as shown and the parameters it settled with (a draft's too). */
-export interface RoundSubject {
-  name: string;
-  params: unknown;
+/**
+ * A round as an export names it: its name as shown and the parameters it settled with (a draft's too), or their
+ * fingerprint where the page has only that (paramsFingerprint on the server).
+ */
+export type RoundSubject = { name: string } & ({ params: unknown } | { fingerprint: string });
+
+function fingerprintOf(round: RoundSubject): string {
+  return 'fingerprint' in round ? round.fingerprint : paramsFingerprint(round.params);
 }
 
 /** What the page's tables are of (set by the page through ExportSubjectProvider). */
@@ -50,7 +54,7 @@ export function aboutLines(subject: ExportSubject | null, formats: readonly (Col
     if (subject.baseline) lines.push({ label: t('export.about.baseline'), text: subject.baseline.name });
     if (subject.rounds?.length) lines.push({ label: t('export.about.rounds'), text: subject.rounds.map((r) => r.name).join('; ') });
     if (rounds.length) {
-      lines.push({ label: t('export.about.fingerprint'), text: rounds.map((r) => `${r.name}: ${paramsFingerprint(r.params)}`).join('; ') });
+      lines.push({ label: t('export.about.fingerprint'), text: rounds.map((r) => `${r.name}: ${fingerprintOf(r)}`).join('; ') });
     }
   }
   lines.push({ label: t('export.about.exportedAt'), text: exportTime(now) });
