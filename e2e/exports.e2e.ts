@@ -217,6 +217,14 @@ describe('exports say what they hold and carry what the screen shows', () => {
     }
   });
 
+  it('the rounds list shows each round’s fingerprint, the one its exports carry', async () => {
+    await page.goto(`${inject('baseUrl')}/workbench?view=rounds`, { timeout: 180_000 });
+    for (const round of rounds) {
+      const shown = page.locator(`tr[data-round-id="${round.id}"] [data-testid="round-fingerprint"]`);
+      await expect.poll(() => shown.textContent()).toBe(paramsFingerprint(round.params));
+    }
+  });
+
   it('the data set’s hospital list, with levels as the screen names them', async () => {
     await page.goto(`${inject('baseUrl')}/`, { timeout: 180_000 });
     await expect.poll(async () => (await screenTable(page, 'hospitals-table')).rows.length).toBeGreaterThan(150);

@@ -6,6 +6,7 @@ import { useLocale } from '../../i18n/locale';
 import type { RoundStatus } from '@/db/schema';
 import type { RoundSummary } from './types';
 import { StatusBadge } from './StatusBadge';
+import { paramsFingerprint } from '@/worker/params-fingerprint';
 
 const FORWARD: Partial<Record<RoundStatus, RoundStatus>> = { draft: 'proposed', proposed: 'agreed', agreed: 'locked' };
 const BACK: Partial<Record<RoundStatus, RoundStatus>> = { proposed: 'draft', agreed: 'proposed' };
@@ -66,7 +67,13 @@ export function RoundsPanel({ rounds, onOpen }: { rounds: RoundSummary[]; onOpen
                       onBlur={(e) => e.target.value !== (r.reason ?? '') && update.mutate({ id: r.id, reason: e.target.value || null })}
                     />
                   </td>
-                  <td className="muted">{r.updatedBy} · {r.updatedAt.slice(0, 16).replace('T', ' ')}</td>
+                  <td className="muted">
+                    {r.updatedBy} · {r.updatedAt.slice(0, 16).replace('T', ' ')}
+                    <br />
+                    <span title={t('export.fingerprintHelp')}>
+                      {t('export.about.fingerprint')} <code data-testid="round-fingerprint">{paramsFingerprint(r.params)}</code>
+                    </span>
+                  </td>
                   <td style={{ display: 'flex', gap: '0.4rem' }}>
                     <button type="button" onClick={() => onOpen(r.id)}>{t('rounds.open')}</button>
                     <button
