@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { SortingState } from '@tanstack/react-table';
 import { useLocale } from '../i18n/locale';
 import { formatCell } from '../lib/column-format';
-import { SortableHeader, TableToolbar, useSortedRows, type SortableColumn } from './table-core';
+import { isNumericColumn, SortableHeader, TableToolbar, useSortedRows, type SortableColumn } from './table-core';
 
 /**
  * One column: how to read the value (sort, search, export), its format, and optionally an element to show
@@ -50,7 +50,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
                 {props.columns.map((c) => (
                   // cells are rendered directly, not through flexRender: a cell function is not a component,
                   // so new column definitions do not remount every cell
-                  <td key={c.id} className={c.numeric ? 'num' : undefined}>
+                  <td key={c.id} className={isNumericColumn(c) ? 'num' : undefined}>
                     {c.render ? c.render(row.original) : c.text ? c.text(row.original) : formatCell(c.format, c.value(row.original), locale)}
                   </td>
                 ))}
@@ -61,7 +61,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
             <tfoot>
               <tr>
                 {props.columns.map((c) => (
-                  <td key={c.id} className={c.numeric ? 'num' : undefined}>
+                  <td key={c.id} className={isNumericColumn(c) ? 'num' : undefined}>
                     {c.total ? formatCell(c.format, c.total(visibleRows), locale) : null}
                   </td>
                 ))}

@@ -17,6 +17,7 @@ export interface SortableColumn<Row> {
   header: string;
   /** the value to sort and search by, and of a numeric column the figure shown and exported (yuan, ratio …) */
   value: (row: Row) => string | number | null;
+  /** right-aligned, sorted as numbers (default: whether the format is a figure's) */
   numeric?: boolean;
   /** how the value shows and exports (column-format.ts): money in 万元, ratios in %, counts, decimals; default text */
   format?: ColumnFormat;
@@ -38,6 +39,11 @@ export function exportSpecOf<Row>(filename: string, columns: readonly SortableCo
   return { filename, columns: exported, rows, totals };
 }
 
+/** Whether a column holds figures: right-aligned, sorted as numbers. */
+export function isNumericColumn<Row>(column: Pick<SortableColumn<Row>, 'numeric' | 'format'>): boolean {
+  return column.numeric ?? isNumeric(column.format);
+}
+
 /** The rows sorted by the clicked header and filtered by the search box. */
 export function useSortedRows<Row>(rows: readonly Row[], columns: readonly SortableColumn<Row>[], initialSort: SortingState | undefined) {
   const [sorting, setSorting] = useState<SortingState>(initialSort ?? []);
@@ -49,7 +55,7 @@ export function useSortedRows<Row>(rows: readonly Row[], columns: readonly Sorta
         header: c.header,
         accessorFn: (row: Row) => c.value(row),
         sortUndefined: 'last',
-        sortingFn: c.numeric ? 'basic' : 'alphanumeric',
+        sortingFn: isNumericColumn(c) ? 'basic' : 'alphanumeric',
       })),
     [columns],
   );
@@ -118,7 +124,7 @@ export function SortableHeader<Row>({ table, columns }: { table: Table<Row>; col
             return (
               <th
                 key={header.id}
-                className={column?.numeric ? 'num' : undefined}
+                className={column && isNumericColumn(column) ? 'num' : undefined}
                 onClick={header.column.getToggleSortingHandler()}
                 aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
               >
