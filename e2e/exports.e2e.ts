@@ -236,5 +236,12 @@ describe('exports say what they hold and carry what the screen shows', () => {
       expectAbout(exported.about, { dataset });
       expectExportEqualsScreen(exported, screen, kind);
     }
+    // the search finds a level by its name, and the export holds the rows found, with their totals
+    await page.getByTestId('hospitals-table-search').fill('二级');
+    await expect.poll(async () => (await screenTable(page, 'hospitals-table')).rows.length).toBeLessThan(screen.rows.length);
+    const found = await screenTable(page, 'hospitals-table');
+    expect(found.rows.length).toBeGreaterThan(0);
+    expect(found.rows.every((r) => r[2] === '二级')).toBe(true);
+    expectExportEqualsScreen(readCsv(await download(page, 'hospitals-table', 'csv', downloads)), found, 'csv');
   });
 });

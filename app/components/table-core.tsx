@@ -44,6 +44,12 @@ export function isNumericColumn<Row>(column: Pick<SortableColumn<Row>, 'numeric'
   return column.numeric ?? isNumeric(column.format);
 }
 
+/** What the search box matches in a cell: a text column's text as shown (二级, not 2), else the value. */
+function searchText<Row>(column: SortableColumn<Row> | undefined, row: Row, value: unknown): string {
+  const text = column?.text && !isNumericColumn(column) ? column.text(row) : value === null || value === undefined ? '' : String(value);
+  return text.toLowerCase();
+}
+
 /** The rows sorted by the clicked header and filtered by the search box. */
 export function useSortedRows<Row>(rows: readonly Row[], columns: readonly SortableColumn<Row>[], initialSort: SortingState | undefined) {
   const [sorting, setSorting] = useState<SortingState>(initialSort ?? []);
@@ -59,13 +65,14 @@ export function useSortedRows<Row>(rows: readonly Row[], columns: readonly Sorta
       })),
     [columns],
   );
+  const byId = useMemo(() => new Map(columns.map((c) => [c.id, c])), [columns]);
   const table = useReactTable({
     data: rows as Row[],
     columns: columnDefs,
     state: { sorting, globalFilter: search },
     onSortingChange: setSorting,
     onGlobalFilterChange: setSearch,
-    globalFilterFn: 'includesString',
+    globalFilterFn: (row, columnId, filter: string) => searchText(byId.get(columnId), row.original, row.getValue(columnId)).includes(filter.toLowerCase()),
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
