@@ -200,6 +200,26 @@ describe('exports say what they hold and carry what the screen shows', () => {
     expectExportEqualsScreen(exported, screen, 'xlsx');
   });
 
+  it('after an unsaved edit, the export names the round as unsaved, with the edited parameters’ fingerprint and the rerun’s figures', async () => {
+    await page.getByTestId('impact-level-filter').selectOption('');
+    const edited = rounds.at(-1)!;
+    const field = page.getByTestId('quick-levers').getByTestId('level-coefficient-2');
+    const old = Number(await field.inputValue());
+    const runs = Number(await page.getByTestId('settle-status').getAttribute('data-runs'));
+    await field.fill(String(Math.round((old - 0.07) * 100) / 100));
+    await field.press('Enter');
+    await expect.poll(async () => Number(await page.getByTestId('settle-status').getAttribute('data-runs'))).toBeGreaterThan(runs);
+    await settled(page);
+    await expect.poll(async () => (await screenTable(page, 'hospital-impact-table')).headers.some((h) => h.includes('（未保存）'))).toBe(true);
+    const screen = await screenTable(page, 'hospital-impact-table');
+    const exported = readCsv(await download(page, 'hospital-impact-table', 'csv', downloads));
+    expect(exported.about.get('比较轮次')).toContain(`${edited.name} （未保存）`);
+    const fingerprints = exported.about.get('参数指纹') ?? '';
+    expect(fingerprints).toMatch(new RegExp(`${edited.name} （未保存）: [0-9a-f]{12}`));
+    expect(fingerprints).not.toContain(paramsFingerprint(edited.params));
+    expectExportEqualsScreen(exported, screen, 'csv');
+  });
+
   it('a hospital’s DRG table', async () => {
     const url = new URL(page.url());
     url.searchParams.set('view', 'hospital');
