@@ -21,6 +21,8 @@ export const rounds = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedBy: text('updated_by').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** raised by every change: a save names the version it was edited from, and a stale one is refused */
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('rounds_dataset').on(t.datasetId)],
 );

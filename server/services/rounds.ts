@@ -87,13 +87,30 @@ export interface RoundPatch {
   name?: string;
   reason?: string | null;
   params?: unknown;
+  /** the version the change was made from: a save from an older one is refused (CONFLICT), never silently lost */
+  version?: number;
 }
 
-/** Renames, notes the reason or saves new parameters; a locked round cannot change. */
+/** What a parameter change changed, key by key, old → new (the audit keeps both, so nothing is lost). */
+function paramsChange(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, { before: unknown; after: unknown }> {
+  const change: Record<string, { before: unknown; after: unknown }> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) change[key] = { before: before[key] ?? null, after: after[key] ?? null };
+  }
+  return change;
+}
+
+/**
+ * Renames, notes the reason or saves new parameters; a locked round cannot change. With `version`, a save made
+ * from a version that another save has since replaced is refused (CONFLICT) and the caller shows what changed.
+ */
 export function updateRound(db: Db, actor: string, id: number, patch: RoundPatch): Round {
   return db.transaction(() => {
     const current = getRound(db, id);
     if (current.status === 'locked') throw new DomainError('LOCKED', `round "${current.name}" is locked and cannot change`);
+    if (patch.version !== undefined && patch.version !== current.version) {
+      throw new DomainError('CONFLICT', `round "${current.name}" was changed by ${current.updatedBy} at ${current.updatedAt} (version ${current.version}, yours ${patch.version}) / 该轮次已被 ${current.updatedBy} 修改，请查看变化后重新应用`);
+    }
     const params = patch.params === undefined ? undefined : validateParams(patch.params);
     const row = db
       .update(rounds)
@@ -103,17 +120,16 @@ export function updateRound(db: Db, actor: string, id: number, patch: RoundPatch
         ...(params !== undefined ? { params: params as Record<string, unknown> } : {}),
         updatedBy: actor,
         updatedAt: new Date().toISOString(),
+        version: current.version + 1,
       })
-      .where(and(eq(rounds.id, id)))
+      .where(and(eq(rounds.id, id), eq(rounds.version, current.version)))
       .returning()
       .get();
-    recordAudit(db, {
-      actor,
-      action: 'update',
-      entity: 'round',
-      entityId: id,
-      detail: { fields: Object.keys(patch) },
-    });
+    const detail: Record<string, unknown> = { version: row.version };
+    if (patch.name !== undefined && patch.name.trim() !== current.name) detail.name = { before: current.name, after: row.name };
+    if (patch.reason !== undefined && patch.reason !== current.reason) detail.reason = { before: current.reason, after: row.reason };
+    if (params !== undefined) detail.params = paramsChange(current.params as Record<string, unknown>, params as Record<string, unknown>);
+    recordAudit(db, { actor, action: 'update', entity: 'round', entityId: id, detail });
     return toRound(row);
   });
 }
@@ -129,7 +145,7 @@ export function setRoundStatus(db: Db, actor: string, id: number, status: RoundS
     }
     const row = db
       .update(rounds)
-      .set({ status, updatedBy: actor, updatedAt: new Date().toISOString() })
+      .set({ status, updatedBy: actor, updatedAt: new Date().toISOString(), version: current.version + 1 })
       .where(eq(rounds.id, id))
       .returning()
       .get();
@@ -143,6 +159,8 @@ export function deleteRound(db: Db, actor: string, id: number): void {
   db.transaction(() => {
     const current = getRound(db, id);
     if (current.status !== 'draft') throw new DomainError('LOCKED', `only draft rounds can be deleted ("${current.name}" is ${current.status})`);
+    const child = db.select({ name: rounds.name }).from(rounds).where(eq(rounds.parentId, id)).get();
+    if (child) throw new DomainError('CONFLICT', `round "${current.name}" has child round "${child.name}": delete that first / 该轮次有下级轮次“${child.name}”，不能删除`);
     db.delete(rounds).where(eq(rounds.id, id)).run();
     recordAudit(db, { actor, action: 'delete', entity: 'round', entityId: id, detail: { name: current.name } });
   });
