@@ -19,7 +19,13 @@ describe('accounts and the hospital data boundary in Chromium', () => {
 
   it('shows a visitor the login page and no data, then the page asked for once signed in', async () => {
     const page = await newPage(browser, { role: null });
-    await page.goto(`${inject('baseUrl')}/workbench`);
+    const response = (await page.goto(`${inject('baseUrl')}/workbench`))!;
+    // the page the browser lands on carries the security headers, and does not say what serves it
+    const headers = response.headers();
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['content-security-policy']).toContain("default-src 'self'");
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['x-powered-by']).toBeUndefined();
     await page.getByTestId('login-form').waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await page.locator('body').innerText()).not.toMatch(/H0\d\d/);

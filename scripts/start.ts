@@ -73,8 +73,10 @@ function ensureBuilt(): void {
 
 function serve(): void {
   const port = process.env.PORT ?? '3000';
-  console.log(`Serving on http://localhost:${port}`);
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port], { stdio: 'inherit' });
+  // this machine only, unless HOST says otherwise (README: serving a LAN, behind HTTPS)
+  const host = process.env.HOST ?? '127.0.0.1';
+  console.log(`Serving on http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`);
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', port, '-H', host], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
