@@ -4,7 +4,7 @@ import { useLocale } from '../../i18n/locale';
 import type { Locale } from '../../i18n/messages';
 import { formatCell } from '../../lib/column-format';
 import type { RerunColumn, Tone } from '../compare/RerunTable';
-import { columnEm, partWidths, splitColumns } from './print-parts';
+import { columnEm, headerUnit, partWidths, splitColumns } from './print-parts';
 import styles from './report.module.css';
 
 /**
@@ -58,6 +58,18 @@ function footerOf<Row>(c: RerunColumn<Row>, rows: readonly Row[]): Cell {
   return typeof footer === 'string' || footer === undefined ? { text: footer ?? '', tone: undefined } : { text: footer.text, tone: footer.tone };
 }
 
+/** A header, its unit kept on one line ("较基线 (万元)" never breaks inside "(万元)"). */
+function HeaderText({ text }: { text: string }) {
+  const { label, unit } = headerUnit(text);
+  return unit ? (
+    <>
+      {label} <span className={styles.unit}>{unit}</span>
+    </>
+  ) : (
+    <>{text}</>
+  );
+}
+
 function cellClass(numeric: boolean | undefined, wrap: boolean | undefined, tone: Tone): string | undefined {
   const names = [numeric ? 'num' : '', wrap ? styles.wrap : '', tone ?? ''].filter(Boolean);
   return names.length ? names.join(' ') : undefined;
@@ -100,7 +112,7 @@ export function PrintTable<Row>({ title, rows, columns, keyColumns, sortBy, desc
               <tr>
                 {part.map(({ column: i }) => (
                   <th key={columns[i]!.id} className={columns[i]!.numeric ? 'num' : undefined} data-column={columns[i]!.id}>
-                    {columns[i]!.header}
+                    <HeaderText text={columns[i]!.header} />
                   </th>
                 ))}
               </tr>

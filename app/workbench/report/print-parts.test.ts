@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_PADDING_EM, columnEm, partWidths, splitColumns, textEm } from './print-parts';
+import { CELL_PADDING_EM, columnEm, headerUnit, partWidths, splitColumns, textEm } from './print-parts';
 
 describe('print parts of a wide table', () => {
   it('measures CJK characters at 1 em and digits and signs at 0.6 em', () => {
@@ -14,6 +14,13 @@ describe('print parts of a wide table', () => {
     // a long round name wraps: "第4轮 清算规则（2023年度） (万元)" is 21 CJK + 4 × 0.6 … over three lines
     const header = '第4轮 清算规则（2023年度） (万元)';
     expect(columnEm(header, ['1.00'], false)).toBeCloseTo(textEm(header) / 3 + CELL_PADDING_EM, 12);
+  });
+
+  it('keeps a header’s unit on one line', () => {
+    expect(headerUnit('第1轮 权重调整 (万元)')).toEqual({ label: '第1轮 权重调整', unit: '(万元)' });
+    expect(headerUnit('高倍率')).toEqual({ label: '高倍率', unit: null });
+    // "(10k yuan)" is 10 × 0.6 = 6 em wide: the column is never narrower
+    expect(columnEm('Change (10k yuan)', ['+1.00'], false)).toBeCloseTo(6 + CELL_PADDING_EM, 12);
   });
 
   it('keeps a short header on one line', () => {

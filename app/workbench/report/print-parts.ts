@@ -31,6 +31,12 @@ function longestRunEm(text: string): number {
   return Math.max(longest, run);
 }
 
+/** A header's label and its unit ("第1轮 (万元)" → "第1轮", "(万元)"): the unit prints on one line. */
+export function headerUnit(header: string): { label: string; unit: string | null } {
+  const match = / (\([^()]*\))$/.exec(header);
+  return match ? { label: header.slice(0, match.index), unit: match[1]! } : { label: header, unit: null };
+}
+
 /** Header lines a printed column may take (a round's name, the change's label, the unit). */
 export const HEADER_LINES = 3;
 /** A header up to this wide (4 CJK characters: 特例单议, 支付/费用比) stays on one line. */
@@ -43,12 +49,13 @@ export const CELL_PADDING_EM = 0.8;
 /**
  * The width a printed column needs, in em: its widest cell on one line (or over WRAP_LINES when it wraps), and
  * its header over up to HEADER_LINES lines (a short one on one line), never narrower than the header's widest
- * unbreakable piece.
+ * unbreakable piece or its unit.
  */
 export function columnEm(header: string, cells: Iterable<string>, wrap: boolean): number {
   let widest = 0;
   for (const text of cells) widest = Math.max(widest, wrap ? Math.max(longestRunEm(text), textEm(text) / WRAP_LINES) : textEm(text));
-  const headerEm = Math.max(longestRunEm(header), textEm(header) / HEADER_LINES, Math.min(textEm(header), SHORT_HEADER_EM));
+  const unit = headerUnit(header).unit;
+  const headerEm = Math.max(longestRunEm(header), textEm(header) / HEADER_LINES, Math.min(textEm(header), SHORT_HEADER_EM), unit ? textEm(unit) : 0);
   return Math.max(widest, headerEm) + CELL_PADDING_EM;
 }
 
