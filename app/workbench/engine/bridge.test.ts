@@ -92,4 +92,27 @@ describe('loading a data set version into several workers', () => {
     await loads.load(b.started, '1-1', file(6, 7));
     expect(b.calls.map((call) => call.kind)).toEqual(['loadInflated']);
   });
+
+  it('workers ended while one inflates (a double mount) leave no dead worker for later ones to wait on', async () => {
+    const loads = new ColumnsLoads();
+    const [a, b, c] = [fakeWorker(), fakeWorker(), fakeWorker()];
+    const gzipped = file(4, 5, 6);
+    const loadedA = loads.load(a.started, '2-1', gzipped).catch((e: Error) => e);
+    const loadedB = loads.load(b.started, '2-1', gzipped).catch((e: Error) => e);
+    await flush();
+    // both end: the waiting one first, then the one inflating
+    loads.forget(b.started);
+    loads.forget(a.started);
+    await flush();
+    expect(await loadedB).toBeInstanceOf(Error);
+    // the ended waiter was not made to inflate
+    expect(b.calls).toEqual([]);
+    // a worker started afterwards inflates the file itself and is answered
+    const loadedC = loads.load(c.started, '2-1', gzipped);
+    await flush();
+    expect(c.calls.map((call) => call.kind)).toEqual(['load']);
+    c.answerNext();
+    await loadedC;
+    void loadedA;
+  });
 });

@@ -15,6 +15,8 @@ export interface StartedWorker<Api extends LoadApi = Comlink.Remote<SettleWorker
   /** the data set version it has (or is loading), and that load */
   loadedKey?: string;
   loading?: Promise<void>;
+  /** terminated: it is never asked anything again, nor made the worker that inflates for the others */
+  stopped?: boolean;
 }
 
 function startWorker(): StartedWorker {
@@ -60,8 +62,9 @@ export class ColumnsLoads {
             const copy = bytes.slice(0);
             return started.api.loadInflated(Comlink.transfer(copy, [copy])).then((timings) => measureLoad(started, asked, timings));
           },
-          // the worker inflating them went away: this one inflates them
-          () => this.inflate(started, key, gzipped, asked),
+          // the worker inflating them went away: this one inflates them, unless it went away too (a dead worker
+          // made the inflating one would leave every later worker waiting for it)
+          () => (started.stopped ? Promise.reject(new Error('the worker was terminated')) : this.inflate(started, key, gzipped, asked)),
         )
       : this.inflate(started, key, gzipped, asked);
     return started.loading;
@@ -69,6 +72,7 @@ export class ColumnsLoads {
 
   /** `started` is being terminated: if it was inflating columns, the workers waiting for them inflate their own. */
   forget(started: StartedWorker<LoadApi>): void {
+    started.stopped = true;
     if (this.inflated?.loader !== started || this.inflated.answered) return;
     this.inflated.abandon(new Error('the worker inflating the columns was terminated'));
     this.inflated = null;
