@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../lib/trpc';
 import { useLocale } from '../i18n/locale';
 import { DataTable, type TableColumn } from '../components/DataTable';
+import { ExportSubjectProvider } from '../components/ExportSubject';
 import { COUNT, decimal, formatCell, MONEY, SIGNED_MONEY, withUnit } from '../lib/column-format';
 import { formatMoney, formatNumber, formatPercent, formatSignedWan, wanUnit } from '../lib/format';
 import { sumFen, sumYuan } from '../lib/money';
@@ -90,7 +91,13 @@ export function MyHospitalView({ ownHospital }: { ownHospital: string | null }) 
       </div>
       {view.error ? <p className="error">{view.error.message}</p> : null}
       {!data ? <p className="muted">{t('settle.running')}</p> : (
-        <>
+        <ExportSubjectProvider
+          subject={{
+            dataset: datasets.data?.find((d) => d.id === datasetId)?.name ?? '',
+            baseline: { name: data.baseline.name, fingerprint: data.baseline.fingerprint },
+            rounds: [{ name: data.round.name, fingerprint: data.round.fingerprint }],
+          }}
+        >
           <h2 data-testid="my-hospital-name">{data.hospital.code} {data.hospital.name} · {t(`level.${data.hospital.level as 1 | 2 | 3}`)}</h2>
           <div className="cards">
             <div className="card"><div className="label">{data.baseline.name} · {t('hospital.settlement')}</div><div className="value">{formatMoney(before / 100, locale)}</div></div>
@@ -129,7 +136,7 @@ export function MyHospitalView({ ownHospital }: { ownHospital: string | null }) 
             exportName={`drgs-${data.hospital.code}`}
             testId="my-hospital-drgs"
           />
-        </>
+        </ExportSubjectProvider>
       )}
     </div>
   );

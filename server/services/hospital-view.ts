@@ -9,6 +9,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rounds, type RoundStatus } from '@/db/schema';
 import { settle } from '@/worker/settlement';
+import { paramsFingerprint } from '@/worker/params-fingerprint';
 import type { SettlementResult } from '@/worker/settlement/result';
 import { POOLS, type Pool } from '@/worker/settlement/types';
 import { hospitalStatements, type PoolStatement } from '@/app/workbench/hospital/statement';
@@ -75,8 +76,9 @@ export interface CityFigures {
 
 export interface HospitalComparison {
   hospital: { code: string; name: string; level: number };
-  baseline: { id: number; name: string; city: CityFigures; statements: PoolStatement[] };
-  round: { id: number; name: string; city: CityFigures; statements: PoolStatement[]; months: MonthRow[] };
+  /** `fingerprint`: of the round's parameters (the exports name it; the parameters themselves stay here) */
+  baseline: { id: number; name: string; fingerprint: string; city: CityFigures; statements: PoolStatement[] };
+  round: { id: number; name: string; fingerprint: string; city: CityFigures; statements: PoolStatement[]; months: MonthRow[] };
   drgs: (DrgChange & { name: string })[];
   /** Σ settlement change of the hospital's level (whole fen), or null below LEVEL_MIN_OTHERS other hospitals */
   level: { level: number; hospitals: number; baselineFen: number; roundFen: number } | null;
@@ -140,10 +142,11 @@ export function hospitalComparison(
     .map((d) => ({ ...d, name: data.catalog.find((c) => c.code === d.code)?.name ?? '' }));
   return {
     hospital: { code: hospital.code, name: hospital.name, level: hospital.level },
-    baseline: { id: baselineRound.id, name: baselineRound.name, city: cityFigures(before, baselineRound.params), statements: hospitalStatements(before, hospital.code) },
+    baseline: { id: baselineRound.id, name: baselineRound.name, fingerprint: paramsFingerprint(baselineRound.params), city: cityFigures(before, baselineRound.params), statements: hospitalStatements(before, hospital.code) },
     round: {
       id: round.id,
       name: round.name,
+      fingerprint: paramsFingerprint(round.params),
       city: cityFigures(after, round.params),
       statements: hospitalStatements(after, hospital.code),
       months: POOLS.flatMap((pool) => monthlyPrepayments(after, hospital.code, pool)),
