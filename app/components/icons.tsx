@@ -117,3 +117,14 @@ export function EyeIcon(props: IconProps) {
     </Icon>
   );
 }
+
+/** 数据集: a database (a stack of discs) */
+export function DatabaseIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <ellipse cx="8" cy="3.8" rx="5.5" ry="2" />
+      <path d="M2.5 3.8v8.4c0 1.1 2.5 2 5.5 2s5.5-.9 5.5-2V3.8" />
+      <path d="M2.5 8c0 1.1 2.5 2 5.5 2s5.5-.9 5.5-2" />
+    </Icon>
+  );
+}

@@ -1,11 +1,15 @@
 'use client';
-import { useState, type ReactNode } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTRPC } from '../lib/trpc';
+import type { ReactNode } from 'react';
 import { useLocale } from '../i18n/locale';
+import { DatabaseIcon, RedoIcon, UndoIcon } from '../components/icons';
 import type { RoundParams } from '@/worker/settlement/round';
 import type { RoundSummary } from './rounds/types';
 import { StatusBadge } from './rounds/StatusBadge';
+import { ComparePicker } from './rounds/ComparePicker';
+import { Popover } from './rounds/Popover';
+import { SaveControls } from './rounds/SaveControls';
+import { sortByRoundOrder } from './rounds/round-order';
+import styles from './rounds/toolbar.module.css';
 import type { WorkbenchState, WorkbenchView } from './useWorkbenchUrl';
 import { MAX_EXTRA_ROUNDS } from './WorkbenchView';
 
@@ -21,6 +25,7 @@ interface DraftControls {
 export interface RoundToolbarProps {
   datasets: { id: number; name: string }[];
   datasetId: number;
+  /** in lineage order */
   rounds: RoundSummary[];
   round: RoundSummary;
   baseline: RoundSummary;
@@ -32,127 +37,65 @@ export interface RoundToolbarProps {
   status: ReactNode;
 }
 
-const TABS: WorkbenchView[] = ['compare', 'params', 'diff', 'rounds'];
+const TABS: WorkbenchView[] = ['compare', 'params', 'diff', 'rounds', 'report'];
 
-/** The bar above every view: data set, round, baseline, compared rounds, undo/redo, save, views. */
+/**
+ * The bar above every view, one line on a 1280 px projector: the round and its status, the baseline, the other
+ * rounds compared and the data set (both folded), the views, undo/redo, save. A locked round says so here, on
+ * every view: "已锁定 · 只读", no undo, no save, only its copy as a new round.
+ */
 export function RoundToolbar(props: RoundToolbarProps) {
   const { t } = useLocale();
   const { round, baseline, rounds, draft, onChange } = props;
+  const locked = round.status === 'locked';
+  const dataset = props.datasets.find((d) => d.id === props.datasetId);
   return (
-    <div className="panel round-toolbar no-print">
-      <div className="toolbar-row">
-        <label>
-          {t('nav.datasets')}{' '}
-          <select value={props.datasetId} onChange={(e) => onChange({ datasetId: Number(e.target.value), roundId: null, baselineId: null, compareIds: [] })}>
+    <div className={`panel round-toolbar no-print ${styles.bar}`} data-testid="round-toolbar" data-locked={locked ? 'true' : undefined}>
+      <span className={styles.group}>
+        <select data-testid="round-select" className={styles.select} aria-label={t('toolbar.round')} title={`${t('toolbar.round')}：${round.name}`} value={round.id} onChange={(e) => onChange({ roundId: Number(e.target.value) })}>
+          {rounds.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+        </select>
+        {locked ? (
+          <span data-testid="read-only-state" title={t('toolbar.readOnlyTitle')}>
+            <StatusBadge status={round.status} readOnly />
+          </span>
+        ) : (
+          <StatusBadge status={round.status} />
+        )}
+        <label className={styles.field}>
+          <span className={styles.label}>{t('toolbar.baselineShort')}</span>
+          <select data-testid="baseline-select" className={styles.select} title={`${t('toolbar.baseline')}：${baseline.name}`} value={baseline.id} onChange={(e) => onChange({ baselineId: Number(e.target.value) })}>
+            {rounds.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+          </select>
+        </label>
+        <ComparePicker rounds={rounds} round={round} extras={sortByRoundOrder(props.extras, rounds)} max={MAX_EXTRA_ROUNDS} onChange={onChange} />
+        <Popover testId="dataset-picker" label={<DatabaseIcon title={t('toolbar.more')} />} title={`${t('toolbar.moreTitle')}：${dataset?.name ?? ''}`}>
+          <select aria-label={t('nav.datasets')} data-testid="dataset-select" value={props.datasetId} onChange={(e) => onChange({ datasetId: Number(e.target.value), roundId: null, baselineId: null, compareIds: [] })}>
             {props.datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
           </select>
-        </label>
-        <label>
-          {t('toolbar.round')}{' '}
-          <select data-testid="round-select" value={round.id} onChange={(e) => onChange({ roundId: Number(e.target.value) })}>
-            {rounds.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
-          </select>
-        </label>
-        <StatusBadge status={round.status} />
-        <label>
-          {t('toolbar.baseline')}{' '}
-          <select data-testid="baseline-select" value={baseline.id} onChange={(e) => onChange({ baselineId: Number(e.target.value) })}>
-            {rounds.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
-          </select>
-        </label>
-        <CompareChooser rounds={rounds} round={round} extras={props.extras} onChange={onChange} />
-        {props.status}
-      </div>
-      <div className="toolbar-row">
-        <nav className="tabs">
-          {TABS.map((v) => (
-            <button key={v} type="button" className={props.view === v ? 'primary' : ''} data-testid={`view-${v}`} onClick={() => onChange({ view: v, hospital: null })}>
-              {t(`view.${v}`)}
-            </button>
-          ))}
-          <button type="button" data-testid="view-report" onClick={() => onChange({ view: 'report' })}>{t('view.report')}</button>
-        </nav>
-        <button type="button" data-testid="undo" disabled={!draft.canUndo} onClick={draft.undo} title={draft.history[draft.history.length - 1] ?? ''}>
-          ↶ {t('toolbar.undo')}
-        </button>
-        <button type="button" data-testid="redo" disabled={!draft.canRedo} onClick={draft.redo}>↷ {t('toolbar.redo')}</button>
-        <SaveControls {...props} />
-      </div>
-    </div>
-  );
-}
-
-function CompareChooser({ rounds, round, extras, onChange }: Pick<RoundToolbarProps, 'rounds' | 'round' | 'extras' | 'onChange'>) {
-  const { t } = useLocale();
-  const ids = extras.map((r) => r.id);
-  const candidates = rounds.filter((r) => r.id !== round.id && !ids.includes(r.id));
-  return (
-    <span className="compare-chooser" data-testid="compare-rounds">
-      {extras.map((r) => (
-        <button key={r.id} type="button" className="chip" onClick={() => onChange({ compareIds: ids.filter((id) => id !== r.id) })}>
-          {r.name} ✕
-        </button>
-      ))}
-      {extras.length < MAX_EXTRA_ROUNDS && candidates.length > 0 ? (
-        <select value="" aria-label={t('toolbar.addCompare')} data-testid="compare-add" onChange={(e) => e.target.value && onChange({ compareIds: [...ids, Number(e.target.value)] })}>
-          <option value="">+ {t('toolbar.addCompare')}</option>
-          {candidates.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
-        </select>
-      ) : null}
-    </span>
-  );
-}
-
-/** Save into the round (draft/proposed) or as a new child round (always possible, also from a locked round). */
-function SaveControls({ round, rounds, draft, dirty, datasetId, onChange }: RoundToolbarProps) {
-  const { t } = useLocale();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const [naming, setNaming] = useState(false);
-  const [name, setName] = useState('');
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
-  const update = useMutation(trpc.rounds.update.mutationOptions({ onSuccess: refresh, onError: (e) => setError(e.message) }));
-  const create = useMutation(
-    trpc.rounds.create.mutationOptions({
-      onSuccess: async (created) => {
-        await refresh();
-        setNaming(false);
-        onChange({ roundId: created.id, view: 'compare' });
-      },
-      onError: (e) => setError(e.message),
-    }),
-  );
-  const canSaveHere = dirty && (round.status === 'draft' || round.status === 'proposed');
-  const openNaming = () => {
-    setName(t('toolbar.roundN', { n: rounds.length }));
-    setReason(draft.history.slice(-5).join('；'));
-    setNaming(true);
-  };
-  return (
-    <span className="save-controls">
-      <button type="button" data-testid="save-here" disabled={!canSaveHere || update.isPending} onClick={() => draft.params && update.mutate({ id: round.id, params: draft.params as Record<string, unknown> })}>
-        {t('toolbar.save')}
-      </button>
-      <button type="button" className="primary" data-testid="save-round" onClick={openNaming}>{t('toolbar.saveAsNew')}</button>
-      {naming ? (
-        <span className="save-form">
-          <input data-testid="save-round-name" value={name} onChange={(e) => setName(e.target.value)} aria-label={t('rounds.name')} />
-          <input data-testid="save-round-reason" value={reason} placeholder={t('rounds.reason')} onChange={(e) => setReason(e.target.value)} style={{ width: '18rem' }} />
-          <button
-            type="button"
-            className="primary"
-            data-testid="save-round-confirm"
-            disabled={!name.trim() || create.isPending}
-            onClick={() => create.mutate({ datasetId, parentId: round.id, name, reason: reason || null, ...(draft.params ? { params: draft.params as Record<string, unknown> } : {}) })}
-          >
-            {t('toolbar.confirm')}
+        </Popover>
+      </span>
+      <nav className={styles.tabs}>
+        {TABS.map((v) => (
+          <button key={v} type="button" className={props.view === v ? 'primary' : ''} aria-current={props.view === v ? 'page' : undefined} data-testid={`view-${v}`} onClick={() => onChange(v === 'report' ? { view: v } : { view: v, hospital: null })}>
+            {t(`view.${v}`)}
           </button>
-          <button type="button" onClick={() => setNaming(false)}>{t('toolbar.cancel')}</button>
-        </span>
-      ) : null}
-      {error ? <span className="error" role="alert">{error}</span> : null}
-    </span>
+        ))}
+      </nav>
+      <span className={styles.group}>
+        {locked ? null : (
+          <>
+            <button type="button" data-testid="undo" className={styles.icon} disabled={!draft.canUndo} onClick={draft.undo} aria-label={t('toolbar.undo')} title={[t('toolbar.undo'), draft.history[draft.history.length - 1]].filter(Boolean).join('：')}>
+              <UndoIcon />
+            </button>
+            <button type="button" data-testid="redo" className={styles.icon} disabled={!draft.canRedo} onClick={draft.redo} aria-label={t('toolbar.redo')} title={t('toolbar.redo')}>
+              <RedoIcon />
+            </button>
+          </>
+        )}
+        <SaveControls datasetId={props.datasetId} rounds={rounds} round={round} params={draft.params} history={draft.history} dirty={props.dirty} onChange={onChange} />
+      </span>
+      <span className={styles.status}>{props.status}</span>
+    </div>
   );
 }

@@ -1,8 +1,7 @@
 /** Texts of the workbench's compact toolbar and of a locked round's read-only state. */
 export const toolbarZh = {
-  'toolbar.roundShort': '本轮',
   'toolbar.baselineShort': '基线',
-  'toolbar.compared': '同时对比 {n} 轮',
+  'toolbar.compared': '对比 +{n} 轮',
   'toolbar.comparedNone': '同时对比',
   'toolbar.comparedTitle': '与基线、本轮一起对比的其他轮次（最多 {max} 轮）',
   'toolbar.removeCompared': '不再对比 {name}',
@@ -16,9 +15,8 @@ export const toolbarZh = {
 } as const;
 
 export const toolbarEn: Record<keyof typeof toolbarZh, string> = {
-  'toolbar.roundShort': 'Round',
   'toolbar.baselineShort': 'Baseline',
-  'toolbar.compared': 'Comparing {n} more',
+  'toolbar.compared': '+{n} compared',
   'toolbar.comparedNone': 'Compare also',
   'toolbar.comparedTitle': 'Other rounds compared with the baseline and this round (at most {max})',
   'toolbar.removeCompared': 'Stop comparing {name}',

@@ -1,0 +1,46 @@
+'use client';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ChevronDownIcon } from '../../components/icons';
+import styles from './toolbar.module.css';
+
+export interface PopoverProps {
+  /** what the button shows */
+  label: ReactNode;
+  title?: string;
+  testId: string;
+  children: ReactNode;
+}
+
+/**
+ * A button that opens a small panel under it, for the toolbar's folded controls: closed by the button again, by
+ * Escape, or by a click anywhere else.
+ */
+export function Popover({ label, title, testId, children }: PopoverProps) {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const outside = (e: PointerEvent) => {
+      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
+    };
+    const escape = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    document.addEventListener('pointerdown', outside);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('pointerdown', outside);
+      document.removeEventListener('keydown', escape);
+    };
+  }, [open]);
+  return (
+    <span ref={box} className={styles.popover}>
+      <button type="button" data-testid={testId} aria-expanded={open} title={title} onClick={() => setOpen((o) => !o)}>
+        {label} <ChevronDownIcon />
+      </button>
+      {open ? (
+        <div className={`panel ${styles.popoverPanel}`} data-testid={`${testId}-panel`}>
+          {children}
+        </div>
+      ) : null}
+    </span>
+  );
+}
