@@ -32,8 +32,8 @@ export function DiffView({ fromId, toId, fromName, toName }: { fromId: number; t
     };
     return [
       { id: 'group', header: t('diff.group'), value: (c) => t(`diffGroup.${c.group}`) },
-      { id: 'param', header: t('paramDiff.param'), value: (c) => paramLabel(c, t) },
-      { id: 'subject', header: t('paramDiff.subject'), value: (c) => subjectText(c) },
+      { id: 'param', header: t('paramDiff.param'), value: (c) => paramLabel(c, t), render: (c) => <span className={styles.param}>{paramLabel(c, t)}</span> },
+      { id: 'subject', header: t('paramDiff.subject'), value: (c) => subjectText(c), render: (c) => <span className={styles.subject}>{subjectText(c)}</span> },
       { id: 'from', header: t('diff.from'), value: (c) => valueText(c, c.from, locale, t), render: (c) => shown(c, c.from, 'from') },
       { id: 'to', header: t('diff.to'), value: (c) => valueText(c, c.to, locale, t), render: (c) => shown(c, c.to, 'to') },
       { id: 'change', header: withUnit(t('paramDiff.change'), PERCENT, locale), value: (c) => c.relativeChange, format: PERCENT, numeric: true },
