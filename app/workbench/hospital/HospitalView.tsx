@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc';
 import { useLocale } from '../../i18n/locale';
+import { ArrowLeftIcon } from '../../components/icons';
 import { DataTable, type TableColumn } from '../../components/DataTable';
 import { Plot } from '../../components/Plot';
 import { wanUnit } from '../../lib/format';
@@ -93,7 +94,7 @@ export function HospitalView(props: HospitalViewProps) {
 
   return (
     <div data-testid="hospital-view">
-      <p className="no-print"><button type="button" onClick={props.onBack}>← {t('hospital.back')}</button></p>
+      <p className="no-print"><button type="button" onClick={props.onBack}><ArrowLeftIcon /> {t('hospital.back')}</button></p>
       <h2>
         {props.code} {hospital?.name ?? ''} {hospital ? `· ${t(`level.${hospital.level as 1 | 2 | 3}`)}` : ''}
       </h2>

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { useLocale } from '../../i18n/locale';
+import { CloseIcon } from '../../components/icons';
 import { useParamsEditing } from './EditContext';
 import { FieldMessage } from './FieldMessage';
 import { useDeferredCommit } from './useDeferredCommit';
@@ -91,7 +92,7 @@ export function BandsEditor({ bandKey, title, boundLabel, valueLabel }: BandsEdi
               {cell(index, 'value', valueLabel)}
               <td>
                 <button type="button" disabled={readOnly} title={t('params.band.remove')} data-testid={`${bandKey}-${index}-remove`} onClick={() => submit(withoutBand(rows, index))}>
-                  ✕
+                  <CloseIcon />
                 </button>
               </td>
             </tr>

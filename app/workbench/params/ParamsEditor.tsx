@@ -4,6 +4,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { resolveRound, type RoundParams } from '@/worker/settlement/round';
 import type { CatalogEntryWithVolume, HospitalTotal } from '@/server/services/dataset-queries';
 import { useLocale } from '../../i18n/locale';
+import { LockIcon } from '../../components/icons';
 import { ParamsEditingProvider, type EditActions, type EditValues } from './EditContext';
 import { WeightsSection } from './WeightsSection';
 import { RatesSection } from './RatesSection';
@@ -44,7 +45,7 @@ export function ParamsEditor({ params, onChange, catalog, hospitals, readOnly }:
       <div className={`panel ${styles.editor}`} data-testid="params-editor" data-readonly={readOnly ? '1' : undefined}>
         {readOnly ? (
           <p className={styles.locked} role="status" data-testid="params-locked">
-            🔒 {t('params.locked')}
+            <LockIcon /> {t('params.locked')}
           </p>
         ) : null}
         <ParamsSections section={section} onSection={setSection} />

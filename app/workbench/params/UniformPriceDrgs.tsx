@@ -1,6 +1,7 @@
 'use client';
 import { useId, useState } from 'react';
 import { useLocale } from '../../i18n/locale';
+import { CloseIcon } from '../../components/icons';
 import { useParamsEditing } from './EditContext';
 import { FieldMessage } from './FieldMessage';
 import { validateEdit, type FieldIssue } from './validate';
@@ -39,7 +40,7 @@ export function UniformPriceDrgs() {
       {codes.length === 0 ? <span className="muted">{t('params.uniform.empty')}</span> : null}
       {codes.map((c) => (
         <button key={c} type="button" className="chip" disabled={readOnly} title={t('params.uniform.remove', { code: c })} onClick={() => change(c, false)}>
-          {c} {nameOf(c)} ✕
+          {c} {nameOf(c)} <CloseIcon />
         </button>
       ))}
       <input

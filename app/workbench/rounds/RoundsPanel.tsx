@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc';
 import { useLocale } from '../../i18n/locale';
+import { ArrowLeftIcon, ArrowRightIcon } from '../../components/icons';
 import type { RoundStatus } from '@/db/schema';
 import type { RoundSummary } from './types';
 import { StatusBadge } from './StatusBadge';
@@ -84,12 +85,12 @@ export function RoundsPanel({ rounds, onOpen }: { rounds: RoundSummary[]; onOpen
                     </button>
                     {BACK[r.status] ? (
                       <button type="button" onClick={() => setStatus.mutate({ id: r.id, status: BACK[r.status]! })}>
-                        ← {t(`status.${BACK[r.status]!}`)}
+                        <ArrowLeftIcon /> {t(`status.${BACK[r.status]!}`)}
                       </button>
                     ) : null}
                     {FORWARD[r.status] ? (
                       <button type="button" onClick={() => setStatus.mutate({ id: r.id, status: FORWARD[r.status]! })}>
-                        → {t(`status.${FORWARD[r.status]!}`)}
+                        {t(`status.${FORWARD[r.status]!}`)} <ArrowRightIcon />
                       </button>
                     ) : null}
                     {r.status === 'draft' ? (
