@@ -128,3 +128,13 @@ export function DatabaseIcon(props: IconProps) {
     </Icon>
   );
 }
+
+/** a warning: a filled triangle with an exclamation mark */
+export function WarningIcon(props: IconProps) {
+  return (
+    <Icon {...props}>
+      <path d="M8 1.5 15 14.5H1z" fill="currentColor" stroke="none" />
+      <path d="M8 6v4.2M8 11.8v.9" stroke="#fff" />
+    </Icon>
+  );
+}

@@ -4,16 +4,7 @@ import { useLocale } from '../../i18n/locale';
 import { formatMoney, formatNumber, formatSignedWan, wanUnit } from '../../lib/format';
 import type { Headline } from './impact';
 import styles from './headline.module.css';
-
-/** A warning sign drawn as SVG: projector PCs may have no emoji font. */
-function WarningIcon() {
-  return (
-    <svg width="1em" height="1em" viewBox="0 0 16 16" aria-hidden="true" className={styles.icon}>
-      <path d="M8 1.5 15 14.5H1z" fill="currentColor" />
-      <path d="M8 6v4.2M8 11.8v.9" stroke="#fff" strokeWidth="1.6" strokeLinecap="round" />
-    </svg>
-  );
-}
+import { WarningIcon } from '../../components/icons';
 
 /**
  * 核心指标 first: point values, settlement and fund payments vs budget (a pool whose fund payments exceed its budget,
