@@ -5,6 +5,7 @@
  * into a reason in both languages and completes with the value ("(got …)").
  */
 import { z } from 'zod';
+import { MAX_CASE_YUAN } from '@/worker/settlement/bounds';
 import type { DrgType, Level, Pool } from '@/worker/settlement/types';
 import type { CellRule } from './reasons';
 
@@ -48,6 +49,8 @@ export function integer(min: number, max: number, rule: CellRule) {
 }
 
 export const nonNegativeAmount = decimal('numberAtLeastZero', (n) => Number.isFinite(n) && n >= 0);
+/** a case's money (total cost, patient payment, deduction): 0 to MAX_CASE_YUAN, so that a year sums exactly in fen */
+export const caseAmount = decimal('caseAmount', (n) => Number.isFinite(n) && n >= 0 && n <= MAX_CASE_YUAN);
 export const positiveNumber = decimal('numberAboveZero', (n) => Number.isFinite(n) && n > 0);
 
 /** 0/1 flag, also written 1.0, true/false or 是/否; an empty cell is 0. */

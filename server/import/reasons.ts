@@ -15,6 +15,7 @@ export interface Reason {
 export const CELL_RULES = {
   notEmpty: { zh: '不能为空', en: 'must not be empty' },
   numberAtLeastZero: { zh: '应为 ≥ 0 的数字', en: 'must be a number ≥ 0' },
+  caseAmount: { zh: '应为 0 至 10,000,000 元之间的数字', en: 'must be a number from 0 to 10,000,000 yuan' },
   numberAboveZero: { zh: '应为 > 0 的数字', en: 'must be a number > 0' },
   month: { zh: '应为 1–12 的整数', en: 'must be an integer 1–12' },
   days: { zh: '应为非负整数', en: 'must be a non-negative integer' },

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  caseAmount,
   decimal,
   drgType,
   flag01,
@@ -53,15 +54,15 @@ export const caseRow = z.object({
   drg_code: z.string(),
   month: integer(1, 12, 'month'),
   pool,
-  total_cost: nonNegativeAmount,
-  patient_pay: nonNegativeAmount,
+  total_cost: caseAmount,
+  patient_pay: caseAmount,
   /** Uint16 column: 65535 days is beyond any stay */
   los: integer(0, 65535, 'days'),
   special_review: flag01,
   deduction: z
     .string()
     .transform((s) => (s === '' ? '0' : s))
-    .pipe(nonNegativeAmount),
+    .pipe(caseAmount),
 });
 
 export type HospitalRow = z.infer<typeof hospitalRow>;

@@ -4,6 +4,7 @@
  * checked before any is applied, so there is never a partial round).
  */
 import { z } from 'zod';
+import { MAX_BUDGET_YUAN } from './bounds';
 
 const MAX_COEFFICIENT = 3;
 
@@ -44,7 +45,7 @@ const roundParamsObject = z.strictObject({
   base_points: positive.optional(),
   point_value_basis: z.enum(['total', 'fund']).optional(),
   /** 统筹基金预算 (yuan) */
-  budget: byPool(nonNegative).optional(),
+  budget: byPool(nonNegative.max(MAX_BUDGET_YUAN, `must be at most ${MAX_BUDGET_YUAN} yuan`)).optional(),
   /** 基础费率 (yuan per RW) */
   rate: byPool(positive).optional(),
   rate_by_level: byPool(byLevel(positive)).optional(),
