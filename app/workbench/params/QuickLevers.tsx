@@ -1,6 +1,7 @@
 'use client';
 import { memo } from 'react';
 import { useLocale } from '../../i18n/locale';
+import { LockIcon } from '../../components/icons';
 import { ParamsEditingProvider } from './EditContext';
 import { LevelCoefficients } from './LevelCoefficients';
 import { useEditingValues, type ParamsEditorProps } from './ParamsEditor';
@@ -19,6 +20,11 @@ export const QuickLevers = memo(function QuickLevers({ onOpenAll, ...props }: Pa
     <ParamsEditingProvider actions={actions} values={values}>
       <div className={`panel no-print ${styles.quick} ${paramsStyles.inline}`} data-testid="quick-levers">
         <strong>{onOpenAll ? t('levers.quick') : t('params.quick')}</strong>
+        {props.readOnly ? (
+          <span className={styles.readOnly} data-testid="quick-levers-read-only">
+            <LockIcon /> {t('levers.readOnly')}
+          </span>
+        ) : null}
         <LevelCoefficients />
         {onOpenAll ? (
           <button type="button" className={`primary ${styles.openAll}`} data-testid="levers-open" title={t('levers.openTitle')} onClick={onOpenAll}>
