@@ -116,12 +116,17 @@ describe('the printed report fits A4 with every column, and a hospital’s outli
     fs.rmSync(downloads, { recursive: true, force: true });
   });
 
-  async function expectPrintable(url: string, name: string): Promise<{ parts: { headers: string[]; rows: number }[] }> {
+  async function expectPrintable(
+    url: string,
+    name: string,
+    prepare?: () => Promise<void>,
+  ): Promise<{ parts: { headers: string[]; rows: number }[] }> {
     await asScreen(page);
     await page.goto(url);
     await settled(page);
     await page.getByTestId('round-diff-table').waitFor({ timeout: 60_000 });
     await page.getByTestId('print-impact-table').waitFor({ state: 'attached' });
+    await prepare?.();
     const impactHeaders = await screenHeaders(page, 'hospital-impact-table');
     const diffHeaders = await screenHeaders(page, 'round-diff-table');
     const hospitals = await page.locator('[data-testid="hospital-impact-table"] tbody tr').count();
@@ -180,6 +185,18 @@ describe('the printed report fits A4 with every column, and a hospital’s outli
       const holding = parts.filter((p) => p.headers.some((h) => h.startsWith(round.name)));
       expect(holding, round.name).toHaveLength(1);
     }
+  });
+
+  it('prints every statement column too, when all are switched on: seventy columns in parts that fit', async () => {
+    const { datasetId, rounds } = await demoRounds(inject('baseUrl'));
+    const url = `${inject('baseUrl')}/workbench?dataset=${datasetId}&baseline=${rounds[0]!.id}&round=${rounds.at(-1)!.id}&compare=${rounds[1]!.id}&view=report`;
+    const { parts } = await expectPrintable(url, 'report-statement-columns', async () => {
+      const before = (await screenHeaders(page, 'hospital-impact-table')).length;
+      await page.locator('[data-testid="statement-columns"] summary').click();
+      for (const box of await page.locator('[data-testid^="statement-line-"], [data-testid^="statement-pool-"]').all()) if (!(await box.isChecked())) await box.check();
+      await expect.poll(async () => (await screenHeaders(page, 'hospital-impact-table')).length).toBeGreaterThan(before + 40);
+    });
+    expect(parts.length).toBeGreaterThan(3);
   });
 
   it('labels the parameter diff in English when switched: no raw keys, money in 10k yuan', async () => {

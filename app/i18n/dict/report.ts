@@ -19,7 +19,7 @@ export const reportZh = {
   'paramDiff.otherBands': '其余',
   // 打印报告
   'print.part': '{title}（第 {part}/{parts} 部分）',
-  'print.keyNote': '各部分均重复机构编码与名称；全部 {count} 家医院，按较基线变化排序。',
+  'print.keyNote': '各部分均重复机构编码与名称；共 {count} 家医院，按较基线变化排序。',
   // 异常病例
   'outliers.caption': '{title}：共 {total} 例',
   'outliers.range': '第 {from}–{to} 例',
@@ -52,7 +52,7 @@ export const reportEn: Record<keyof typeof reportZh, string> = {
   'paramDiff.removed': 'removed {codes}',
   'paramDiff.otherBands': 'others',
   'print.part': '{title} (part {part} of {parts})',
-  'print.keyNote': 'Each part repeats the hospital code and name; all {count} hospitals, sorted by the change vs baseline.',
+  'print.keyNote': 'Each part repeats the hospital code and name; {count} hospitals, sorted by the change vs baseline.',
   'outliers.caption': '{title}: {total} cases',
   'outliers.range': 'cases {from}–{to}',
   'outliers.none': 'The hospital has no such cases under this round.',
