@@ -112,6 +112,13 @@ export const REASONS = {
     zh: '请求应为 multipart/form-data，含机构、DRG 目录和病例三个文件',
     en: 'expected multipart/form-data with hospitals, catalog and cases files',
   },
+  xlsxTooLarge: (bytes: number, mb: number): Reason => {
+    const size = Number.isFinite(bytes) ? `${Math.round(bytes / 1024 / 1024)} MB` : '> 4 GB';
+    return {
+      zh: `工作簿解压后为 ${size}，超过上限（${mb} MB，或压缩比超过 200 倍），疑似压缩炸弹，未打开`,
+      en: `the workbook inflates to ${size}, beyond the limit (${mb} MB, or 200× its size): refused unopened as a likely zip bomb`,
+    };
+  },
   uploadLengthMissing: { zh: '上传请求缺少 Content-Length，无法确认大小', en: 'the upload has no Content-Length: its size cannot be checked' } as Reason,
   uploadTooLarge: (mb: number): Reason => ({ zh: `上传文件合计超过 ${mb} MB 的上限（DRG_MAX_UPLOAD_MB）`, en: `the upload exceeds the limit of ${mb} MB (DRG_MAX_UPLOAD_MB)` }),
   importFailed: (message: string): Reason => ({ zh: `导入失败：${message}`, en: `import failed: ${message}` }),

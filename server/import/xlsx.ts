@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { REASONS } from './reasons';
+import { MAX_INFLATE_RATIO, maxInflatedBytes, zipInflatedSize } from './zip-size';
 import type { Cell, ProblemHandler, RowHandler } from './rows';
 
 function cellOf(value: ExcelJS.CellValue): Cell {
@@ -27,6 +28,12 @@ function rowCells(row: ExcelJS.Row): Cell[] {
 
 /** Sends every non-empty row of the first worksheet to `onRow`. */
 export async function readXlsx(data: Uint8Array, onRow: RowHandler, onProblem: ProblemHandler): Promise<void> {
+  // what it would inflate to, before inflating anything (a zip bomb)
+  const inflated = zipInflatedSize(data);
+  if (inflated !== null && (inflated > maxInflatedBytes() || inflated > MAX_INFLATE_RATIO * Math.max(data.byteLength, 1024))) {
+    onProblem(0, REASONS.xlsxTooLarge(inflated, Math.round(maxInflatedBytes() / 1024 / 1024)));
+    return;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
