@@ -81,6 +81,22 @@ function serve(): void {
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
-await ensureSeeded();
+/** A database that cannot be written says so, naming its file, instead of a stack trace. */
+function explainDatabaseError(error: unknown): never {
+  const code = (error as { code?: string }).code ?? '';
+  const file = defaultDatabasePath();
+  const why = code.startsWith('SQLITE_READONLY')
+    ? `数据库为只读 / the database is read-only: ${file} (check its permissions, or set DRG_DB_PATH)`
+    : code.startsWith('SQLITE_FULL')
+      ? `数据库所在磁盘已满 / the disk of the database is full: ${file}`
+      : code.startsWith('SQLITE_CANTOPEN')
+        ? `无法打开数据库 / cannot open the database: ${file} (does its folder exist and may this user write it?)`
+        : null;
+  if (!why) throw error;
+  console.error(why);
+  process.exit(1);
+}
+
+await ensureSeeded().catch(explainDatabaseError);
 ensureBuilt();
 serve();

@@ -8,6 +8,14 @@ import { ZodError, z } from 'zod';
 import type { Context, Viewer } from './context';
 import { allows, type Policy } from './auth/policy';
 
+/** What an unexpected error tells the user: the database's disk is full or read-only, or only that it failed. */
+export function internalMessage(cause: unknown): string {
+  const code = (cause as { code?: string } | undefined)?.code ?? '';
+  if (code.startsWith('SQLITE_FULL')) return '数据库所在磁盘已满，未作更改 / the disk of the database is full: nothing was changed';
+  if (code.startsWith('SQLITE_READONLY')) return '数据库为只读，未作更改 / the database is read-only: nothing was changed';
+  return '服务器内部错误，已记录 / internal error (logged on the server)';
+}
+
 export interface ProcedureMeta {
   policy: Policy;
 }
@@ -19,6 +27,8 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       return {
         ...shape,
+        // an unexpected error says what the user can act on, never the database's raw text
+        message: shape.data.code === 'INTERNAL_SERVER_ERROR' ? internalMessage(error.cause) : shape.message,
         // no stack trace or file path leaves the server
         data: {
           code: shape.data.code,

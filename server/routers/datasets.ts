@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { TRPCError } from '@trpc/server';
 import { procedureFor, router } from '../trpc';
 import { BUREAU, SIGNED_IN } from '../auth/policy';
+import { mapDomainErrors } from './errors';
 import { catalogWithVolume, getDatasetSummary, hospitalTotals, listDatasets } from '../services/dataset-queries';
+
+// the bureau's side; a service's DomainError (an unknown data set) becomes its tRPC error (404)
+const bureau = procedureFor(BUREAU).use(mapDomainErrors);
 
 const datasetId = z.object({ datasetId: z.number().int().positive() });
 
@@ -10,15 +14,15 @@ export const datasetsRouter = router({
   /** 数据集 list, newest first */
   list: procedureFor(SIGNED_IN).query(({ ctx }) => listDatasets(ctx.db)),
 
-  get: procedureFor(BUREAU).input(datasetId).query(({ ctx, input }) => {
+  get: bureau.input(datasetId).query(({ ctx, input }) => {
     const summary = getDatasetSummary(ctx.db, input.datasetId);
     if (!summary) throw new TRPCError({ code: 'NOT_FOUND', message: `data set ${input.datasetId} not found` });
     return summary;
   }),
 
   /** hospitals of a data set with their case count and total cost */
-  hospitals: procedureFor(BUREAU).input(datasetId).query(({ ctx, input }) => hospitalTotals(ctx.db, input.datasetId)),
+  hospitals: bureau.input(datasetId).query(({ ctx, input }) => hospitalTotals(ctx.db, input.datasetId)),
 
   /** the DRG catalog with each DRG's case count */
-  catalog: procedureFor(BUREAU).input(datasetId).query(({ ctx, input }) => catalogWithVolume(ctx.db, input.datasetId)),
+  catalog: bureau.input(datasetId).query(({ ctx, input }) => catalogWithVolume(ctx.db, input.datasetId)),
 });

@@ -34,6 +34,7 @@ export interface VisibleRound {
 
 /** The rounds of a data set a viewer may open: a hospital user's from 'proposed' on, without their parameters. */
 export function visibleRounds(db: Db, datasetId: number, hospitalUser: boolean): VisibleRound[] {
+  settlementData(db, datasetId); // 404 for an unknown data set (and its columns decoded for the comparison to come)
   const where = hospitalUser ? and(eq(rounds.datasetId, datasetId), ne(rounds.status, 'draft')) : eq(rounds.datasetId, datasetId);
   return db
     .select({ id: rounds.id, name: rounds.name, status: rounds.status, parentId: rounds.parentId, createdAt: rounds.createdAt })

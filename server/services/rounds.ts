@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { ROUND_STATUSES, rounds, type RoundRow, type RoundStatus } from '@/db/schema';
+import { datasets, ROUND_STATUSES, rounds, type RoundRow, type RoundStatus } from '@/db/schema';
 import { parseRoundParams, type RoundParams } from '@/worker/settlement/round';
 import { recordAudit } from './audit';
 import { DomainError } from './errors';
@@ -32,6 +32,7 @@ export function validateParams(json: unknown): RoundParams {
 }
 
 export function listRounds(db: Db, datasetId: number): Round[] {
+  if (!db.select({ id: datasets.id }).from(datasets).where(eq(datasets.id, datasetId)).get()) throw new DomainError('NOT_FOUND', `data set ${datasetId} not found`);
   return db.select().from(rounds).where(eq(rounds.datasetId, datasetId)).orderBy(asc(rounds.id)).all().map(toRound);
 }
 
@@ -56,6 +57,9 @@ export interface NewRound {
 
 export function createRound(db: Db, actor: string, input: NewRound): Round {
   return db.transaction(() => {
+    if (!db.select({ id: datasets.id }).from(datasets).where(eq(datasets.id, input.datasetId)).get()) {
+      throw new DomainError('NOT_FOUND', `data set ${input.datasetId} not found`);
+    }
     const parent = input.parentId ? getRound(db, input.parentId) : null;
     if (parent && parent.datasetId !== input.datasetId) {
       throw new DomainError('INVALID', `round ${parent.id} belongs to another data set`);

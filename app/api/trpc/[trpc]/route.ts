@@ -30,6 +30,10 @@ function handler(req: Request) {
     req,
     router: appRouter,
     createContext: () => createRequestContext(req),
+    // the full error stays in the server's log; the answer carries only internalMessage's words
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') console.error(`tRPC ${path ?? '?'}:`, error.cause ?? error);
+    },
   });
 }
 
