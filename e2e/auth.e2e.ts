@@ -71,6 +71,11 @@ describe('accounts and the hospital data boundary in Chromium', () => {
     expect((await page.request.get(`${inject('baseUrl')}/api/datasets/1/columns`)).status()).toBe(403);
     const asOther = encodeURIComponent(JSON.stringify({ datasetId: 1, baselineId: 1, roundId: 2, hospitalCode: others[0]!.code }));
     expect((await page.request.get(`${inject('baseUrl')}/api/trpc/myHospital.compare?input=${asOther}`)).status()).toBe(403);
+    // its audit log: its own entries only (its sign-in)
+    await page.goto(`${inject('baseUrl')}/audit`);
+    await page.locator('[data-testid="audit-table"] tbody tr').first().waitFor();
+    const actors = await page.locator('[data-testid="audit-table"] tbody tr td:nth-child(2)').allTextContents();
+    expect(new Set(actors)).toEqual(new Set([E2E_USERS.hospital.username]));
     await page.waitForLoadState('networkidle');
     expect(bodies.length).toBeGreaterThan(3);
     const leaks = bodies.flatMap(({ url, text }) =>

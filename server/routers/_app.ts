@@ -3,12 +3,14 @@ import { datasetsRouter } from './datasets';
 import { roundsRouter } from './rounds';
 import { settlementRouter } from './settlement';
 import { myHospitalRouter } from './my-hospital';
+import { auditRouter } from './audit';
 
 export const appRouter = router({
   datasets: datasetsRouter,
   rounds: roundsRouter,
   settlement: settlementRouter,
   myHospital: myHospitalRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

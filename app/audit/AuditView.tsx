@@ -1,0 +1,83 @@
+'use client';
+import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../lib/trpc';
+import { useLocale } from '../i18n/locale';
+import { DataTable, type TableColumn } from '../components/DataTable';
+
+interface Entry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: number | null;
+  detail: string;
+}
+
+const PAGE = 200;
+/** the kinds of entry a filter offers (an action family matches its sub-kinds: login → login.failed …) */
+const ACTIONS = ['', 'login', 'import', 'create', 'update', 'status', 'delete', 'user'] as const;
+
+/** 操作日志: filter by user, kind, round and time; newest first, a page at a time; every page exportable. */
+export function AuditView({ ownOnly }: { ownOnly: boolean }) {
+  const trpc = useTRPC();
+  const { t } = useLocale();
+  const [actor, setActor] = useState('');
+  const [action, setAction] = useState('');
+  const [roundId, setRoundId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [offset, setOffset] = useState(0);
+  const round = /^\d+$/.test(roundId) ? Number(roundId) : undefined;
+  const input = {
+    ...(actor && !ownOnly ? { actor } : {}),
+    ...(action ? { action } : {}),
+    ...(round !== undefined ? { entity: 'round', entityId: round } : {}),
+    ...(from ? { from: new Date(from).toISOString() } : {}),
+    ...(to ? { to: new Date(`${to}T23:59:59.999`).toISOString() } : {}),
+    offset,
+    limit: PAGE,
+  };
+  const log = useQuery(trpc.audit.list.queryOptions(input));
+  const columns = useMemo<TableColumn<Entry>[]>(
+    () => [
+      { id: 'at', header: t('audit.at'), value: (e) => e.at.replace('T', ' ').slice(0, 19) },
+      { id: 'actor', header: t('audit.actor'), value: (e) => e.actor },
+      { id: 'action', header: t('audit.action'), value: (e) => e.action },
+      { id: 'entity', header: t('audit.entity'), value: (e) => (e.entityId === null ? e.entity : `${e.entity} ${e.entityId}`) },
+      { id: 'detail', header: t('audit.detail'), value: (e) => e.detail },
+    ],
+    [t],
+  );
+  const total = log.data?.total ?? 0;
+  const reset = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setOffset(0);
+  };
+  return (
+    <div data-testid="audit-view">
+      <h2>{t('audit.title')}</h2>
+      <div className="toolbar-row panel">
+        {ownOnly ? <span className="muted">{t('audit.ownOnly')}</span> : (
+          <label>{t('audit.actor')} <input value={actor} onChange={(e) => reset(setActor)(e.target.value)} maxLength={64} data-testid="audit-actor" /></label>
+        )}
+        <label>
+          {t('audit.action')}{' '}
+          <select value={action} onChange={(e) => reset(setAction)(e.target.value)} data-testid="audit-action">
+            {ACTIONS.map((a) => <option key={a} value={a}>{a || t('common.all')}</option>)}
+          </select>
+        </label>
+        <label>{t('audit.round')} <input value={roundId} onChange={(e) => reset(setRoundId)(e.target.value)} inputMode="numeric" size={6} maxLength={9} /></label>
+        <label>{t('audit.from')} <input type="date" value={from} onChange={(e) => reset(setFrom)(e.target.value)} /></label>
+        <label>{t('audit.to')} <input type="date" value={to} onChange={(e) => reset(setTo)(e.target.value)} /></label>
+      </div>
+      <p className="muted" data-testid="audit-count">
+        {t('audit.count', { total, from: total ? offset + 1 : 0, to: Math.min(offset + PAGE, total) })}{' '}
+        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('audit.previous')}</button>{' '}
+        <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>{t('audit.next')}</button>
+      </p>
+      <DataTable rows={log.data?.rows ?? []} columns={columns} rowKey={(e) => String(e.id)} exportName="audit-log" testId="audit-table" />
+    </div>
+  );
+}
