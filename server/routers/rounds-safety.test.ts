@@ -57,6 +57,18 @@ describe('rounds: no lost edits, an unchangeable record', () => {
     expect(last.params.budget.after.employee).toBe(1e7 + 1049);
   });
 
+  it('a save sends only what changed: two editors of different levels both keep theirs after the re-apply', async () => {
+    const round = await as('甲').create({ datasetId, name: '草稿', params: { method: 'points', level_coefficients: { 1: 1, 2: 0.9, 3: 1.1 } } });
+    await as('甲').update({ id: round.id, paramsPatch: { 'level_coefficients.2': 0.8 }, version: round.version });
+    await expect(as('乙').update({ id: round.id, paramsPatch: { 'level_coefficients.3': 1.2 }, version: round.version })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const fresh = await as('乙').get({ id: round.id });
+    const saved = await as('乙').update({ id: round.id, paramsPatch: { 'level_coefficients.3': 1.2 }, version: fresh.version });
+    expect(saved.params.level_coefficients).toEqual({ 1: 1, 2: 0.8, 3: 1.2 });
+    // a null puts a value back to its default
+    const reset = await as('乙').update({ id: round.id, paramsPatch: { level_coefficients: null }, version: saved.version });
+    expect(reset.params.level_coefficients).toBeUndefined();
+  });
+
   it('refuses to delete a round with children, and the database refuses it beneath the service', async () => {
     const parent = await as('甲').create({ datasetId, name: '父', params: { method: 'points' } });
     const child = await as('甲').create({ datasetId, name: '子', parentId: parent.id });

@@ -51,13 +51,24 @@ export const roundsRouter = router({
     ),
 
   update: procedure
-    .input(z.object({ id, name: name.optional(), reason: reason.optional(), params: params.optional(), version: z.number().int().positive().optional() }))
+    .input(
+      z.object({
+        id,
+        name: name.optional(),
+        reason: reason.optional(),
+        params: params.optional(),
+        /** only the parameters that changed, by leaf path (null: back to the default) */
+        paramsPatch: params.optional(),
+        version: z.number().int().positive().optional(),
+      }),
+    )
     .mutation(({ ctx, input }) => {
       const { id: roundId, ...patch } = input;
       return updateRound(ctx.db, ctx.viewer.name, roundId, {
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(patch.reason !== undefined ? { reason: patch.reason } : {}),
         ...(patch.params !== undefined ? { params: patch.params } : {}),
+        ...(patch.paramsPatch !== undefined ? { paramsPatch: patch.paramsPatch } : {}),
         ...(patch.version !== undefined ? { version: patch.version } : {}),
       });
     }),

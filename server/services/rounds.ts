@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { datasets, ROUND_STATUSES, rounds, type RoundRow, type RoundStatus } from '@/db/schema';
 import { parseRoundParams, type RoundParams } from '@/worker/settlement/round';
+import { applyParamsPatch } from '@/worker/settlement/params-patch';
 import { recordAudit } from './audit';
 import { DomainError } from './errors';
 
@@ -91,6 +92,8 @@ export interface RoundPatch {
   name?: string;
   reason?: string | null;
   params?: unknown;
+  /** only the parameters that changed, by leaf path (worker/settlement/params-patch.ts; null: back to the default) */
+  paramsPatch?: Record<string, unknown>;
   /** the version the change was made from: a save from an older one is refused (CONFLICT), never silently lost */
   version?: number;
 }
@@ -115,7 +118,7 @@ export function updateRound(db: Db, actor: string, id: number, patch: RoundPatch
     if (patch.version !== undefined && patch.version !== current.version) {
       throw new DomainError('CONFLICT', `round "${current.name}" was changed by ${current.updatedBy} at ${current.updatedAt} (version ${current.version}, yours ${patch.version}) / 该轮次已被 ${current.updatedBy} 修改，请查看变化后重新应用`);
     }
-    const params = patch.params === undefined ? undefined : validateParams(patch.params);
+    const params = patch.params !== undefined ? validateParams(patch.params) : patch.paramsPatch !== undefined ? validateParams(applyParamsPatch(current.params as Record<string, unknown>, patch.paramsPatch)) : undefined;
     const row = db
       .update(rounds)
       .set({

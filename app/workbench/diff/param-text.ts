@@ -72,6 +72,12 @@ export function paramLabel(change: ParamChange, t: Translate): string {
   return change.pool ? t('params.label.pool', { pool: t(`pool.${change.pool}`), field: label }) : label;
 }
 
+/** A top-level parameter's name alone ("机构系数", "统筹基金预算（万元）"), or the key itself when it has none. */
+export function topLevelLabel(key: string, t: Translate): string {
+  const label = (PARAM_LABELS as Record<string, Parameters<Translate>[0] | undefined>)[key];
+  return label ? t(label, { level: '' }) : key;
+}
+
 /** The DRG or hospital a change names: "FM19 经皮冠状动脉支架植入", or empty. */
 export function subjectText(change: ParamChange): string {
   if (!change.code) return '';

@@ -6,7 +6,21 @@ import { useLocale } from '../../i18n/locale';
 import type { RoundParams } from '@/worker/settlement/round';
 import type { WorkbenchState } from '../useWorkbenchUrl';
 import type { RoundSummary } from './types';
+import { topLevelLabel } from '../diff/param-text';
+import { paramsPatch, patchedParams } from '@/worker/settlement/params-patch';
 import styles from './toolbar.module.css';
+
+type Params = Record<string, unknown>;
+
+/** A save refused because another save came first: what they changed, what this editor changed, and the fresh version. */
+interface Conflict {
+  by: string;
+  version: number;
+  /** the saved parameters now */
+  fresh: Params;
+  theirs: string[];
+  mine: Params;
+}
 
 export interface SaveControlsProps {
   datasetId: number;
@@ -32,7 +46,24 @@ export function SaveControls({ datasetId, rounds, round, params, history, dirty,
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.rounds.pathKey() });
-  const update = useMutation(trpc.rounds.update.mutationOptions({ onSuccess: refresh, onError: (e) => setError(e.message) }));
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const update = useMutation(
+    trpc.rounds.update.mutationOptions({
+      onSuccess: () => {
+        setConflict(null);
+        setError(null);
+        return refresh();
+      },
+      onError: async (e, sent) => {
+        if (e.data?.code !== 'CONFLICT' || !sent.paramsPatch) return setError(e.message);
+        // someone saved this round since it was opened: show both changes, keep this editor's edits (no refresh,
+        // which would reset them) until it re-applies them onto the fresh version or lets them go
+        const fresh = await queryClient.fetchQuery(trpc.rounds.get.queryOptions({ id: round.id }, { staleTime: 0 }));
+        setConflict({ by: fresh.updatedBy, version: fresh.version, fresh: fresh.params as Params, theirs: patchedParams(paramsPatch(round.params as Params, fresh.params as Params)), mine: sent.paramsPatch });
+      },
+    }),
+  );
+  const save = () => params && update.mutate({ id: round.id, paramsPatch: paramsPatch(round.params as Params, params as Params), version: round.version });
   const create = useMutation(
     trpc.rounds.create.mutationOptions({
       onSuccess: async (created) => {
@@ -56,7 +87,7 @@ export function SaveControls({ datasetId, rounds, round, params, history, dirty,
         <button type="button" data-testid="copy-round" onClick={openNaming}>{t('toolbar.copyLocked')}</button>
       ) : (
         <>
-          <button type="button" data-testid="save-here" title={t('toolbar.save')} disabled={!canSaveHere || update.isPending} onClick={() => params && update.mutate({ id: round.id, params: params as Record<string, unknown> })}>
+          <button type="button" data-testid="save-here" title={t('toolbar.save')} disabled={!canSaveHere || update.isPending} onClick={save}>
             {t('toolbar.saveShort')}
           </button>
           <button type="button" className="primary" data-testid="save-round" title={t('toolbar.saveAsNew')} onClick={openNaming}>{t('toolbar.saveAsNewShort')}</button>
@@ -81,6 +112,20 @@ export function SaveControls({ datasetId, rounds, round, params, history, dirty,
         </span>
       ) : null}
       {error ? <span className="error" role="alert">{error}</span> : null}
+      {conflict ? (
+        <span className={`panel ${styles.popoverPanel}`} role="alertdialog" data-testid="save-conflict">
+          <strong>{t('conflict.title', { user: conflict.by })}</strong>
+          <span>{t('conflict.theirs')}: {conflict.theirs.map((k) => topLevelLabel(k, t)).join('、') || '—'}</span>
+          <span>{t('conflict.mine')}: {patchedParams(conflict.mine).map((k) => topLevelLabel(k, t)).join('、')}</span>
+          {Object.keys(conflict.mine).some((path) => Object.keys(paramsPatch(round.params as Params, conflict.fresh)).includes(path)) ? <span className="error">{t('conflict.overlap')}</span> : null}
+          <span className={styles.saveButtons}>
+            <button type="button" className="primary" data-testid="save-conflict-reapply" onClick={() => update.mutate({ id: round.id, paramsPatch: conflict.mine, version: conflict.version })}>
+              {t('conflict.reapply')}
+            </button>
+            <button type="button" onClick={() => { setConflict(null); void refresh(); }}>{t('conflict.discard')}</button>
+          </span>
+        </span>
+      ) : null}
     </span>
   );
 }
