@@ -106,7 +106,7 @@ describe('settle CLI on bad input: exit 1, every error on stderr, no result writ
   const cases: [string, 'hospitals' | 'catalog' | 'cases', (csv: string) => string, RegExp[]][] = [
     ['month 13', 'cases', (csv) => withLine(csv, 2, (row) => row.replace(',A,1,', ',A,13,')), [/^cases\.csv:2 month: .*1–12.*13/]],
     ['an unknown hospital', 'cases', (csv) => withLine(csv, 3, (row) => row.replace(',H2,', ',H9,')), [/^cases\.csv:3 hospital_code: unknown hospital_code H9/]],
-    ['a negative cost', 'cases', (csv) => withLine(csv, 2, (row) => row.replace(',10000,', ',-10000,')), [/^cases\.csv:2 total_cost: must be a number ≥ 0/]],
+    ['a negative cost', 'cases', (csv) => withLine(csv, 2, (row) => row.replace(',10000,', ',-10000,')), [/^cases\.csv:2 total_cost: must be a number from 0 to 10,000,000 yuan/]],
     ['a duplicate case_id', 'cases', (csv) => withLine(csv, 3, (row) => row.replace(/^C2,/, 'C1,')), [/^cases\.csv:3 case_id: duplicate case_id C1 \(first at row 2\)/]],
     ['an unknown pool', 'cases', (csv) => withLine(csv, 2, (row) => row.replace(',employee,', ',private,')), [/^cases\.csv:2 pool: /]],
     ['a bad level', 'hospitals', (csv) => withLine(csv, 2, (row) => row.replace(',3,', ',4,')), [/^hospitals\.csv:2 level: must be 1, 2, 3/]],
