@@ -11,6 +11,7 @@ import { formatMoney, formatNumber, formatPercent, formatSignedWan, wanUnit } fr
 import { sumFen, sumYuan } from '../lib/money';
 import { StatementTable } from '../workbench/hospital/StatementTable';
 import { MonthlyTable } from '../workbench/hospital/MonthlyTable';
+import { OutlierCases } from '../workbench/hospital/OutlierCases';
 import { POOLS } from '@/worker/settlement/types';
 import type { DrgChange } from '../workbench/hospital/hospital-detail';
 
@@ -136,6 +137,7 @@ export function MyHospitalView({ ownHospital }: { ownHospital: string | null }) 
             exportName={`drgs-${data.hospital.code}`}
             testId="my-hospital-drgs"
           />
+          <OutlierCases datasetId={datasetId} code={data.hospital.code} source={{ roundId: data.round.id, asHospital: ownHospital ? null : hospitalCode }} />
         </ExportSubjectProvider>
       )}
     </div>

@@ -23,6 +23,7 @@ const HOSPITAL_MAY_CALL: Record<string, string> = {
   'datasets.list': 'data set names, years and sizes: no hospital in them',
   'myHospital.rounds': 'round names and statuses, drafts left out: no parameters',
   'audit.list': "the audit log: a hospital user's own entries only (its name is forced as the actor)",
+  'myHospital.outlierCases': 'outlier cases of its own hospital only (another code is refused); the round stays on the server',
   'myHospital.compare': 'the hospital view: its own hospital only (another code is refused), city totals',
 };
 

@@ -52,6 +52,14 @@ describe('the hospital view (本院视图): settled on the server, cut to one ho
     expect(view.round.city.hospitals).toBe(8);
   });
 
+  it("pages its own outlier cases under a round it may see; never another hospital's, never a draft's", async () => {
+    const page = await as(rep()).outlierCases({ datasetId: city.datasetId, roundId: city.proposed, limit: 5 });
+    expect(page.total).toBeGreaterThan(0);
+    expect(page.rows.length).toBeLessThanOrEqual(5);
+    await expect(as(rep()).outlierCases({ datasetId: city.datasetId, roundId: city.proposed, hospitalCode: city.hospitals[1]!.code })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(as(rep()).outlierCases({ datasetId: city.datasetId, roundId: city.draft })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('refuses another hospital, and does not know drafts', async () => {
     await expect(as(rep()).compare({ datasetId: city.datasetId, baselineId: city.base, roundId: city.proposed, hospitalCode: city.hospitals[1]!.code })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(as(rep()).compare({ datasetId: city.datasetId, baselineId: city.base, roundId: city.draft })).rejects.toMatchObject({ code: 'NOT_FOUND' });

@@ -3,7 +3,8 @@ import { TRPCError } from '@trpc/server';
 import { procedureFor, router } from '../trpc';
 import { SIGNED_IN } from '../auth/policy';
 import { mapDomainErrors } from './errors';
-import { hospitalComparison, visibleRounds } from '../services/hospital-view';
+import { hospitalComparison, hospitalRoundCases, visibleRounds } from '../services/hospital-view';
+import { outlierQueryFields } from './settlement';
 import type { Viewer } from '../context';
 
 const id = z.number().int().positive();
@@ -35,4 +36,12 @@ export const myHospitalRouter = router({
         hospitalUser: ctx.viewer.role === 'hospital',
       }),
     ),
+
+  /** a page of the hospital's outlier cases under a round (its own hospital, for a hospital user) */
+  outlierCases: procedure
+    .input(z.object({ datasetId: id, roundId: id, hospitalCode: z.string().min(1).max(32).optional(), ...outlierQueryFields }))
+    .query(({ ctx, input }) => {
+      const { datasetId, roundId, hospitalCode, ...query } = input;
+      return hospitalRoundCases(ctx.db, { datasetId, roundId, hospitalCode: hospitalOf(ctx.viewer, hospitalCode), hospitalUser: ctx.viewer.role === 'hospital', query });
+    }),
 });

@@ -10,15 +10,19 @@ import { serverFingerprint } from '../services/fingerprint';
 const procedure = procedureFor(BUREAU).use(mapDomainErrors);
 
 /** a page of a hospital's outlier cases: bounded so that no request asks for a hospital's every case at once */
-const outlierCasesInput = z.object({
-  datasetId: z.number().int().positive(),
-  hospitalCode: z.string().min(1).max(64),
-  params: z.record(z.string(), z.unknown()),
+export const outlierQueryFields = {
   caseClass: z.enum(OUTLIER_CLASSES).nullable().default(null),
   sort: z.enum(OUTLIER_SORTS).default('case'),
   descending: z.boolean().default(false),
   offset: z.number().int().min(0).max(10_000_000).default(0),
   limit: z.number().int().min(1).max(OUTLIER_PAGE_MAX).default(100),
+};
+
+const outlierCasesInput = z.object({
+  datasetId: z.number().int().positive(),
+  hospitalCode: z.string().min(1).max(64),
+  params: z.record(z.string(), z.unknown()),
+  ...outlierQueryFields,
 });
 
 export const settlementRouter = router({

@@ -16,6 +16,8 @@ import { hospitalStatements, type PoolStatement } from '@/app/workbench/hospital
 import { monthlyPrepayments, type MonthRow } from '@/app/workbench/hospital/prepayments';
 import { drgChanges, type DrgChange } from '@/app/workbench/hospital/hospital-detail';
 import { DomainError } from './errors';
+import { hospitalOutlierCases } from './hospital-cases';
+import type { OutlierQuery } from './outlier-query';
 import { getRound, type Round } from './rounds';
 import { settlementData } from './settlement-data';
 
@@ -121,6 +123,15 @@ function openRound(db: Db, id: number, datasetId: number, hospitalUser: boolean)
   // a draft is the bureau's working copy: to a hospital user it does not exist
   if (round.datasetId !== datasetId || (hospitalUser && round.status === 'draft')) throw new DomainError('NOT_FOUND', `round ${id} not found`);
   return round;
+}
+
+/** A page of the hospital's outlier cases under a round it may see (the round's parameters stay on the server). */
+export function hospitalRoundCases(
+  db: Db,
+  input: { datasetId: number; roundId: number; hospitalCode: string; hospitalUser: boolean; query: OutlierQuery },
+) {
+  const round = openRound(db, input.roundId, input.datasetId, input.hospitalUser);
+  return hospitalOutlierCases(db, input.datasetId, round.params, input.hospitalCode, input.query);
 }
 
 export function hospitalComparison(

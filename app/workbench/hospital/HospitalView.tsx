@@ -127,7 +127,7 @@ export function HospitalView(props: HospitalViewProps) {
         exportName={`drgs-${props.code}`}
         testId="hospital-drg-table"
       />
-      {props.roundParams ? <OutlierCases datasetId={props.datasetId} code={props.code} params={props.roundParams} /> : null}
+      {props.roundParams ? <OutlierCases datasetId={props.datasetId} code={props.code} source={{ params: props.roundParams }} /> : null}
     </div>
   );
 }

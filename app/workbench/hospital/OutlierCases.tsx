@@ -8,7 +8,7 @@ import { formatCount } from '../../lib/format';
 import type { RoundParams } from '@/worker/settlement/round';
 import { OUTLIER_CLASSES, type OutlierClass } from '@/server/services/outlier-query';
 import { outlierColumns, type OutlierColumn } from './outlier-columns';
-import { OUTLIER_PAGE_SIZE, useOutlierCases, type OutlierView } from './useOutlierCases';
+import { OUTLIER_PAGE_SIZE, useOutlierCases, type OutlierView, type OutlierSource } from './useOutlierCases';
 
 const FIRST_PAGE: OutlierView = { caseClass: null, sort: 'case', descending: false, page: 0 };
 
@@ -17,7 +17,7 @@ const FIRST_PAGE: OutlierView = { caseClass: null, sort: 'case', descending: fal
  * A hospital has thousands (H001 ≈ 6,100): the server sends them a page at a time with their true count, sorts
  * and filters the whole list, and the export reads every page.
  */
-export function OutlierCases({ datasetId, code, params }: { datasetId: number; code: string; params: RoundParams }) {
+export function OutlierCases({ datasetId, code, source }: { datasetId: number; code: string; source: OutlierSource }) {
   const { t, locale } = useLocale();
   const [view, setView] = useState<OutlierView>(FIRST_PAGE);
   // another hospital starts at its first page
@@ -26,7 +26,7 @@ export function OutlierCases({ datasetId, code, params }: { datasetId: number; c
     setViewOf(code);
     setView(FIRST_PAGE);
   }
-  const { page, fetchAll } = useOutlierCases(datasetId, code, params, view);
+  const { page, fetchAll } = useOutlierCases(datasetId, code, source, view);
   const [exporting, setExporting] = useState<{ done: number; total: number } | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const columns = useMemo(() => outlierColumns(t), [t]);
