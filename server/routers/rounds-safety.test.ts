@@ -69,6 +69,14 @@ describe('rounds: no lost edits, an unchangeable record', () => {
     expect(reset.params.level_coefficients).toBeUndefined();
   });
 
+  it('refuses names and reasons with control characters, or too long, and changes nothing', async () => {
+    await expect(as('甲').create({ datasetId, name: '第1轮\u0000', params: { method: 'points' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(as('甲').create({ datasetId, name: 'x'.repeat(101), params: { method: 'points' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(as('甲').create({ datasetId, name: '第1轮', reason: '\u001b[31m', params: { method: 'points' } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const ok = await as('甲').create({ datasetId, name: '第1轮', reason: '两行\n说明', params: { method: 'points' } });
+    expect((await as('甲').list({ datasetId })).map((r) => r.id)).toEqual([ok.id]);
+  });
+
   it('refuses to delete a round with children, and the database refuses it beneath the service', async () => {
     const parent = await as('甲').create({ datasetId, name: '父', params: { method: 'points' } });
     const child = await as('甲').create({ datasetId, name: '子', parentId: parent.id });

@@ -9,8 +9,9 @@ import { diffRoundsById } from '../services/round-diff';
 import { createFirstRound, planFirstRound } from '../services/first-round';
 
 const id = z.number().int().positive();
-const name = z.string().trim().min(1).max(100);
-const reason = z.string().max(2000).nullable();
+// texts are bounded and hold no control characters (a reason may have line breaks and tabs)
+const name = z.string().trim().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters / 不能含控制字符');
+const reason = z.string().max(2000).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'no control characters / 不能含控制字符').nullable();
 /** round parameters are validated by the engine's round schema inside the service */
 const params = z.record(z.string(), z.unknown());
 
