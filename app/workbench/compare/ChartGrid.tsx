@@ -29,12 +29,15 @@ function sameValues(a: unknown, b: unknown): boolean {
   return true;
 }
 
-/** The app's CJK font (loaded by unicode range) for every text of the figure's layout and legends, at its sizes. */
+/**
+ * The app's font (loaded by unicode range, a file per range) for every character of the figure's texts and of its
+ * tick labels, at its sizes, before plotly measures them: a label measured in a fallback font is placed wrong.
+ */
 async function fontsFor(figure: GridFigure): Promise<void> {
   if (typeof document === 'undefined' || !document.fonts) return;
-  const texts = JSON.stringify([figure.layout, figure.data.map((trace) => trace.name)]).replace(/[\x00-\x7f]/g, '');
-  if (!texts) return;
-  await Promise.all([PLOT_FONT.size, GRID.titleSize].map((size) => document.fonts.load(`${size}px ${PLOT_FONT.family}`, texts).catch(() => [])));
+  const texts = JSON.stringify([figure.layout, figure.data.map((trace) => trace.name)]);
+  const characters = [...new Set(`0123456789.,−-+%k ${texts}`)].join('');
+  await Promise.all([PLOT_FONT.size, GRID.titleSize].map((size) => document.fonts.load(`${size}px ${PLOT_FONT.family}`, characters).catch(() => [])));
 }
 
 /** Everything of a figure but the data arrays a rerun changes (their lengths stay in). */
@@ -111,8 +114,17 @@ export function ChartGrid({ charts, testId }: { charts: GridChart[]; testId: str
     };
   }, []);
 
-  // the layout of the figure, in the render: the cells' panels and buttons are placed by it
-  const figure = useMemo(() => (width > 0 ? combineCharts(charts.map((c) => c.spec), width) : null), [charts, width]);
+  // the layout of the figure, in the render: the cells' panels and buttons are placed by it. A fault in it leaves
+  // the charts out, not the whole workbench (the table and the headline stay)
+  const figure = useMemo(() => {
+    if (width <= 0) return null;
+    try {
+      return combineCharts(charts.map((c) => c.spec), width);
+    } catch (error) {
+      console.error(error);
+      return null;
+    }
+  }, [charts, width]);
 
   // a layout effect: in view, the update is under way before the browser paints the table of the same rerun, so
   // that table and charts take one frame, not two

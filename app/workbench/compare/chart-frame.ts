@@ -70,6 +70,40 @@ const TICK_GAP = 8;
 const MAX_TITLE_LINES = 3;
 const MAX_LABEL_LINES = 3;
 
+/** between a y axis's tick labels and its title (plotly's title.standoff), and the title's room from the cell's edge */
+export const Y_TITLE_STANDOFF = 12;
+const EDGE = 6;
+
+/** plotly's round steps: 1, 2 or 5 × 10^k, the first at least `raw` */
+function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * power).find((step) => step >= raw * (1 - 1e-9)) ?? 10 * power;
+}
+
+/**
+ * The widest tick label plotly may write on an axis whose data need `need`: its range may grow while it is held
+ * (charts.ts holdRange) to about three times the data's span, and a step as fine as a tenth of that decides the
+ * decimals; 10,000 and more as "10k".
+ */
+export function widestTickLabel(need: readonly [number, number]): string {
+  const [lo, hi] = need;
+  const span = hi - lo || Math.abs(hi) || 1;
+  const range = [lo === 0 ? 0 : lo - span, hi === 0 ? 0 : hi + span];
+  // all at 0 (a round compared with itself): plotly's range around 0 is about ±1
+  const decimals = Math.min(6, Math.max(0, -Math.floor(Math.log10(niceStep((range[1]! - range[0]! || span) / 10)))));
+  const label = (v: number) => `${v < 0 ? '−' : ''}${Math.abs(v) >= 1e4 ? `${Math.round(Math.abs(v) / 1e3)}k` : Math.abs(v).toFixed(decimals)}`;
+  return range.map(label).reduce((a, b) => (b.length > a.length ? b : a));
+}
+
+/** Room beside the plot for a y axis: its tick labels, and its title when it has one. */
+function yAxisRoom(spec: ChartSpec, axis: string, options: GridOptions, measure: MeasureText): number {
+  const need = spec.extents[axis];
+  const layout = (spec.layout[axis] ?? {}) as { title?: { text?: string }; showticklabels?: boolean };
+  const labels = need && layout.showticklabels !== false ? measure(widestTickLabel(need), options.fontSize) + TICK_GAP : 0;
+  const title = layout.title?.text ? Y_TITLE_STANDOFF + Math.ceil(options.fontSize * LINE) : 0;
+  return labels + title + EDGE;
+}
+
 export interface LegendRow {
   /** top of the row's box, from the chart's top */
   top: number;
@@ -99,6 +133,11 @@ export function showsLegend(spec: ChartSpec): boolean {
 /** The chart's frame in a cell `width` px wide. */
 export function chartFrame(spec: ChartSpec, width: number, options: GridOptions = GRID, measure: MeasureText = estimateTextWidth): ChartFrame {
   const base = { ...CHART_MARGIN, ...spec.margin };
+  // the y axes' tick labels and titles beside the plot: the left axis, and one on the right (yaxis2 …, side right)
+  base.l = Math.max(base.l, yAxisRoom(spec, 'yaxis', options, measure));
+  for (const axis of Object.keys(spec.layout).filter((k) => /^yaxis\d+$/.test(k) && (spec.layout[k] as { side?: string }).side === 'right')) {
+    base.r = Math.max(base.r, yAxisRoom(spec, axis, options, measure));
+  }
   const title = titleOf(spec) ? wrapText(titleOf(spec), width - 2 * TITLE_SIDE, options.titleSize, measure, MAX_TITLE_LINES) : [];
   let top = TITLE_TOP + Math.ceil(title.length * options.titleSize * LINE);
 

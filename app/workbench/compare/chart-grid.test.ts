@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartFrame, GRID, gridCells, legendRowHeight, type ChartSpec } from './chart-frame';
+import { chartFrame, GRID, gridCells, legendRowHeight, widestTickLabel, Y_TITLE_STANDOFF, type ChartSpec } from './chart-frame';
 import { combineCharts, gridLayout, singleFigure } from './chart-grid';
 import { estimateTextWidth, type MeasureText } from './chart-text';
 
@@ -51,7 +51,8 @@ describe('chart grid: a chart frame', () => {
     const frame = chartFrame(bars, 620, GRID, mono);
     expect(frame.title).toEqual(['变化']);
     expect(frame.legend).toEqual([{ top: 10 + Math.ceil(19 * 1.3) + 6, entries: [{ index: 0, text: '三级' }, { index: 1, text: '二级' }] }]);
-    expect(frame.margin).toEqual({ t: 10 + 25 + 6 + legend + 16, r: 20, b: 60, l: 70 });
+    // left: the widest tick label ("−13", the range may grow to 3 × the data's span), its gap, the title's standoff and line, 6 px to the edge
+    expect(frame.margin).toEqual({ t: 10 + 25 + 6 + legend + 16, r: 20, b: 60, l: 30 + 8 + Y_TITLE_STANDOFF + 20 + 6 });
     expect(frame.height).toBe(420);
     // no legend for a chart whose traces are all kept out of it; its x names wrapped in their slot, 2 lines
     const roundsFrame = chartFrame(rounds, 200, GRID, mono);
@@ -109,6 +110,52 @@ describe('chart grid: a chart frame', () => {
   });
 });
 
+describe('chart grid: room for the y axes', () => {
+  it('takes the widest tick label an axis may show while its range is held', () => {
+    // money in 万元 from −57.8 to 964.4: the range may reach about −1080…1986
+    expect(widestTickLabel([-57.8, 964.4])).toBe('−1080');
+    // point values 78.9 to 84.1: whole numbers on a range of about 74…89
+    expect(widestTickLabel([78.9, 84.1])).toBe('74');
+    // ratios 0.7 to 1.2: tenths; bars from 0 to 3,646; 10,000 and more as plotly writes them
+    expect(widestTickLabel([0.7, 1.2])).toBe('0.2');
+    expect(widestTickLabel([0, 3646])).toBe('7292');
+    expect(widestTickLabel([0, 30000])).toBe('60k');
+    // no change anywhere (a round against itself): all at 0
+    expect(widestTickLabel([0, 0])).toBe('0.0');
+  });
+
+  it('widens a margin for long tick labels and a title, left and on the right', () => {
+    const spec: ChartSpec = {
+      data: [{ type: 'bar', y: [1] }, { type: 'scatter', y: [1], yaxis: 'y2' }],
+      layout: { yaxis: { title: { text: '万元' } }, yaxis2: { title: { text: '点值' }, overlaying: 'y', side: 'right' } },
+      extents: { yaxis: [-40000, 5000], yaxis2: [78, 84] },
+      margin: { r: 20 },
+    };
+    const { l, r } = chartFrame(spec, 620, GRID, mono).margin;
+    // "−85k": 4 characters, 40 px
+    expect(l).toBe(40 + 8 + Y_TITLE_STANDOFF + 20 + 6);
+    expect(r).toBe(mono(widestTickLabel([78, 84]), 15) + 8 + Y_TITLE_STANDOFF + 20 + 6);
+  });
+});
+
+describe('chart grid: charts with nothing to show', () => {
+  it('lays out charts without data, with all figures at 0 or without a title', () => {
+    const specs: ChartSpec[] = [
+      { data: [], layout: {}, extents: {} },
+      { data: [{ type: 'bar', y: [0, 0] }], layout: { yaxis: { title: { text: '万元' } } }, extents: { yaxis: [0, 0] } },
+      { data: [{ type: 'bar', y: [] }], layout: { title: { text: '' } }, xLabels: [], extents: { yaxis: null } },
+    ];
+    for (const width of [120, 300, 1256]) {
+      const figure = combineCharts(specs, width);
+      expect(figure.cells).toHaveLength(3);
+      for (const [name, axis] of Object.entries(figure.layout).filter(([k]) => /^[xy]axis/.test(k))) {
+        const [from, to] = (axis as { domain: [number, number] }).domain;
+        expect(Number.isFinite(from) && Number.isFinite(to) && from >= 0 && to <= 1 && from < to, `${name} at ${width} px`).toBe(true);
+      }
+    }
+  });
+});
+
 describe('chart grid: one figure', () => {
   it('gives each chart axes of its own, placed in its cell less its margins', () => {
     const figure = combineCharts([bars, rounds], 1256, GRID, mono);
@@ -117,8 +164,8 @@ describe('chart grid: one figure', () => {
     expect(figure.height).toBe(height + GRID.footer);
     expect(figure.axes).toEqual([{ xaxis: 'xaxis', yaxis: 'yaxis' }, { xaxis: 'xaxis2', yaxis: 'yaxis2', yaxis2: 'yaxis3' }]);
     const axis = (name: string) => figure.layout[name] as Record<string, unknown>;
-    // first chart: plot area 70…600 px across, from its top margin to 60 px above the bottom of its area
-    expect(axis('xaxis').domain).toEqual([70 / 1256, 600 / 1256]);
+    // first chart: plot area 76…600 px across, from its top margin to 60 px above the bottom of its area
+    expect(axis('xaxis').domain).toEqual([76 / 1256, 600 / 1256]);
     expect(axis('yaxis').domain).toEqual([1 - (height - 60) / figure.height, 1 - t / figure.height]);
     expect(axis('xaxis')).toMatchObject({ showticklabels: false, anchor: 'y' });
     // second chart: its cell starts at 636 px, right margin 80; the round names at 0, 1 …, level
@@ -144,7 +191,7 @@ describe('chart grid: one figure', () => {
     expect(frame.legend.map((r) => r.entries.map((e) => e.index))).toEqual([[0, 1, 2], [3]]);
     expect(figure.data.map((tr) => tr.legend ?? tr.showlegend)).toEqual(['legend', 'legend', false, false, 'legend2', 'legend2', 'legend2', 'legend3']);
     // each legend row at its frame's place, left at the plot area, hanging from its top
-    expect(figure.layout.legend).toMatchObject({ orientation: 'h', x: 70 / 1256, y: 1 - chartFrame(bars, 620, GRID, mono).legend[0]!.top / figure.height, xanchor: 'left', yanchor: 'top' });
+    expect(figure.layout.legend).toMatchObject({ orientation: 'h', x: 76 / 1256, y: 1 - chartFrame(bars, 620, GRID, mono).legend[0]!.top / figure.height, xanchor: 'left', yanchor: 'top' });
     expect(figure.layout.legend3).toMatchObject({ y: 1 - (figure.cells[2]!.top + frame.legend[1]!.top) / figure.height });
     expect(figure.layout.shapes).toEqual([{ type: 'line', xref: 'x2 domain', yref: 'y2', x0: 0, x1: 1, y0: 75, y1: 75 }]);
     // figure-wide keys: the first chart that sets one decides

@@ -11,7 +11,7 @@
  */
 import type { AxisRange } from './charts';
 import { estimateTextWidth, type MeasureText } from './chart-text';
-import { chartFrame, gridCells, gridColumns, GRID, TITLE_TOP, type Cell, type ChartFrame, type ChartSpec, type GridOptions } from './chart-frame';
+import { chartFrame, gridCells, gridColumns, GRID, TITLE_TOP, Y_TITLE_STANDOFF, type Cell, type ChartFrame, type ChartSpec, type GridOptions } from './chart-frame';
 
 export { CHART_MARGIN, GRID, gridCells, type Cell, type ChartSpec, type GridOptions, type Margin } from './chart-frame';
 
@@ -96,7 +96,9 @@ export function combineCharts(specs: readonly ChartSpec[], width: number, option
     const frame = frames[i]!;
     const { margin } = frame;
     // the plot area: the chart's area (its row's height) less its margins
-    const plot = { left: cell.left + margin.l, right: cell.left + cell.width - margin.r, top: cell.top + margin.t, bottom: cell.top + chartHeights[i]! - margin.b };
+    const left = cell.left + Math.min(margin.l, cell.width / 2);
+    // a cell narrower than its margins (a phone) still gets a plot area, however small
+    const plot = { left, right: Math.max(left + 1, cell.left + cell.width - margin.r), top: cell.top + margin.t, bottom: cell.top + chartHeights[i]! - margin.b };
     const axes: Record<string, string> = {};
     for (const name of axesOf(spec, 'x')) axes[name] = `xaxis${numbered(nextX++)}`;
     for (const name of axesOf(spec, 'y')) axes[name] = `yaxis${numbered(nextY++)}`;
@@ -114,6 +116,8 @@ export function combineCharts(specs: readonly ChartSpec[], width: number, option
         anchor: isX ? mainY : mainX,
       };
       if (typeof own.overlaying === 'string') placed.overlaying = rename(own.overlaying);
+      // the room the frame left for a y axis's title counts this standoff from the tick labels
+      if (!isX && own.title) placed.title = { ...(own.title as object), standoff: Y_TITLE_STANDOFF };
       if (name === 'xaxis' && frame.xLabels) {
         Object.assign(placed, { tickmode: 'array', tickvals: frame.xLabels.map((_, k) => k), ticktext: frame.xLabels, tickangle: 0, range: [-0.5, frame.xLabels.length - 0.5] });
       }
