@@ -70,9 +70,12 @@ export function RoundToolbar(props: RoundToolbarProps) {
         </label>
         <ComparePicker rounds={rounds} round={round} extras={sortByRoundOrder(props.extras, rounds)} max={MAX_EXTRA_ROUNDS} onChange={onChange} />
         <Popover testId="dataset-picker" label={<DatabaseIcon title={t('toolbar.more')} />} title={`${t('toolbar.moreTitle')}：${dataset?.name ?? ''}`}>
-          <select aria-label={t('nav.datasets')} data-testid="dataset-select" value={props.datasetId} onChange={(e) => onChange({ datasetId: Number(e.target.value), roundId: null, baselineId: null, compareIds: [] })}>
-            {props.datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
-          </select>
+          <label className={styles.field}>
+            <span className={styles.label}>{t('nav.datasets')}</span>
+            <select data-testid="dataset-select" value={props.datasetId} onChange={(e) => onChange({ datasetId: Number(e.target.value), roundId: null, baselineId: null, compareIds: [] })}>
+              {props.datasets.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
+            </select>
+          </label>
         </Popover>
       </span>
       <nav className={styles.tabs}>
