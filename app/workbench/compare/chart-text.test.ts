@@ -20,6 +20,10 @@ describe('chart text', () => {
     // a word longer than a line is broken between its letters
     expect(wrapText('Settlement', 40, 15, mono)).toEqual(['Sett', 'leme', 'nt']);
     expect(wrapText('第1轮', 100, 15, mono)).toEqual(['第1轮']);
+    // a short phrase in brackets stays whole: an edited round's （未保存） is never cut
+    for (const width of [60, 70, 80, 90, 100, 110]) {
+      expect(wrapText('第4轮 清算规则 （未保存） 较 第0轮', width, 15, mono).some((line) => line.includes('（未保存）')), `${width} px`).toBe(true);
+    }
   });
 
   it('cuts a text longer than its lines with an ellipsis on the last line', () => {

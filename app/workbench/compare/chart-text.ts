@@ -45,13 +45,20 @@ function truncated(text: string, width: number, fontSize: number, measure: Measu
 const OPENING = '（「『【〔《〈“‘';
 const CLOSING = '）」』】〕》〉”’、。，：；！？';
 /**
- * The pieces a line may break between: a full-width character or a run of other characters (a word, a number),
- * with the opening punctuation before it, the closing punctuation and the spaces after it.
+ * The pieces a line may break between: a short phrase in full-width brackets (（未保存）, （专家组）), a full-width
+ * character or a run of other characters (a word, a number), with the opening punctuation before it, the closing
+ * punctuation and the spaces after it.
  */
-const UNIT = new RegExp(`[${OPENING}]*(?:[^\\s${FULL_WIDTH}]+|[${FULL_WIDTH}])[${CLOSING}]*\\s*|\\s+`, 'gu');
+const FINE_UNIT = `[${OPENING}]*(?:[^\\s${FULL_WIDTH}]+|[${FULL_WIDTH}])[${CLOSING}]*\\s*|\\s+`;
+const UNIT = new RegExp(`（[^（）\\s]{1,8}）[${CLOSING}]*\\s*|${FINE_UNIT}`, 'gu');
+const FINE = new RegExp(FINE_UNIT, 'gu');
 
-function breakUnits(text: string): string[] {
-  return text.match(UNIT) ?? [];
+/** `text`'s pieces at most `width` wide where it can: a bracketed phrase too wide in its characters' pieces, a word in its letters */
+function pieces(text: string, width: number, fontSize: number, measure: MeasureText): string[] {
+  return (text.match(UNIT) ?? []).flatMap((unit) => {
+    if (measure(unit.trimEnd(), fontSize) <= width) return [unit];
+    return (unit.match(FINE) ?? []).flatMap((piece) => (measure(piece.trimEnd(), fontSize) <= width ? [piece] : [...piece]));
+  });
 }
 
 /**
@@ -68,10 +75,7 @@ export function wrapText(text: string, width: number, fontSize: number, measure:
       line = unit.trimStart();
     }
   };
-  for (const unit of breakUnits(text.trim())) {
-    if (measure(unit.trimEnd(), fontSize) <= width) push(unit);
-    else for (const ch of unit) push(ch);
-  }
+  for (const piece of pieces(text.trim(), width, fontSize, measure)) push(piece);
   if (line.trim()) lines.push(line.trimEnd());
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
