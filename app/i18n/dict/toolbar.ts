@@ -10,6 +10,7 @@ export const toolbarZh = {
   'toolbar.saveShort': '保存',
   'toolbar.saveAsNewShort': '另存为新轮次',
   'toolbar.readOnly': '已锁定 · 只读',
+  'toolbar.readOnlyShort': '只读',
   'toolbar.readOnlyTitle': '本轮已锁定：参数不能修改，也不能保存到本轮；要继续谈判，请复制为新轮次。',
   'toolbar.copyLocked': '复制为新轮次',
 } as const;
@@ -25,6 +26,7 @@ export const toolbarEn: Record<keyof typeof toolbarZh, string> = {
   'toolbar.saveShort': 'Save',
   'toolbar.saveAsNewShort': 'Save as new round',
   'toolbar.readOnly': 'Locked · read only',
+  'toolbar.readOnlyShort': 'Read only',
   'toolbar.readOnlyTitle': 'This round is locked: its parameters cannot be edited or saved into it; copy it as a new round to go on negotiating.',
   'toolbar.copyLocked': 'Copy as new round',
 };

@@ -21,8 +21,8 @@ export const QuickLevers = memo(function QuickLevers({ onOpenAll, ...props }: Pa
       <div className={`panel no-print ${styles.quick} ${paramsStyles.inline}`} data-testid="quick-levers">
         <strong>{onOpenAll ? t('levers.quick') : t('params.quick')}</strong>
         {props.readOnly ? (
-          <span className={styles.readOnly} data-testid="quick-levers-read-only">
-            <LockIcon /> {t('levers.readOnly')}
+          <span className={styles.readOnly} data-testid="quick-levers-read-only" title={t('levers.lockedNote')}>
+            <LockIcon /> {t('toolbar.readOnlyShort')}
           </span>
         ) : null}
         <LevelCoefficients />
