@@ -137,10 +137,16 @@ describe('comparison layout with five rounds', () => {
     await browser.close();
   });
 
-  for (const viewport of [{ width: 1600, height: 1000 }, { width: 1280, height: 720 }]) {
-    it(`draws the charts without overlaps at ${viewport.width}×${viewport.height}`, async () => {
+  const layouts = [
+    { width: 1600, height: 1000, lang: 'zh' },
+    { width: 1280, height: 720, lang: 'zh' },
+    // English texts are longer, in letters of other widths
+    { width: 1280, height: 720, lang: 'en' },
+  ];
+  for (const { lang, ...viewport } of layouts) {
+    it(`draws the charts without overlaps at ${viewport.width}×${viewport.height} (${lang})`, async () => {
       const page = await newPage(browser, { viewport });
-      await page.goto(`${inject('baseUrl')}/workbench?${query}`, { timeout: 180_000 });
+      await page.goto(`${inject('baseUrl')}/workbench?${query}${lang === 'en' ? '&lang=en' : ''}`, { timeout: 180_000 });
       await settled(page);
       await page.getByTestId('comparison-charts').scrollIntoViewIfNeeded();
       const charts = await chartParts(page);
