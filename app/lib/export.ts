@@ -111,7 +111,8 @@ export function toWorkbook<Row>(ExcelJS: typeof import('exceljs'), spec: ExportS
   return workbook;
 }
 
-function download(blob: Blob, filename: string): void {
+/** Hands the browser a file to save. */
+export function downloadBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -123,13 +124,13 @@ function download(blob: Blob, filename: string): void {
 }
 
 export function exportCsv<Row>(spec: ExportSpec<Row>): void {
-  download(new Blob(['\uFEFF', toCsv(spec)], { type: 'text/csv;charset=utf-8' }), `${spec.filename}.csv`);
+  downloadBlob(new Blob(['\uFEFF', toCsv(spec)], { type: 'text/csv;charset=utf-8' }), `${spec.filename}.csv`);
 }
 
 export async function exportXlsx<Row>(spec: ExportSpec<Row>): Promise<void> {
   const ExcelJS = await import('exceljs');
   const buffer = await toWorkbook(ExcelJS.default ?? ExcelJS, spec).xlsx.writeBuffer();
-  download(
+  downloadBlob(
     new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
     `${spec.filename}.xlsx`,
   );
