@@ -1,23 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '@/db/client';
-import { saveDataset } from '@/server/services/datasets';
 import { createInnerContext } from '@/server/context';
 import { createCaller } from '@/server/routers/_app';
-import { allocateCaseColumns } from '@/worker/settlement/types';
+import { seedSmallCity } from './small-city';
 
 const PANEL = { name: '专家组', role: 'panel' } as const;
-
-function seedSmallCity(db: Db): number {
-  const cases = { ...allocateCaseColumns(1), caseId: ['C1'], drgCode: ['ES35'] };
-  cases.month[0] = 1;
-  cases.totalCost[0] = 3000;
-  cases.los[0] = 5;
-  return saveDataset(db, { name: '小城', year: 2025 }, {
-    hospitals: [{ code: 'H1', name: '市一院', level: 3, coefficient: 1.05, evaluationScore: 90, district: null, type: null }],
-    catalog: [{ code: 'ES35', name: '呼吸系统感染', mdc: 'MDCE', adrg: null, drgType: 'medical', weight: 0.38, benchmarkCost: 3040, uniformPrice: false, perDiem: false }],
-    cases,
-  });
-}
 
 describe('rounds.diff: what changed, as figures the panel can label', () => {
   let db: Db;

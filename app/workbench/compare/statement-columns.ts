@@ -6,7 +6,7 @@
 import { COUNT, decimal, MONEY, PERCENT, SIGNED_MONEY, withUnit, type ColumnFormat } from '../../lib/column-format';
 import type { Locale } from '../../i18n/messages';
 import type { StatementIndex } from '../hospital/statement';
-import { statementLine, type LineKind, type StatementLineId } from '../hospital/statement-lines';
+import { STATEMENT_LINE_IDS, statementLine, type LineKind, type StatementLineId } from '../hospital/statement-lines';
 import type { Pool } from '@/worker/settlement/types';
 import type { ImpactRow } from './impact';
 
@@ -18,23 +18,11 @@ export interface StatementChoice {
 
 export const NO_STATEMENT_COLUMNS: StatementChoice = { lines: [], pools: ['employee', 'resident'] };
 
-/** The lines offered, in the statement's order (points and point values are elsewhere in the comparison). */
-export const IMPACT_STATEMENT_LINES: readonly StatementLineId[] = [
-  'deduction',
-  'surplusCapExcess',
-  'baseRevenue',
-  'actualCost',
-  'overspendRate',
-  'surplusKept',
-  'sharing',
-  'evalCoefficient',
-  'incentive',
-  'settlement',
-  'patientPay',
-  'fundPayment',
-  'prepaid',
-  'clearing',
-];
+/** Lines the comparison shows elsewhere (points, point values) or that read only beside others on a hospital's page. */
+const NOT_OFFERED: readonly StatementLineId[] = ['points', 'yuanPerPoint', 'revenue', 'overspend', 'paymentCostRatio'];
+
+/** The lines offered, in the statement's order. */
+export const IMPACT_STATEMENT_LINES: readonly StatementLineId[] = STATEMENT_LINE_IDS.filter((id) => !NOT_OFFERED.includes(id));
 
 /** Same shape as the impact table's figure columns: ImpactTable makes each one a column. */
 export interface StatementColumnSpec {
