@@ -97,6 +97,11 @@ function explainDatabaseError(error: unknown): never {
   process.exit(1);
 }
 
-await ensureSeeded().catch(explainDatabaseError);
-ensureBuilt();
-serve();
+// tsx runs this file as CommonJS: no top-level await
+ensureSeeded().then(
+  () => {
+    ensureBuilt();
+    serve();
+  },
+  explainDatabaseError,
+);
