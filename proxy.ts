@@ -7,8 +7,7 @@
  *    page (server/auth/page.ts), route handler and procedure. The API answers 401 itself.
  */
 import { NextResponse, type NextRequest } from 'next/server';
-
-const SESSION_COOKIE = 'drg_session';
+import { SESSION_COOKIE } from './server/auth/cookie';
 
 function allowedHosts(): Set<string> {
   const hosts = ['localhost', '127.0.0.1', '[::1]', '::1'];

@@ -81,6 +81,16 @@ describe('sessions', () => {
 });
 
 describe('login', () => {
+  it('clears sessions idle past the limit when someone signs in, so they do not pile up', async () => {
+    const db = fresh();
+    const id = await addUser(db, { username: 'anna', password: PASSWORD, role: 'panel' }, 'cli');
+    const start = new Date('2026-12-07T08:00:00Z');
+    createSession(db, id, start);
+    await login(db, { username: 'anna', password: PASSWORD }, new Date(start.getTime() + SESSION_IDLE_MS + 60_000));
+    // the idle one is gone, the new one stays
+    expect(db.select().from(sessions).all()).toHaveLength(1);
+  });
+
   it(`after ${LOGIN_FAILURE_LIMIT} failures within 15 minutes, refuses even the right password until the window passes`, async () => {
     const db = fresh();
     await addUser(db, { username: 'anna', password: PASSWORD, role: 'panel' }, 'cli');

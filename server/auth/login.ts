@@ -8,7 +8,7 @@ import type { Db } from '@/db/client';
 import { loginFailures, users } from '@/db/schema';
 import { recordAudit } from '../services/audit';
 import { MAX_PASSWORD_LENGTH, verifyPassword } from './password';
-import { createSession } from './sessions';
+import { createSession, pruneSessions } from './sessions';
 
 export const LOGIN_FAILURE_LIMIT = 5;
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
@@ -39,6 +39,7 @@ export async function login(db: Db, input: { username: string; password: string 
     });
     return { ok: false, reason: 'invalid' };
   }
+  pruneSessions(db, now);
   const token = createSession(db, user.id, now);
   recordAudit(db, { actor: user.username, action: 'login', entity: 'user', entityId: user.id });
   return { ok: true, token, userId: user.id };

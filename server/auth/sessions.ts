@@ -8,7 +8,7 @@ import { and, eq, lt, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { sessions, users, type Role } from '@/db/schema';
 
-export const SESSION_COOKIE = 'drg_session';
+export { SESSION_COOKIE } from './cookie';
 /** a session unused this long is over (ms) */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 /** a session's last use is written at most this often (ms): not one write per request */

@@ -48,7 +48,6 @@ export function integer(min: number, max: number, rule: CellRule) {
     .refine((n) => n >= min && n <= max, rule);
 }
 
-export const nonNegativeAmount = decimal('numberAtLeastZero', (n) => Number.isFinite(n) && n >= 0);
 /** a case's money (total cost, patient payment, deduction): 0 to MAX_CASE_YUAN, so that a year sums exactly in fen */
 export const caseAmount = decimal('caseAmount', (n) => Number.isFinite(n) && n >= 0 && n <= MAX_CASE_YUAN);
 export const positiveNumber = decimal('numberAboveZero', (n) => Number.isFinite(n) && n > 0);

@@ -10,7 +10,6 @@ import {
   flag01,
   integer,
   level,
-  nonNegativeAmount,
   optionalText,
   orNull,
   pool,

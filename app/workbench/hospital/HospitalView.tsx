@@ -1,7 +1,5 @@
 'use client';
 import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { useTRPC } from '../../lib/trpc';
 import { useLocale } from '../../i18n/locale';
 import { ArrowLeftIcon } from '../../components/icons';
 import { DataTable, type TableColumn } from '../../components/DataTable';
@@ -130,9 +128,4 @@ export function HospitalView(props: HospitalViewProps) {
       {props.roundParams ? <OutlierCases datasetId={props.datasetId} code={props.code} source={{ params: props.roundParams }} /> : null}
     </div>
   );
-}
-
-export function useHospitalCases(datasetId: number, code: string, params: RoundParams) {
-  const trpc = useTRPC();
-  return useQuery(trpc.settlement.hospitalCases.queryOptions({ datasetId, hospitalCode: code, params: params as Record<string, unknown> }));
 }
