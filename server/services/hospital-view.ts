@@ -11,6 +11,7 @@ import { rounds, type RoundStatus } from '@/db/schema';
 import { settle } from '@/worker/settlement';
 import { paramsFingerprint } from '@/worker/params-fingerprint';
 import type { SettlementResult } from '@/worker/settlement/result';
+import type { RoundParams } from '@/worker/settlement/round';
 import { POOLS, type Pool } from '@/worker/settlement/types';
 import { hospitalStatements, type PoolStatement } from '@/app/workbench/hospital/statement';
 import { monthlyPrepayments, type MonthRow } from '@/app/workbench/hospital/prepayments';
@@ -46,21 +47,23 @@ export function visibleRounds(db: Db, datasetId: number, hospitalUser: boolean):
     .all();
 }
 
-// settled rounds, by data set version and round version (a few: each holds the city's hospital × DRG cells)
+// settled parameters, by data set version and the parameters' fingerprint (a few: each holds the city's
+// hospital × DRG cells); saved rounds and unsaved parameters (a hospital's request, a live session) share it
 const holder = globalThis as typeof globalThis & { __drgHospitalView?: Map<string, SettlementResult> };
 const settled = (holder.__drgHospitalView ??= new Map());
 const CACHE_SIZE = 6;
 
-function settledRound(db: Db, round: Round): SettlementResult {
-  const { version, data } = settlementData(db, round.datasetId);
-  const key = `${round.datasetId}:${version}:${round.id}:${round.updatedAt}`;
+/** The year settled under `params` on the server, cached by data set version and parameters' fingerprint. */
+export function settledParams(db: Db, datasetId: number, params: RoundParams): SettlementResult {
+  const { version, data } = settlementData(db, datasetId);
+  const key = `${datasetId}:${version}:${paramsFingerprint(params)}`;
   const hit = settled.get(key);
   if (hit) {
     settled.delete(key);
     settled.set(key, hit);
     return hit;
   }
-  const result = settle(data, round.params);
+  const result = settle(data, params);
   settled.set(key, result);
   if (settled.size > CACHE_SIZE) settled.delete(settled.keys().next().value!);
   return result;
@@ -138,13 +141,32 @@ export function hospitalComparison(
   db: Db,
   input: { datasetId: number; baselineId: number; roundId: number; hospitalCode: string; hospitalUser: boolean },
 ): HospitalComparison {
+  const baselineRound = openRound(db, input.baselineId, input.datasetId, input.hospitalUser);
+  const round = openRound(db, input.roundId, input.datasetId, input.hospitalUser);
+  return hospitalComparisonOf(db, { datasetId: input.datasetId, hospitalCode: input.hospitalCode, baseline: baselineRound, round });
+}
+
+/** A side of the hospital view's comparison: a saved round, or unsaved parameters under a round's id and a name. */
+export interface ComparedParams {
+  id: number;
+  name: string;
+  params: RoundParams;
+}
+
+/**
+ * One hospital's comparison of two sets of parameters, settled on the server and cut to that hospital and the
+ * city's totals. The caller has checked that the viewer may see both sides (a hospital user: never a draft).
+ */
+export function hospitalComparisonOf(
+  db: Db,
+  input: { datasetId: number; hospitalCode: string; baseline: ComparedParams; round: ComparedParams },
+): HospitalComparison {
   const { data } = settlementData(db, input.datasetId);
   const hospital = data.hospitals.find((h) => h.code === input.hospitalCode);
   if (!hospital) throw new DomainError('NOT_FOUND', `hospital ${input.hospitalCode} is not in data set ${input.datasetId}`);
-  const baselineRound = openRound(db, input.baselineId, input.datasetId, input.hospitalUser);
-  const round = openRound(db, input.roundId, input.datasetId, input.hospitalUser);
-  const before = settledRound(db, baselineRound);
-  const after = settledRound(db, round);
+  const { baseline: baselineRound, round } = input;
+  const before = settledParams(db, input.datasetId, baselineRound.params);
+  const after = settledParams(db, input.datasetId, round.params);
   const levels = new Map(data.hospitals.map((h) => [h.code, h.level as number]));
   const beforeLevel = levelTotal(before, levels, hospital.level);
   const afterLevel = levelTotal(after, levels, hospital.level);
