@@ -12,6 +12,11 @@ export const datasets = sqliteTable('datasets', {
   /** bumped whenever the cases change: the key of the cached prepared columns */
   version: integer('version').notNull().default(1),
   createdAt: text('created_at').notNull(),
+  /**
+   * 'importing' while an import writes its cases in short transactions (other requests run between them), then
+   * 'ready'. Nothing reads a data set that is not ready; one left 'importing' by a crash is removed at start.
+   */
+  state: text('state', { enum: ['importing', 'ready'] }).notNull().default('ready'),
 });
 
 export type DatasetRow = typeof datasets.$inferSelect;
