@@ -5,3 +5,4 @@ export * from './cases';
 export * from './rounds';
 export * from './audit';
 export * from './users';
+export * from './requests';
