@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { DomainError } from '../services/errors';
 import { middleware } from '../trpc';
 
-const CODES = { NOT_FOUND: 'NOT_FOUND', LOCKED: 'FORBIDDEN', INVALID: 'BAD_REQUEST', CONFLICT: 'CONFLICT' } as const;
+const CODES = { NOT_FOUND: 'NOT_FOUND', LOCKED: 'FORBIDDEN', INVALID: 'BAD_REQUEST', CONFLICT: 'CONFLICT', FORBIDDEN: 'FORBIDDEN' } as const;
 
 /** Turns a service's DomainError into the tRPC error of the same meaning, keeping its message. */
 export const mapDomainErrors = middleware(async ({ next }) => {
