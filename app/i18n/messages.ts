@@ -12,12 +12,13 @@ import { statementEn, statementZh } from './dict/statement';
 import { reportEn, reportZh } from './dict/report';
 import { toolbarEn, toolbarZh } from './dict/toolbar';
 import { authEn, authZh } from './dict/auth';
+import { noticeEn, noticeZh } from './dict/notice';
 
-const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...statementZh, ...importZh, ...reportZh, ...authZh, ...toolbarZh };
+const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...statementZh, ...importZh, ...reportZh, ...authZh, ...toolbarZh, ...noticeZh };
 
 export type MessageKey = keyof typeof zh;
 export type Locale = 'zh' | 'en';
 
-const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...statementEn, ...importEn, ...reportEn, ...authEn, ...toolbarEn };
+const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...statementEn, ...importEn, ...reportEn, ...authEn, ...toolbarEn, ...noticeEn };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { zh, en };
