@@ -161,34 +161,50 @@ export function hospitalComparisonOf(
   db: Db,
   input: { datasetId: number; hospitalCode: string; baseline: ComparedParams; round: ComparedParams },
 ): HospitalComparison {
+  const cut = hospitalComparisonsOf(db, { datasetId: input.datasetId, hospitalCodes: [input.hospitalCode], baseline: input.baseline, round: input.round });
+  const comparison = cut.get(input.hospitalCode);
+  if (!comparison) throw new DomainError('NOT_FOUND', `hospital ${input.hospitalCode} is not in data set ${input.datasetId}`);
+  return comparison;
+}
+
+/**
+ * The same comparison for several hospitals at once (a live session's hospital followers): both sides settled,
+ * fingerprinted and totalled once, then cut per hospital. Hospitals not in the data set are left out.
+ */
+export function hospitalComparisonsOf(
+  db: Db,
+  input: { datasetId: number; hospitalCodes: readonly string[]; baseline: ComparedParams; round: ComparedParams },
+): Map<string, HospitalComparison> {
   const { data } = settlementData(db, input.datasetId);
-  const hospital = data.hospitals.find((h) => h.code === input.hospitalCode);
-  if (!hospital) throw new DomainError('NOT_FOUND', `hospital ${input.hospitalCode} is not in data set ${input.datasetId}`);
   const { baseline: baselineRound, round } = input;
   const before = settledParams(db, input.datasetId, baselineRound.params);
   const after = settledParams(db, input.datasetId, round.params);
+  const byCode = new Map(data.hospitals.map((h) => [h.code, h]));
   const levels = new Map(data.hospitals.map((h) => [h.code, h.level as number]));
-  const beforeLevel = levelTotal(before, levels, hospital.level);
-  const afterLevel = levelTotal(after, levels, hospital.level);
-  const drgs = drgChanges(before, after, hospital.code)
-    .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
-    .slice(0, DRG_LIMIT)
-    .map((d) => ({ ...d, name: data.catalog.find((c) => c.code === d.code)?.name ?? '' }));
-  return {
-    hospital: { code: hospital.code, name: hospital.name, level: hospital.level },
-    baseline: { id: baselineRound.id, name: baselineRound.name, fingerprint: paramsFingerprint(baselineRound.params), city: cityFigures(before, baselineRound.params), statements: hospitalStatements(before, hospital.code) },
-    round: {
-      id: round.id,
-      name: round.name,
-      fingerprint: paramsFingerprint(round.params),
-      city: cityFigures(after, round.params),
-      statements: hospitalStatements(after, hospital.code),
-      months: POOLS.flatMap((pool) => monthlyPrepayments(after, hospital.code, pool)),
-    },
-    drgs,
-    level:
-      afterLevel.hospitals - 1 >= LEVEL_MIN_OTHERS
-        ? { level: hospital.level, hospitals: afterLevel.hospitals, baselineFen: beforeLevel.fen, roundFen: afterLevel.fen }
-        : null,
-  };
+  const levelTotals = new Map<number, { before: ReturnType<typeof levelTotal>; after: ReturnType<typeof levelTotal> }>();
+  const drgNames = new Map(data.catalog.map((c) => [c.code, c.name]));
+  const baselineSide = { id: baselineRound.id, name: baselineRound.name, fingerprint: paramsFingerprint(baselineRound.params), city: cityFigures(before, baselineRound.params) };
+  const roundSide = { id: round.id, name: round.name, fingerprint: paramsFingerprint(round.params), city: cityFigures(after, round.params) };
+  const out = new Map<string, HospitalComparison>();
+  for (const code of input.hospitalCodes) {
+    const hospital = byCode.get(code);
+    if (!hospital) continue;
+    let level = levelTotals.get(hospital.level);
+    if (!level) levelTotals.set(hospital.level, (level = { before: levelTotal(before, levels, hospital.level), after: levelTotal(after, levels, hospital.level) }));
+    const drgs = drgChanges(before, after, hospital.code)
+      .sort((a, b) => Math.abs(b.change) - Math.abs(a.change))
+      .slice(0, DRG_LIMIT)
+      .map((d) => ({ ...d, name: drgNames.get(d.code) ?? '' }));
+    out.set(code, {
+      hospital: { code: hospital.code, name: hospital.name, level: hospital.level },
+      baseline: { ...baselineSide, statements: hospitalStatements(before, hospital.code) },
+      round: { ...roundSide, statements: hospitalStatements(after, hospital.code), months: POOLS.flatMap((pool) => monthlyPrepayments(after, hospital.code, pool)) },
+      drgs,
+      level:
+        level.after.hospitals - 1 >= LEVEL_MIN_OTHERS
+          ? { level: hospital.level, hospitals: level.after.hospitals, baselineFen: level.before.fen, roundFen: level.after.fen }
+          : null,
+    });
+  }
+  return out;
 }
