@@ -14,6 +14,7 @@ import { defaultDatabasePath, openDatabase } from '@/db/client';
 import { datasets } from '@/db/schema';
 import { seedDemoCity } from '@/db/seed';
 import { ensureDemoAccounts } from '@/server/auth/demo-accounts';
+import { removeUnfinishedImports } from '@/server/services/datasets';
 
 const root = process.cwd();
 const SOURCE_DIRS = ['app', 'server', 'worker', 'db/schema', 'db/client.ts'];
@@ -23,6 +24,8 @@ const hashFile = path.join(root, '.next', 'source-hash');
 async function ensureSeeded(): Promise<void> {
   const file = defaultDatabasePath();
   const db = openDatabase(file);
+  // an import cut off by a crash or kill: its half-written data set goes (no reader ever saw it)
+  for (const name of removeUnfinishedImports(db)) console.log(`Removed the unfinished import "${name}".`);
   const existing = db.select({ id: datasets.id }).from(datasets).limit(1).all();
   if (existing.length === 0) {
     console.log(`Seeding the demo city into ${file} …`);

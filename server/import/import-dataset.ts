@@ -1,12 +1,13 @@
 /**
- * Import = read and check every row, then write the data set in one transaction. All or nothing: with any
- * bad row, a bad name or year, or a name already taken, nothing is written.
+ * Import = read and check every row, then write the data set (in short steps that no reader sees until the last:
+ * saveDatasetInSteps). All or nothing: with any bad row, a bad name or year, or a name already taken, nothing is
+ * written; a failure while writing removes what was written.
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { datasets } from '@/db/schema';
-import { saveDataset } from '@/server/services/datasets';
+import { saveDatasetInSteps } from '@/server/services/datasets';
 import {
   readDatasetBuffers,
   readDatasetFiles,
@@ -61,7 +62,7 @@ export async function importDataset(
   if (!read.ok) return read;
   const { name, year, notes } = checked.meta;
   try {
-    const datasetId = saveDataset(db, { name, year, notes: notes ?? null }, read.bundle, (done, total) =>
+    const datasetId = await saveDatasetInSteps(db, { name, year, notes: notes ?? null }, read.bundle, (done, total) =>
       onProgress?.('writing', done, total),
     );
     return { ok: true, datasetId };

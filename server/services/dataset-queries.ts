@@ -1,15 +1,15 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { datasets } from '@/db/schema';
 import { NO_DRG, type SettlementData } from '@/worker/settlement/types';
 import { settlementData } from './settlement-data';
 
 export function listDatasets(db: Db) {
-  return db.select().from(datasets).orderBy(desc(datasets.id)).all();
+  return db.select().from(datasets).where(eq(datasets.state, 'ready')).orderBy(desc(datasets.id)).all();
 }
 
 export function getDatasetSummary(db: Db, datasetId: number) {
-  return db.select().from(datasets).where(eq(datasets.id, datasetId)).get() ?? null;
+  return db.select().from(datasets).where(and(eq(datasets.id, datasetId), eq(datasets.state, 'ready'))).get() ?? null;
 }
 
 export interface HospitalTotal {

@@ -25,35 +25,17 @@ export type ProgressFn = (done: number, total: number) => void;
 
 const CASE_BATCH = 50_000;
 
-/**
- * Writes a whole data set in one transaction: the one path shared by the seed, the import CLI and the
- * upload page. Nothing is written if any insert fails (e.g. a duplicate name).
- */
-export function saveDataset(db: Db, meta: DatasetMeta, bundle: DatasetBundle, onProgress?: ProgressFn): number {
-  const sqlite = db.$client;
-  const insertCase = sqlite.prepare(
+/** An import's longest write at once: the cases go in steps of about this many ms, other requests between them. */
+const STEP_MS = 40;
+
+function caseInserter(db: Db, datasetId: number, bundle: DatasetBundle): (from: number, to: number) => void {
+  const insertCase = db.$client.prepare(
     `INSERT INTO cases (dataset_id, case_id, hospital_code, drg_code, month, pool, total_cost, patient_pay, los, special_review, deduction)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const c = bundle.cases;
-  const pools = POOLS.filter((_, p) => c.pool.includes(p));
-  const write = sqlite.transaction((): number => {
-    const [row] = db
-      .insert(datasets)
-      .values({
-        name: meta.name,
-        year: meta.year,
-        notes: meta.notes ?? null,
-        pools,
-        caseCount: c.count,
-        createdAt: new Date().toISOString(),
-      })
-      .returning({ id: datasets.id })
-      .all();
-    const datasetId = row!.id;
-    insertHospitals(db, datasetId, bundle.hospitals);
-    insertCatalog(db, datasetId, bundle.catalog);
-    for (let i = 0; i < c.count; i++) {
+  return (from, to) => {
+    for (let i = from; i < to; i++) {
       insertCase.run(
         datasetId,
         c.caseId[i],
@@ -67,12 +49,102 @@ export function saveDataset(db: Db, meta: DatasetMeta, bundle: DatasetBundle, on
         c.specialReview[i],
         c.deduction[i],
       );
-      if (onProgress && (i + 1) % CASE_BATCH === 0) onProgress(i + 1, c.count);
     }
-    onProgress?.(c.count, c.count);
+  };
+}
+
+/** The data set's row, its hospitals and its catalog (no cases yet). */
+function insertDatasetTables(db: Db, meta: DatasetMeta, bundle: DatasetBundle, state: 'importing' | 'ready'): number {
+  const c = bundle.cases;
+  const [row] = db
+    .insert(datasets)
+    .values({
+      name: meta.name,
+      year: meta.year,
+      notes: meta.notes ?? null,
+      pools: POOLS.filter((_, p) => c.pool.includes(p)),
+      caseCount: c.count,
+      createdAt: new Date().toISOString(),
+      state,
+    })
+    .returning({ id: datasets.id })
+    .all();
+  const datasetId = row!.id;
+  insertHospitals(db, datasetId, bundle.hospitals);
+  insertCatalog(db, datasetId, bundle.catalog);
+  return datasetId;
+}
+
+/**
+ * Writes a whole data set in one transaction (the seed and the tests: nothing else waits on the database then).
+ * Nothing is written if any insert fails (e.g. a duplicate name).
+ */
+export function saveDataset(db: Db, meta: DatasetMeta, bundle: DatasetBundle, onProgress?: ProgressFn): number {
+  const count = bundle.cases.count;
+  const write = db.$client.transaction((): number => {
+    const datasetId = insertDatasetTables(db, meta, bundle, 'ready');
+    const insertCases = caseInserter(db, datasetId, bundle);
+    for (let from = 0; from < count; from += CASE_BATCH) {
+      insertCases(from, Math.min(count, from + CASE_BATCH));
+      onProgress?.(Math.min(count, from + CASE_BATCH), count);
+    }
+    if (count === 0) onProgress?.(0, 0);
     return datasetId;
   });
   return write();
+}
+
+function nextMacrotask(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Writes a data set while the app serves (the upload and the import CLI): the data set's row is written first as
+ * 'importing', which no reader sees, then the cases in short transactions of about STEP_MS each with other
+ * requests served between them, and last the row turns 'ready' — all or nothing to every reader. On a failure
+ * what was written is removed again; a crash leaves an 'importing' data set that `removeUnfinishedImports`
+ * clears at the next start.
+ */
+export async function saveDatasetInSteps(db: Db, meta: DatasetMeta, bundle: DatasetBundle, onProgress?: ProgressFn): Promise<number> {
+  const sqlite = db.$client;
+  const count = bundle.cases.count;
+  const datasetId = sqlite.transaction(() => insertDatasetTables(db, meta, bundle, 'importing'))();
+  try {
+    const insertCases = sqlite.transaction(caseInserter(db, datasetId, bundle));
+    let rowsPerStep = 1000;
+    for (let from = 0; from < count; ) {
+      const to = Math.min(count, from + rowsPerStep);
+      const started = performance.now();
+      insertCases(from, to);
+      const took = performance.now() - started;
+      // as many rows as fit in STEP_MS, by the last step's pace (at most doubling, so one slow step cannot run long)
+      rowsPerStep = Math.max(500, Math.min(rowsPerStep * 2, Math.round(((to - from) * STEP_MS) / Math.max(took, 0.1))));
+      from = to;
+      onProgress?.(from, count);
+      await nextMacrotask();
+    }
+    if (count === 0) onProgress?.(0, 0);
+    db.update(datasets).set({ state: 'ready' }).where(eq(datasets.id, datasetId)).run();
+    return datasetId;
+  } catch (error) {
+    await removeDatasetInSteps(db, datasetId);
+    throw error;
+  }
+}
+
+/** Deletes a data set's cases in short steps, then the data set (its hospitals and catalog by cascade). */
+async function removeDatasetInSteps(db: Db, datasetId: number): Promise<void> {
+  const sqlite = db.$client;
+  const step = sqlite.prepare('DELETE FROM cases WHERE id IN (SELECT id FROM cases WHERE dataset_id = ? LIMIT 20000)');
+  while (step.run(datasetId).changes > 0) await nextMacrotask();
+  db.delete(datasets).where(eq(datasets.id, datasetId)).run();
+}
+
+/** Removes the data sets a crash left half-written ('importing'): at start, before the server serves. */
+export function removeUnfinishedImports(db: Db): string[] {
+  const unfinished = db.select({ id: datasets.id, name: datasets.name }).from(datasets).where(eq(datasets.state, 'importing')).all();
+  for (const { id } of unfinished) db.delete(datasets).where(eq(datasets.id, id)).run();
+  return unfinished.map((d) => d.name);
 }
 
 function insertHospitals(db: Db, datasetId: number, list: Hospital[]): void {

@@ -32,7 +32,7 @@ const DEFAULT_RULE_KEYS = [
 const FEN_PER_WAN = 1_000_000;
 
 function datasetOrThrow(db: Db, datasetId: number) {
-  const row = db.select({ id: datasets.id, name: datasets.name }).from(datasets).where(eq(datasets.id, datasetId)).get();
+  const row = db.select({ id: datasets.id, name: datasets.name }).from(datasets).where(and(eq(datasets.id, datasetId), eq(datasets.state, 'ready'))).get();
   if (!row) throw new DomainError('NOT_FOUND', `data set ${datasetId} not found`);
   return row;
 }

@@ -33,7 +33,7 @@ export function validateParams(json: unknown): RoundParams {
 }
 
 export function listRounds(db: Db, datasetId: number): Round[] {
-  if (!db.select({ id: datasets.id }).from(datasets).where(eq(datasets.id, datasetId)).get()) throw new DomainError('NOT_FOUND', `data set ${datasetId} not found`);
+  if (!db.select({ id: datasets.id }).from(datasets).where(and(eq(datasets.id, datasetId), eq(datasets.state, 'ready'))).get()) throw new DomainError('NOT_FOUND', `data set ${datasetId} not found`);
   return db.select().from(rounds).where(eq(rounds.datasetId, datasetId)).orderBy(asc(rounds.id)).all().map(toRound);
 }
 
@@ -58,7 +58,7 @@ export interface NewRound {
 
 export function createRound(db: Db, actor: string, input: NewRound): Round {
   return db.transaction(() => {
-    if (!db.select({ id: datasets.id }).from(datasets).where(eq(datasets.id, input.datasetId)).get()) {
+    if (!db.select({ id: datasets.id }).from(datasets).where(and(eq(datasets.id, input.datasetId), eq(datasets.state, 'ready'))).get()) {
       throw new DomainError('NOT_FOUND', `data set ${input.datasetId} not found`);
     }
     const parent = input.parentId ? getRound(db, input.parentId) : null;

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { datasets } from '@/db/schema';
 import type { SettlementData } from '@/worker/settlement/types';
@@ -12,7 +12,7 @@ const cache = (holder.__drgSettlementData ??= new Map());
 
 /** The data set in the engine's columnar form, read from SQLite once per data set version. */
 export function settlementData(db: Db, datasetId: number): { version: number; data: SettlementData } {
-  const dataset = db.select({ version: datasets.version }).from(datasets).where(eq(datasets.id, datasetId)).get();
+  const dataset = db.select({ version: datasets.version }).from(datasets).where(and(eq(datasets.id, datasetId), eq(datasets.state, 'ready'))).get();
   if (!dataset) throw new DomainError('NOT_FOUND', `data set ${datasetId} not found`);
   const hit = cache.get(datasetId);
   if (hit && hit.version === dataset.version) return hit;
