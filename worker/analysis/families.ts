@@ -52,7 +52,7 @@ export function mixedRound(from: RoundParams, to: RoundParams, mask: number): Ro
 }
 
 /** JSON with object keys sorted: two values that mean the same key-for-key compare equal. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
   );
