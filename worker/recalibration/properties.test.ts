@@ -97,7 +97,7 @@ describe('recalibration invariants', () => {
           expect(row.flags.includes('few_cases')).toBe(row.kept < options.minCases);
           expect(row.flags.includes('change_over_10pct')).toBe(Math.abs(row.change) > 0.1 + 1e-9);
           if (row.trimmed_mean === null) continue;
-          const used = cases.filter((c) => c.drg === row.drg_code && !c.special && c.cost > 0 && c.los > 2 && c.los < 60).map((c) => c.cost);
+          const used = cases.filter((c) => c.drg === row.drg_code && !c.special && c.cost > 0 && (c.los ?? 10) > 2 && (c.los ?? 10) < 60).map((c) => c.cost);
           expect(row.cases).toBe(used.length);
           expect(row.trimmed_mean).toBeGreaterThanOrEqual(Math.min(...used) - 1e-9);
           expect(row.trimmed_mean).toBeLessThanOrEqual(Math.max(...used) + 1e-9);
