@@ -11,14 +11,15 @@ import { importEn, importZh } from './dict/import';
 import { statementEn, statementZh } from './dict/statement';
 import { reportEn, reportZh } from './dict/report';
 import { toolbarEn, toolbarZh } from './dict/toolbar';
+import { analysisEn, analysisZh } from './dict/analysis';
 import { authEn, authZh } from './dict/auth';
 import { noticeEn, noticeZh } from './dict/notice';
 
-const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...statementZh, ...importZh, ...reportZh, ...authZh, ...toolbarZh, ...noticeZh };
+const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...statementZh, ...importZh, ...reportZh, ...authZh, ...toolbarZh, ...analysisZh, ...noticeZh };
 
 export type MessageKey = keyof typeof zh;
 export type Locale = 'zh' | 'en';
 
-const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...statementEn, ...importEn, ...reportEn, ...authEn, ...toolbarEn, ...noticeEn };
+const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...statementEn, ...importEn, ...reportEn, ...authEn, ...toolbarEn, ...analysisEn, ...noticeEn };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { zh, en };

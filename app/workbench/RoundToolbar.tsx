@@ -37,7 +37,7 @@ export interface RoundToolbarProps {
   status: ReactNode;
 }
 
-const TABS: WorkbenchView[] = ['compare', 'params', 'diff', 'rounds', 'report'];
+const TABS: WorkbenchView[] = ['compare', 'params', 'diff', 'attribution', 'solve', 'projection', 'rounds', 'report'];
 
 /**
  * The bar above every view, one line on a 1280 px projector: the round and its status, the baseline, the other

@@ -3,8 +3,8 @@ import { useCallback, useMemo } from 'react';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { isParamSection, type ParamSection } from './params/sections';
 
-export type WorkbenchView = 'compare' | 'params' | 'diff' | 'rounds' | 'hospital' | 'report';
-const VIEWS: readonly WorkbenchView[] = ['compare', 'params', 'diff', 'rounds', 'hospital', 'report'];
+export type WorkbenchView = 'compare' | 'params' | 'diff' | 'rounds' | 'hospital' | 'report' | 'attribution' | 'solve' | 'projection';
+const VIEWS: readonly WorkbenchView[] = ['compare', 'params', 'diff', 'rounds', 'hospital', 'report', 'attribution', 'solve', 'projection'];
 
 /** Everything a shared link must restore: data set, edited round, baseline, other compared rounds, view, filters, open levers. */
 export interface WorkbenchState {
