@@ -4,56 +4,62 @@
  * checked before any is applied, so there is never a partial round).
  */
 import { z } from 'zod';
-import { MAX_BUDGET_YUAN } from './bounds';
+import { BOUNDS, type Bound } from './bounds';
 
-const MAX_COEFFICIENT = 3;
+const MAX_COEFFICIENT = BOUNDS.coefficient.max;
 
-const positive = z.number().positive('must be greater than 0');
+/** A number within `bound` (bounds.ts), with the schema's messages. */
+function inBound(bound: Bound, below: string): z.ZodNumber {
+  const lower = bound.minOpen ? z.number().gt(bound.min, below) : z.number().min(bound.min, below);
+  return lower.max(bound.max, bound.min === 0 && !bound.minOpen ? below : `must be at most ${bound.max}`);
+}
+
+const positive = (bound: Bound) => inBound(bound, 'must be greater than 0');
 const nonNegative = z.number().min(0, 'must not be negative');
-const ratio = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+const ratio = inBound(BOUNDS.ratio, 'must be between 0 and 1');
 /** 医疗机构系数 / 等级系数 / 同病同价系数 */
 const coefficient = z
   .number()
-  .positive(`must be greater than 0 and at most ${MAX_COEFFICIENT}`)
+  .gt(BOUNDS.coefficient.min, `must be greater than 0 and at most ${MAX_COEFFICIENT}`)
   .max(MAX_COEFFICIENT, `must be greater than 0 and at most ${MAX_COEFFICIENT}`);
 /**
  * A LOS limit. The prepared cases keep LOS in 11 bits (stays capped at 2047 days, prepare.ts); limits up to
  * MAX_LOS_LIMIT classify a capped stay exactly as its real length would, and no policy sets a limit of years.
  */
-export const MAX_LOS_LIMIT = 2000;
+export const MAX_LOS_LIMIT = BOUNDS.days.max;
 const days = z
   .number()
   .int('must be a whole number of days')
   .min(0, 'must not be negative')
   .max(MAX_LOS_LIMIT, `must be at most ${MAX_LOS_LIMIT} days`);
-const score = z.number().min(0, 'must be between 0 and 100').max(100, 'must be between 0 and 100');
+const score = inBound(BOUNDS.score, 'must be between 0 and 100');
 
 const byPool = <T extends z.ZodType>(value: T) => z.strictObject({ employee: value, resident: value }).partial();
 const byLevel = <T extends z.ZodType>(value: T) => z.strictObject({ '1': value, '2': value, '3': value }).partial();
 const byCode = <T extends z.ZodType>(value: T) => z.record(z.string().min(1, 'code must not be empty'), value);
 
 /** 高倍率 band: the first band with RW ≤ rw_max (null = no upper bound) gives the multiple. */
-const highBand = z.strictObject({ rw_max: positive.nullable(), multiple: z.number().min(1, 'must be at least 1') });
+const highBand = z.strictObject({ rw_max: positive(BOUNDS.bandWeight).nullable(), multiple: inBound(BOUNDS.multiple, 'must be at least 1') });
 /** 合理超支分担 band: the first band with overspend rate ≤ over_max (null = beyond) gives the fund's share. */
-const sharingBand = z.strictObject({ over_max: positive.nullable(), fund_share: ratio });
+const sharingBand = z.strictObject({ over_max: positive(BOUNDS.overspend).nullable(), fund_share: ratio });
 /** 考核系数 band: the first band with score ≥ min_score gives the coefficient. */
 const evalBand = z.strictObject({ min_score: score, coef: ratio });
 
 const roundParamsObject = z.strictObject({
   method: z.enum(['points', 'rate']),
   /** 基准点数 */
-  base_points: positive.optional(),
+  base_points: positive(BOUNDS.basePoints).optional(),
   point_value_basis: z.enum(['total', 'fund']).optional(),
   /** 统筹基金预算 (yuan) */
-  budget: byPool(nonNegative.max(MAX_BUDGET_YUAN, `must be at most ${MAX_BUDGET_YUAN} yuan`)).optional(),
+  budget: byPool(nonNegative.max(BOUNDS.budget.max, `must be at most ${BOUNDS.budget.max} yuan`)).optional(),
   /** 基础费率 (yuan per RW) */
-  rate: byPool(positive).optional(),
-  rate_by_level: byPool(byLevel(positive)).optional(),
+  rate: byPool(positive(BOUNDS.rate)).optional(),
+  rate_by_level: byPool(byLevel(positive(BOUNDS.rate))).optional(),
   /** 月度预结算点值: null = computed from the month's points */
-  monthly_point_value: byPool(positive.nullable()).optional(),
+  monthly_point_value: byPool(positive(BOUNDS.rate).nullable()).optional(),
   prepay_ratio: ratio.optional(),
-  weights: byCode(positive).optional(),
-  benchmark_costs: byCode(positive).optional(),
+  weights: byCode(positive(BOUNDS.weight)).optional(),
+  benchmark_costs: byCode(positive(BOUNDS.benchmarkCost)).optional(),
   level_coefficients: byLevel(coefficient).optional(),
   hospital_coefficients: byCode(coefficient).optional(),
   uniform_price_drgs: z.array(z.string().min(1, 'code must not be empty')).optional(),
@@ -68,7 +74,7 @@ const roundParamsObject = z.strictObject({
   exclude_los_min: days.optional(),
   reserve_ratio: ratio.optional(),
   sharing_bands: z.array(sharingBand).optional(),
-  surplus_cap: nonNegative.nullable().optional(),
+  surplus_cap: inBound(BOUNDS.surplusCap, 'must not be negative').nullable().optional(),
   eval_bands: z.array(evalBand).optional(),
   evaluation_scores: byCode(score).optional(),
 });

@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { boundOf, boundText } from '@/worker/settlement/bounds';
 import type { RoundParams } from '@/worker/settlement/round';
 import { useLocale } from '../../i18n/locale';
 import { useEditActions } from './EditContext';
@@ -26,6 +27,8 @@ export interface NumberFieldProps {
   /** how the stored value is shown and typed (budgets: yuan stored, 万元 typed); default: as stored */
   unit?: FieldUnit;
   large?: boolean;
+  /** leave the range (bounds.ts) out of a labelled field's text, where space is short (it stays on hover) */
+  hideRange?: boolean;
   testId?: string;
   /** replaces the standard check, e.g. a weight equal to the catalog's is no override */
   validate?: (params: RoundParams, text: string) => EditResult;
@@ -76,6 +79,9 @@ export function NumberField(props: NumberFieldProps) {
     }
   };
   const typed = draft === null ? props.value : unit.fromText(draft);
+  // the range the engine takes (bounds.ts), in the field's unit: beside a labelled field, on a table cell's hover
+  const bound = boundOf(props.path);
+  const range = bound ? t('params.range', { range: boundText(bound, unit.toText) }) : null;
   const field = (
     <input
       ref={input}
@@ -86,6 +92,7 @@ export function NumberField(props: NumberFieldProps) {
       placeholder={props.placeholder}
       disabled={readOnly}
       aria-label={props.name}
+      title={range ?? undefined}
       aria-invalid={issue ? true : undefined}
       aria-describedby={issue ? messageId : undefined}
       data-testid={props.testId ?? `param-${props.path.join('.')}`}
@@ -117,6 +124,11 @@ export function NumberField(props: NumberFieldProps) {
       <span className={styles.label}>{props.label}</span>
       {field}
       {hint}
+      {range && !props.hideRange ? (
+        <span className={styles.range} data-testid="field-range">
+          {range}
+        </span>
+      ) : null}
       <FieldMessage issue={issue} id={messageId} />
     </label>
   );

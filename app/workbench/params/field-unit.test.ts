@@ -34,7 +34,7 @@ describe('budget fields in 万元 (the round stores yuan)', () => {
     const ok = validateTypedNumber(round, ['budget', 'employee'], '115,000', wanTextToYuan);
     expect(ok.ok && ok.next.budget).toEqual({ employee: 1_150_000_000 });
     const refused = validateTypedNumber(round, ['budget', 'employee'], '-5', wanTextToYuan);
-    expect(refused.ok ? null : refused.issue.key).toBe('params.error.positive');
+    expect(refused.ok ? null : refused.issue.key).toBe('params.error.nonNegative');
     const word = validateTypedNumber(round, ['budget', 'employee'], '十万', wanTextToYuan);
     expect(word.ok ? null : word.issue.key).toBe('params.error.number');
   });

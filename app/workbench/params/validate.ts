@@ -3,7 +3,8 @@
  * beside the field; the engine's own schema (`parseRoundParams`) is the final gate for every candidate round,
  * so the editor never hands on parameters the engine or the server would refuse.
  */
-import { MAX_LOS_LIMIT, parseRoundParams, resolveRound, type RoundParams } from '@/worker/settlement/round';
+import { BOUNDS, PARAM_BOUNDS, boundText, isWithin, type BoundName } from '@/worker/settlement/bounds';
+import { parseRoundParams, resolveRound, type RoundParams } from '@/worker/settlement/round';
 import type { paramsZh } from '../../i18n/dict/params';
 import { numberAt, setIn, type ParamPath } from './paths';
 
@@ -19,14 +20,30 @@ export type EditResult = { ok: true; next: RoundParams } | { ok: false; issue: F
 
 type Check = (value: number) => FieldIssue | null;
 
-const positive: Check = (v) => (v > 0 ? null : { key: 'params.error.positive' });
-/** 高倍率 multiples: a threshold below the benchmark cost would make ordinary cases outliers. */
-const atLeastOne: Check = (v) => (v >= 1 ? null : { key: 'params.error.atLeastOne' });
-/** 医疗机构系数 and 等级系数: above 0, at most 3. */
-const coefficient: Check = (v) => (v > 0 && v <= 3 ? null : { key: 'params.error.coefficient' });
-const ratio: Check = (v) => (v >= 0 && v <= 1 ? null : { key: 'params.error.ratio' });
-const score: Check = (v) => (v >= 0 && v <= 100 ? null : { key: 'params.error.score' });
-const days: Check = (v) => (Number.isInteger(v) && v >= 0 && v <= MAX_LOS_LIMIT ? null : { key: 'params.error.days' });
+/**
+ * A number checked against its bound (bounds.ts, the same the engine's schema reads), with the message the panel
+ * knows for the kind of number: coefficients, ratios, scores and days have their own; others say the range.
+ */
+function boundCheck(name: BoundName): Check {
+  const bound = BOUNDS[name];
+  const special: Partial<Record<BoundName, ParamsMessageKey>> = {
+    coefficient: 'params.error.coefficient',
+    ratio: 'params.error.ratio',
+    score: 'params.error.score',
+    days: 'params.error.days',
+  };
+  return (v) => {
+    if (isWithin(bound, v)) return null;
+    const key = special[name];
+    if (key) return { key };
+    if (bound.minOpen && v <= bound.min) return { key: 'params.error.positive' };
+    if (v < bound.min) {
+      if (name === 'multiple') return { key: 'params.error.atLeastOne' };
+      return bound.min === 0 ? { key: 'params.error.nonNegative' } : { key: 'params.error.range', vars: { range: boundText(bound) } };
+    }
+    return { key: 'params.error.atMost', vars: { max: bound.max.toLocaleString('en') } };
+  };
+}
 
 /** What a blank field means: the key is removed (catalog/file value applies), stored as null, or refused. */
 type Blank = 'remove' | 'null' | 'required';
@@ -36,28 +53,32 @@ interface FieldRule {
   check: Check;
 }
 
-/** Field rules by path pattern: map keys (DRG, hospital, pool, level) are `*`. */
-const FIELD_RULES: Readonly<Record<string, FieldRule>> = {
-  base_points: { blank: 'required', check: positive },
-  'budget.*': { blank: 'remove', check: positive },
-  'rate.*': { blank: 'remove', check: positive },
-  'rate_by_level.*.*': { blank: 'remove', check: positive },
-  'monthly_point_value.*': { blank: 'null', check: positive },
-  prepay_ratio: { blank: 'required', check: ratio },
-  'weights.*': { blank: 'remove', check: positive },
-  'benchmark_costs.*': { blank: 'remove', check: positive },
-  'level_coefficients.*': { blank: 'required', check: coefficient },
-  'hospital_coefficients.*': { blank: 'remove', check: coefficient },
-  uniform_coefficient: { blank: 'required', check: coefficient },
-  'evaluation_scores.*': { blank: 'remove', check: score },
-  high_extra_ratio: { blank: 'required', check: ratio },
-  low_multiple: { blank: 'required', check: ratio },
-  ungrouped_ratio: { blank: 'required', check: ratio },
-  exclude_los_max: { blank: 'required', check: days },
-  exclude_los_min: { blank: 'required', check: days },
-  reserve_ratio: { blank: 'required', check: ratio },
-  surplus_cap: { blank: 'null', check: ratio },
+const BLANKS: Readonly<Record<string, Blank>> = {
+  base_points: 'required',
+  'budget.*': 'remove',
+  'rate.*': 'remove',
+  'rate_by_level.*.*': 'remove',
+  'monthly_point_value.*': 'null',
+  prepay_ratio: 'required',
+  'weights.*': 'remove',
+  'benchmark_costs.*': 'remove',
+  'level_coefficients.*': 'required',
+  'hospital_coefficients.*': 'remove',
+  uniform_coefficient: 'required',
+  'evaluation_scores.*': 'remove',
+  high_extra_ratio: 'required',
+  low_multiple: 'required',
+  ungrouped_ratio: 'required',
+  exclude_los_max: 'required',
+  exclude_los_min: 'required',
+  reserve_ratio: 'required',
+  surplus_cap: 'null',
 };
+
+/** Field rules by path pattern (map keys — DRG, hospital, pool, level — are `*`): blank meaning, and the bound. */
+const FIELD_RULES: Readonly<Record<string, FieldRule>> = Object.fromEntries(
+  Object.entries(BLANKS).map(([pattern, blank]) => [pattern, { blank, check: boundCheck(PARAM_BOUNDS[pattern]!) }]),
+);
 
 function patternOf(path: ParamPath): string {
   return path.map((step, i) => (i === 0 ? String(step) : '*')).join('.');
@@ -161,11 +182,11 @@ interface BandSpec {
 
 export const BAND_SPECS: Readonly<Record<BandKey, BandSpec>> = {
   // 高倍率: the first band with RW ≤ rw_max gives the multiple (§2.4).
-  high_bands: { bound: 'rw_max', value: 'multiple', order: 'ascending', openLast: true, checkBound: positive, checkValue: atLeastOne },
+  high_bands: { bound: 'rw_max', value: 'multiple', order: 'ascending', openLast: true, checkBound: boundCheck('bandWeight'), checkValue: boundCheck('multiple') },
   // 合理超支分担: the first band with overspend rate ≤ over_max gives the fund's share (§4.3).
-  sharing_bands: { bound: 'over_max', value: 'fund_share', order: 'ascending', openLast: true, checkBound: positive, checkValue: ratio },
+  sharing_bands: { bound: 'over_max', value: 'fund_share', order: 'ascending', openLast: true, checkBound: boundCheck('overspend'), checkValue: boundCheck('ratio') },
   // 鼓励系数: the first band with score ≥ min_score; a coefficient above 1 would return more than the deposit (§4.3).
-  eval_bands: { bound: 'min_score', value: 'coef', order: 'descending', openLast: false, checkBound: score, checkValue: ratio },
+  eval_bands: { bound: 'min_score', value: 'coef', order: 'descending', openLast: false, checkBound: boundCheck('score'), checkValue: boundCheck('ratio') },
 };
 
 /** One band row as typed: null = blank. */
