@@ -4,9 +4,10 @@
  * Progress goes to stderr; so does every row error. Exit 0 when the data set was written, 1 on bad input
  * (nothing written), 2 on bad arguments.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@/db/client';
-import { formatRowError, importDataset, omittedErrors, type ImportStage } from '@/server/import';
+import { ENCODING_LABEL, formatRowError, importDataset, omittedErrors, type ImportStage } from '@/server/import';
 
 const USAGE =
   'usage: npm run import -- --hospitals H.csv --catalog C.csv --cases K.csv --name NAME [--year YYYY] [--notes TEXT] [--db PATH]';
@@ -73,6 +74,9 @@ async function main(): Promise<number> {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stderr.write(`imported data set ${result.datasetId} "${args.meta.name}" in ${seconds} s\n`);
+  // which encoding each CSV was read in (a GBK file saved by Excel on Chinese Windows is read as GB18030)
+  const read = (Object.keys(result.encodings) as (keyof typeof result.encodings)[]).map((t) => `${path.basename(args.paths[t])} ${ENCODING_LABEL[result.encodings[t]!]}`);
+  if (read.length > 0) process.stderr.write(`编码 / encoding: ${read.join(', ')}\n`);
   return 0;
 }
 

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useQueryClient } from '@tanstack/react-query';
 import { useLocale } from '../i18n/locale';
 import type { ColumnSpec, TableName } from '@/server/import/table-columns';
+import { ENCODING_LABEL } from '@/server/import/encoding-label';
 import { ImportErrors, type FileTables } from './ImportErrors';
 import { uploadDataset, type ImportEvent, type ImportOutcome } from './upload';
 import styles from './import.module.css';
@@ -81,6 +82,11 @@ export function ImportForm({ tables }: { tables: Readonly<Record<TableName, read
       {outcome?.ok ? (
         <p data-testid="import-ok">
           {t('import.done')} <Link href={`/?dataset=${outcome.datasetId}`}>{t('import.open')}</Link>
+        </p>
+      ) : null}
+      {outcome?.ok && Object.keys(outcome.encodings).length > 0 ? (
+        <p className="muted" data-testid="import-encodings">
+          {t('import.encodings', { files: FILES.filter((f) => outcome.encodings[f]).map((f) => `${t(`import.file.${f}`)} ${ENCODING_LABEL[outcome.encodings[f]!]}`).join(' · ') })}
         </p>
       ) : null}
       {outcome && !outcome.ok ? (

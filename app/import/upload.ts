@@ -4,7 +4,7 @@
  * JSON progress lines ({stage, done, total}) and a final {ok, datasetId} or {ok: false, errors}.
  */
 
-import type { ImportStage } from '@/server/import/dataset';
+import type { ImportStage, TableEncodings } from '@/server/import/dataset';
 import type { Reason, RowError } from '@/server/import/errors';
 
 export type { Reason, RowError };
@@ -14,11 +14,11 @@ export type ImportEvent =
   | { kind: 'stage'; stage: ImportStage; done: number; total: number };
 
 /** A failure lists the first errors (up to 1000) and counts them all. */
-export type ImportOutcome = { ok: true; datasetId: number } | { ok: false; errors: RowError[]; errorCount: number };
+export type ImportOutcome = { ok: true; datasetId: number; encodings: TableEncodings } | { ok: false; errors: RowError[]; errorCount: number };
 
 type ServerLine =
   | { stage: ImportStage; done: number; total: number }
-  | { ok: true; datasetId: number }
+  | { ok: true; datasetId: number; encodings: TableEncodings }
   | { ok: false; errors?: RowError[]; errorCount?: number };
 
 function failureOf(line: { errors?: RowError[]; errorCount?: number }): ImportOutcome {

@@ -1,19 +1,22 @@
 /**
- * CSV reader (papaparse, streaming): UTF-8 with or without a BOM, comma-separated, RFC 4180 quotes.
- * Rows are numbered as a spreadsheet shows them (header = 1; a quoted line break stays in its row).
+ * CSV reader (papaparse, streaming): UTF-8 with or without a BOM, or GB18030/GBK (encoding.ts detects which),
+ * comma-separated, RFC 4180 quotes. Rows are numbered as a spreadsheet shows them (header = 1; a quoted line
+ * break stays in its row).
  */
 import Papa from 'papaparse';
 import { Readable } from 'node:stream';
+import { decoderLabel, type CsvEncoding } from './encoding';
 import { REASONS } from './reasons';
 import type { ProblemHandler, RowHandler } from './rows';
 
 /**
- * Decodes UTF-8 across chunk boundaries (TextDecoder drops a leading BOM) and hands text over in whole
+ * Decodes the text across chunk boundaries (TextDecoder drops a leading BOM) and hands it over in whole
  * lines: papaparse guesses the line ending from its first piece and must never see a "\r\n" cut in two.
  */
-async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>, onBytes: (bytes: number) => void, onProblem: ProblemHandler) {
-  // fatal: a GBK file saved by Excel must be refused, not read as mojibake
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+async function* decodeText(chunks: AsyncIterable<Uint8Array>, encoding: CsvEncoding, onBytes: (bytes: number) => void, onProblem: ProblemHandler) {
+  // fatal: bytes that are not of the encoding are refused, never read as mojibake
+  const decoder = new TextDecoder(decoderLabel(encoding), { fatal: true });
+  const invalid = encoding === 'gb18030' ? REASONS.unknownEncoding : REASONS.notUtf8;
   let bytes = 0;
   let pending = '';
   for await (const chunk of chunks) {
@@ -21,7 +24,7 @@ async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>, onBytes: (bytes: n
     try {
       pending += decoder.decode(chunk, { stream: true });
     } catch {
-      onProblem(0, REASONS.notUtf8);
+      onProblem(0, invalid);
       return;
     }
     const end = pending.lastIndexOf('\n') + 1;
@@ -34,7 +37,7 @@ async function* decodeUtf8(chunks: AsyncIterable<Uint8Array>, onBytes: (bytes: n
   try {
     pending += decoder.decode();
   } catch {
-    onProblem(0, REASONS.notUtf8);
+    onProblem(0, invalid);
     return;
   }
   if (pending) yield pending;
@@ -54,10 +57,11 @@ export function readCsv(
   onRow: RowHandler,
   onProblem: ProblemHandler,
   onBytes: (bytes: number) => void,
+  encoding: CsvEncoding = 'utf-8',
 ): Promise<void> {
   let rowsBefore = 0;
   return new Promise((resolve, reject) => {
-    Papa.parse<string[]>(Readable.from(decodeUtf8(chunks, onBytes, onProblem)), {
+    Papa.parse<string[]>(Readable.from(decodeText(chunks, encoding, onBytes, onProblem)), {
       delimiter: ',',
       chunk(results) {
         const rows = results.data;

@@ -77,7 +77,7 @@ describe('importDataset', () => {
     const result = await importDataset(db, { name: '2025 测试', year: 2025, notes: 'fixture' }, pathsIn('valid'), (s) =>
       stages.add(s),
     );
-    expect(result).toEqual({ ok: true, datasetId: 1 });
+    expect(result).toEqual({ ok: true, datasetId: 1, encodings: { hospitals: 'utf-8', catalog: 'utf-8', cases: 'utf-8' } });
     expect([...stages]).toEqual(['parsing', 'writing']);
     const data = loadSettlementData(db, 1);
     const bundle = await bundleOf(pathsIn('valid'));

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import type { DatasetBundle } from '@/worker/settlement/types';
 import { readCases } from './cases';
 import { readCatalog } from './catalog';
+import { detectCsvEncoding, type CsvEncoding } from './encoding';
 import { ErrorList, type ImportFailure } from './errors';
 import { readHospitals } from './hospitals';
 import { REASONS } from './reasons';
@@ -17,7 +18,10 @@ import { bufferSource, fileSource, type TableSource } from './source';
 export type ImportStage = 'parsing' | 'writing';
 export type ImportProgress = (stage: ImportStage, done: number, total: number) => void;
 
-export type ReadResult = { ok: true; bundle: DatasetBundle } | ImportFailure;
+/** How each CSV table's bytes were decoded (an XLSX table has no entry: its text is always UTF-8). */
+export type TableEncodings = Partial<Record<keyof DatasetSources, CsvEncoding>>;
+
+export type ReadResult = { ok: true; bundle: DatasetBundle; encodings: TableEncodings } | ImportFailure;
 
 export interface DatasetPaths {
   hospitals: string;
@@ -49,8 +53,25 @@ function emptyTableErrors(bundle: DatasetBundle, sources: DatasetSources, errors
   if (bundle.cases.count === 0) errors.add(sources.cases.name, 0, '', REASONS.noRows('cases'));
 }
 
+/**
+ * The source with its encoding detected, when it is a CSV (recorded in `encodings`); a file that is neither
+ * UTF-8 nor GB18030 text is refused here, naming the file and why, and is then not read.
+ */
+async function decoded(table: keyof DatasetSources, sources: DatasetSources, encodings: TableEncodings, errors: ErrorList): Promise<TableSource> {
+  const source = sources[table];
+  if (source.format !== 'csv') return source;
+  const detected = await detectCsvEncoding(() => source.chunks());
+  if (!detected.ok) {
+    errors.add(source.name, 0, '', detected.reason);
+    return { ...source, encoding: null };
+  }
+  encodings[table] = detected.encoding;
+  return { ...source, encoding: detected.encoding };
+}
+
 export async function readDatasetSources(sources: DatasetSources, onProgress?: ImportProgress): Promise<ReadResult> {
   const errors = new ErrorList();
+  const encodings: TableEncodings = {};
   const total = sources.hospitals.size + sources.catalog.size + sources.cases.size;
   let before = 0;
   const bytesOf = (size: number) => {
@@ -59,13 +80,13 @@ export async function readDatasetSources(sources: DatasetSources, onProgress?: I
     return (bytes: number) => onProgress?.('parsing', start + bytes, total);
   };
   onProgress?.('parsing', 0, total);
-  const hospitals = await readHospitals(sources.hospitals, errors, bytesOf(sources.hospitals.size));
-  const catalog = await readCatalog(sources.catalog, errors, bytesOf(sources.catalog.size));
-  const cases = await readCases(sources.cases, { hospitals, catalog }, errors, bytesOf(sources.cases.size));
+  const hospitals = await readHospitals(await decoded('hospitals', sources, encodings, errors), errors, bytesOf(sources.hospitals.size));
+  const catalog = await readCatalog(await decoded('catalog', sources, encodings, errors), errors, bytesOf(sources.catalog.size));
+  const cases = await readCases(await decoded('cases', sources, encodings, errors), { hospitals, catalog }, errors, bytesOf(sources.cases.size));
   onProgress?.('parsing', total, total);
   const bundle: DatasetBundle = { hospitals: hospitals.hospitals, catalog: catalog.catalog, cases };
   if (errors.isEmpty) emptyTableErrors(bundle, sources, errors);
-  return errors.isEmpty ? { ok: true, bundle } : errors.failure();
+  return errors.isEmpty ? { ok: true, bundle, encodings } : errors.failure();
 }
 
 /** Reads the three tables from disk (CSV or XLSX by extension). */

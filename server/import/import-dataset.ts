@@ -14,6 +14,7 @@ import {
   type DatasetBuffers,
   type DatasetPaths,
   type ImportProgress,
+  type TableEncodings,
 } from './dataset';
 import { ErrorList, type ImportFailure } from './errors';
 import { REASONS, type CellRule } from './reasons';
@@ -29,7 +30,8 @@ export const datasetMetaInput = z.object({
 });
 export type DatasetMetaInput = z.input<typeof datasetMetaInput>;
 
-export type ImportResult = { ok: true; datasetId: number } | ImportFailure;
+/** A data set saved, and how each CSV file's text was decoded (UTF-8, with or without a BOM, or GB18030). */
+export type ImportResult = { ok: true; datasetId: number; encodings: TableEncodings } | ImportFailure;
 
 function nameTaken(db: Db, name: string): boolean {
   return db.select({ id: datasets.id }).from(datasets).where(eq(datasets.name, name)).all().length > 0;
@@ -65,7 +67,7 @@ export async function importDataset(
     const datasetId = await saveDatasetInSteps(db, { name, year, notes: notes ?? null }, read.bundle, (done, total) =>
       onProgress?.('writing', done, total),
     );
-    return { ok: true, datasetId };
+    return { ok: true, datasetId, encodings: read.encodings };
   } catch (error) {
     if (!isUniqueViolation(error) || !nameTaken(db, name)) throw error;
     const errors = new ErrorList();

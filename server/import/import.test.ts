@@ -57,7 +57,6 @@ const BROKEN: [fixture: string, row: number, column: string, reason: Reason][] =
   ['cases-special-review-2', 2, 'special_review', { zh: '应为 0 或 1（当前值：2）', en: 'must be 0 or 1 (got 2)' }],
   ['cases-negative-deduction', 2, 'deduction', { zh: '应为 0 至 10,000,000 元之间的数字（当前值：-5）', en: 'must be a number from 0 to 10,000,000 yuan (got -5)' }],
   ['cases-unclosed-quote', 8, '', { zh: 'CSV 格式错误：引号未闭合', en: 'malformed CSV: Quoted field unterminated' }],
-  ['cases-gbk', 0, '', { zh: '文件不是 UTF-8 编码（请在 Excel 中另存为“CSV UTF-8”或 XLSX）', en: 'the file is not UTF-8 (save it as "CSV UTF-8" or XLSX)' }],
   ['cases-header-only', 0, '', { zh: '病例文件只有表头，没有数据行', en: 'no case rows' }],
   ['cases-empty-file', 0, '', { zh: '病例文件是空的', en: 'the cases file is empty' }],
 ];

@@ -10,6 +10,8 @@ export {
   type ReadResult,
   type ImportStage,
   type ImportProgress,
+  type TableEncodings,
 } from './dataset';
+export { ENCODING_LABEL, type CsvEncoding } from './encoding-label';
 export { importDataset, datasetMetaInput, type DatasetMetaInput, type ImportResult } from './import-dataset';
 export { TABLE_COLUMNS, columnZh, type ColumnSpec, type TableName } from './table-columns';

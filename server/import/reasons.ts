@@ -94,8 +94,12 @@ export const REASONS = {
   }),
   tooManyRows: (limit: number, table: TableName): Reason => TOO_MANY[table](limit),
   notUtf8: {
-    zh: '文件不是 UTF-8 编码（请在 Excel 中另存为“CSV UTF-8”或 XLSX）',
-    en: 'the file is not UTF-8 (save it as "CSV UTF-8" or XLSX)',
+    zh: '文件以 UTF-8 标记（BOM）开头，但其中有不是 UTF-8 的字节（请在 Excel 中另存为“CSV UTF-8”或 XLSX）',
+    en: 'the file starts with a UTF-8 byte order mark but holds bytes that are not UTF-8 (save it as "CSV UTF-8" or XLSX)',
+  },
+  unknownEncoding: {
+    zh: '文件既不是 UTF-8 也不是 GB18030/GBK 编码的文本，未导入以免乱码（请在 Excel 中另存为“CSV UTF-8”或 XLSX）',
+    en: 'the file is neither UTF-8 nor GB18030/GBK text; it was not imported, to keep garbled text out (save it as "CSV UTF-8" or XLSX)',
   },
   malformedCsv: (code: string, message: string): Reason => ({
     zh: `CSV 格式错误：${CSV_PROBLEMS_ZH[code] ?? message}`,

@@ -70,8 +70,11 @@ export async function readTable<T extends TableName>(
     problems++;
     errors.add(source.name, row, '', reason);
   };
-  if (source.format === 'csv') await readCsv(source.chunks(), onRow, onProblem, onBytes);
-  else if (source.format === 'xlsx') {
+  if (source.format === 'csv') {
+    // refused as neither UTF-8 nor GB18030 (listed when detected): not read
+    if (source.encoding === null) return false;
+    await readCsv(source.chunks(), onRow, onProblem, onBytes, source.encoding);
+  } else if (source.format === 'xlsx') {
     await readXlsx(await source.bytes(), onRow, onProblem);
     onBytes(source.size);
   } else {

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { CsvEncoding } from './encoding-label';
 
 export interface TableSource {
   /** file name shown in errors, e.g. "cases.csv" */
@@ -15,6 +16,11 @@ export interface TableSource {
   chunks(): AsyncIterable<Uint8Array>;
   /** the bytes, whole (XLSX is a zip: it is read at once) */
   bytes(): Promise<Uint8Array>;
+  /**
+   * A CSV's text encoding, detected before it is read (encoding.ts; absent: UTF-8). null: it is neither UTF-8
+   * nor GB18030 text — the refusal is already listed and the table is not read.
+   */
+  encoding?: CsvEncoding | null;
 }
 
 const CHUNK_BYTES = 1 << 20;

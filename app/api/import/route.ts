@@ -2,14 +2,15 @@
  * POST /api/import — uploads a data set (SETTLEMENT.md §5) and imports it, all or nothing.
  *
  * Request: multipart/form-data with
- *   - `hospitals`, `catalog`, `cases`: files, CSV (UTF-8, BOM optional) or XLSX (first worksheet), by file name;
+ *   - `hospitals`, `catalog`, `cases`: files, CSV (UTF-8, BOM optional, or GB18030/GBK as Excel on Chinese Windows
+ *     saves it: detected) or XLSX (first worksheet), by file name;
  *   - `name` (data set name, unique), `year` (base year, e.g. 2025), optional `notes`.
  *
  * Response: 200, `application/x-ndjson`, one JSON object per line, streamed as the import runs:
  *   {"stage":"parsing","done":<bytes read>,"total":<bytes in all three files>}   (rows are checked as they stream)
  *   {"stage":"writing","done":<cases written>,"total":<cases>}
  * and exactly one last line:
- *   {"ok":true,"datasetId":12}
+ *   {"ok":true,"datasetId":12,"encodings":{"hospitals":"gb18030","catalog":"utf-8-bom","cases":"utf-8"}}   (CSV files only)
  *   {"ok":false,"errors":[{"file":"cases.csv","row":14,"column":"month",
  *     "reason":{"zh":"应为 1–12 的整数（当前值：13）","en":"must be an integer 1–12 (got 13)"}}],
  *    "errorCount":1, "message"?: {"zh":"……另有 12 处错误未列出","en":"… and 12 more errors"} (only when the list is cut at 1000)}
@@ -20,7 +21,7 @@ import { getDb } from '@/server/db';
 import { POLICY_STAFF } from '@/server/auth/policy';
 import { guard } from '@/server/auth/request';
 import { recordAudit } from '@/server/services/audit';
-import { importDataset, omittedErrors, REASONS, type DatasetBuffers, type ImportResult, type Reason, type RowError } from '@/server/import';
+import { ENCODING_LABEL, importDataset, omittedErrors, REASONS, type DatasetBuffers, type ImportResult, type Reason, type RowError } from '@/server/import';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -52,6 +53,12 @@ async function uploadedFiles(form: FormData): Promise<DatasetBuffers | (typeof F
     files[field] = { name: file.name || `${field}.csv`, data: new Uint8Array(await file.arrayBuffer()) };
   }
   return files as DatasetBuffers;
+}
+
+/** A file as the audit log records it: name, size and, for a CSV read, the text encoding it was read in. */
+function fileNote(file: DatasetBuffers[(typeof FILE_FIELDS)[number]], result: ImportResult, field: (typeof FILE_FIELDS)[number]) {
+  const encoding = result.ok ? result.encodings[field] : undefined;
+  return { name: file.name, bytes: file.data.byteLength, ...(encoding ? { encoding: ENCODING_LABEL[encoding] } : {}) };
 }
 
 function finalLine(result: ImportResult): Line {
@@ -102,7 +109,7 @@ export async function POST(req: Request): Promise<Response> {
           action: result.ok ? 'import' : 'import.refused',
           entity: 'dataset',
           ...(result.ok ? { entityId: result.datasetId } : {}),
-          detail: { name: meta.name, year: meta.year, files: Object.fromEntries(FILE_FIELDS.map((f) => [f, { name: files[f].name, bytes: files[f].data.byteLength }])), ...(result.ok ? {} : { errorCount: result.errorCount ?? result.errors.length }) },
+          detail: { name: meta.name, year: meta.year, files: Object.fromEntries(FILE_FIELDS.map((f) => [f, fileNote(files[f], result, f)])), ...(result.ok ? {} : { errorCount: result.errorCount ?? result.errors.length }) },
         });
         send(finalLine(result));
       } catch (error) {
