@@ -4,23 +4,12 @@
  * to the pre-paid, and the tables carry the round's weights, coefficients and changes against its parent.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '@/db/client';
-import { saveDataset } from '@/server/services/datasets';
-import { createRound, setRoundStatus } from '@/server/services/rounds';
+import type { Db } from '@/db/client';
 import { settlementData } from '@/server/services/settlement-data';
 import { settle, toContractResult } from '@/worker/settlement';
-import { syntheticCity, syntheticRound } from '@/worker/settlement/testing/synthetic';
 import type { RoundParams } from '@/worker/settlement/round';
 import { noticeData, noticeMarkOf, type NoticeData } from './notice-data';
-
-function seedCity(db: Db): number {
-  const city = syntheticCity({ seed: 22, hospitals: 14, drgs: 40, cases: 4000 });
-  // one hospital without a coefficient of its own: it is paid at its level's
-  city.hospitals[0] = { ...city.hospitals[0]!, coefficient: null };
-  const caseId = Array.from({ length: city.cases.count }, (_, i) => `C${i}`);
-  const drgCode = Array.from(city.cases.drg, (d) => city.catalog[d]?.code ?? '');
-  return saveDataset(db, { name: '公告测试城', year: 2025 }, { ...city, cases: { ...city.cases, caseId, drgCode } });
-}
+import { noticeCity } from './testing';
 
 describe('the notice’s data', () => {
   let db: Db;
@@ -31,25 +20,10 @@ describe('the notice’s data', () => {
   let childParams: RoundParams;
 
   beforeAll(() => {
-    db = openDatabase(':memory:');
-    datasetId = seedCity(db);
-    const { data } = settlementData(db, datasetId);
-    const first = createRound(db, 'test', { datasetId, name: '第0轮', params: syntheticRound(data) });
-    setRoundStatus(db, 'test', first.id, 'proposed');
-    setRoundStatus(db, 'test', first.id, 'agreed');
-    setRoundStatus(db, 'test', first.id, 'locked');
-    const drg = data.catalog[3]!;
-    const hospital = data.hospitals[5]!;
-    childParams = {
-      ...first.params,
-      surplus_cap: 0.1,
-      weights: { [drg.code]: 1.2345 },
-      hospital_coefficients: { [hospital.code]: 1.125 },
-      uniform_price_drgs: [data.catalog[4]!.code],
-    };
-    const second = createRound(db, 'test', { datasetId, name: '第1轮 权重调整', parentId: first.id, params: childParams });
-    firstId = first.id;
-    childId = second.id;
+    const city = noticeCity();
+    ({ db, datasetId, draftParams: childParams } = city);
+    firstId = city.lockedId;
+    childId = city.draftId;
     child = noticeData(db, childId, new Date('2026-03-01T08:00:00Z'));
   });
 
