@@ -25,6 +25,15 @@ const HOSPITAL_MAY_CALL: Record<string, string> = {
   'audit.list': "the audit log: a hospital user's own entries only (its name is forced as the actor)",
   'myHospital.outlierCases': 'outlier cases of its own hospital only (another code is refused); the round stays on the server',
   'myHospital.compare': 'the hospital view: its own hospital only (another code is refused), city totals',
+  'requests.list': "requests of its own hospital only (the service filters by the viewer's hospital)",
+  'requests.get': "one request of its own hospital; another hospital's is NOT_FOUND",
+  'requests.levers': 'the current lever values for its own hospital only (another code is refused), no round parameters',
+  'requests.impact': 'its own hospital under the round and the round with its changes (another code is refused), city totals',
+  'requests.create': "a request for its own hospital (the item has no hospital code: the viewer's is used)",
+  'requests.update': 'its own draft only (author check); answers its own request',
+  'requests.submit': 'its own draft only (author check); answers its own request',
+  'requests.withdraw': 'its own request only (author check); answers its own request',
+  'requests.removeAttachment': 'an attachment of its own draft only (author check)',
 };
 
 async function call(viewer: Viewer | null, name: string): Promise<unknown> {
@@ -68,6 +77,8 @@ function routeFiles(dir = path.join(process.cwd(), 'app', 'api')): string[] {
 
 /** routes anyone may call: signing in and out */
 const PUBLIC_ROUTES = ['auth/login/route.ts', 'auth/logout/route.ts'];
+/** routes a hospital user may call, about its own hospital's requests only: anything else does not exist for it (404) */
+const HOSPITAL_ROUTES = ['requests/[id]/attachments/route.ts', 'requests/attachments/[id]/route.ts'];
 
 describe('every route handler declares who may call it', () => {
   let hospitalCookie = '';
@@ -102,6 +113,10 @@ describe('every route handler declares who may call it', () => {
       }
       expect(anonymous.status, `${method} ${file} anonymous`).toBe(401);
       const hospital = await handler(new Request(url, init(hospitalCookie)), context);
+      if (HOSPITAL_ROUTES.includes(file)) {
+        expect(hospital.status, `${method} ${file} as hospital: no request 1 of its own`).toBe(404);
+        continue;
+      }
       expect([403, 200], `${method} ${file} as hospital`).toContain(hospital.status);
       if (hospital.status === 200) expect(file, 'only the session route answers a hospital user').toBe('auth/me/route.ts');
     }

@@ -4,6 +4,8 @@ import { roundsRouter } from './rounds';
 import { settlementRouter } from './settlement';
 import { myHospitalRouter } from './my-hospital';
 import { auditRouter } from './audit';
+import { accountsRouter } from './accounts';
+import { requestsRouter } from './requests';
 
 export const appRouter = router({
   datasets: datasetsRouter,
@@ -11,6 +13,8 @@ export const appRouter = router({
   settlement: settlementRouter,
   myHospital: myHospitalRouter,
   audit: auditRouter,
+  accounts: accountsRouter,
+  requests: requestsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { datasets, ROUND_STATUSES, rounds, type RoundRow, type RoundStatus } from '@/db/schema';
+import { datasets, hospitalRequests, ROUND_STATUSES, rounds, type RoundRow, type RoundStatus } from '@/db/schema';
 import { parseRoundParams, type RoundParams } from '@/worker/settlement/round';
 import { applyParamsPatch } from '@/worker/settlement/params-patch';
 import { recordAudit } from './audit';
@@ -168,6 +168,9 @@ export function deleteRound(db: Db, actor: string, id: number): void {
     if (current.status !== 'draft') throw new DomainError('LOCKED', `only draft rounds can be deleted ("${current.name}" is ${current.status})`);
     const child = db.select({ name: rounds.name }).from(rounds).where(eq(rounds.parentId, id)).get();
     if (child) throw new DomainError('CONFLICT', `round "${current.name}" has child round "${child.name}": delete that first / 该轮次有下级轮次“${child.name}”，不能删除`);
+    // a hospital's request made on the round, or accepted into it, keeps it (the request names it)
+    const request = db.select({ id: hospitalRequests.id }).from(hospitalRequests).where(or(eq(hospitalRequests.roundId, id), eq(hospitalRequests.acceptedRoundId, id))).get();
+    if (request) throw new DomainError('CONFLICT', `round "${current.name}" carries hospital request #${request.id}: it cannot be deleted / 该轮次关联医院诉求 #${request.id}，不能删除`);
     db.delete(rounds).where(eq(rounds.id, id)).run();
     recordAudit(db, { actor, action: 'delete', entity: 'round', entityId: id, detail: { name: current.name } });
   });
