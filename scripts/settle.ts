@@ -37,7 +37,7 @@ function parseCommandLine(argv: string[]): Args | null {
 }
 
 /** The round file as parameters, or the lines that say what is wrong with it. */
-async function readRound(path: string): Promise<{ ok: true; params: RoundParams } | { ok: false; lines: string[] }> {
+export async function readRound(path: string): Promise<{ ok: true; params: RoundParams } | { ok: false; lines: string[] }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
