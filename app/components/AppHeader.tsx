@@ -36,6 +36,7 @@ function NavLinks({ dataset, role }: { dataset: string | null; role: Role }) {
       {role === 'policy' || role === 'admin' ? <Link href="/import" prefetch={false}>{t('nav.import')}</Link> : null}
       <Link href="/selfcheck" prefetch={false}>{t('nav.selfcheck')}</Link>
       <Link href="/audit" prefetch={false} data-testid="nav-audit">{t('nav.audit')}</Link>
+      {role === 'admin' ? <Link href="/accounts" prefetch={false} data-testid="nav-accounts">{t('nav.accounts')}</Link> : null}
     </nav>
   );
 }

@@ -13,13 +13,15 @@ import { reportEn, reportZh } from './dict/report';
 import { toolbarEn, toolbarZh } from './dict/toolbar';
 import { analysisEn, analysisZh } from './dict/analysis';
 import { authEn, authZh } from './dict/auth';
+import { accountsEn, accountsZh } from './dict/accounts';
 import { noticeEn, noticeZh } from './dict/notice';
+import { requestsEn, requestsZh } from './dict/requests';
 
-const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...statementZh, ...importZh, ...reportZh, ...authZh, ...toolbarZh, ...analysisZh, ...noticeZh };
+const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...statementZh, ...importZh, ...reportZh, ...authZh, ...accountsZh, ...toolbarZh, ...analysisZh, ...noticeZh, ...requestsZh };
 
 export type MessageKey = keyof typeof zh;
 export type Locale = 'zh' | 'en';
 
-const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...statementEn, ...importEn, ...reportEn, ...authEn, ...toolbarEn, ...analysisEn, ...noticeEn };
+const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...statementEn, ...importEn, ...reportEn, ...authEn, ...accountsEn, ...toolbarEn, ...analysisEn, ...noticeEn, ...requestsEn };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { zh, en };

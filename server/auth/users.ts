@@ -75,6 +75,15 @@ export function disableUser(db: Db, username: string, actor: string): void {
   });
 }
 
+/** Lets a disabled account sign in again (its password as it was). */
+export function enableUser(db: Db, username: string, actor: string): void {
+  const row = userByName(db, username);
+  db.transaction(() => {
+    db.update(users).set({ disabled: false }).where(eq(users.id, row.id)).run();
+    recordAudit(db, { actor, action: 'user.enable', entity: 'user', entityId: row.id, detail: { username: row.username, before: { disabled: row.disabled }, after: { disabled: false } } });
+  });
+}
+
 /** Sets a new password; every session of the user ends but `keepSessionId` (the one that changed it). */
 export async function setPassword(db: Db, username: string, password: string, actor: string, keepSessionId?: number, now = new Date()): Promise<void> {
   const row = userByName(db, username);
