@@ -4,6 +4,7 @@ import { roundsRouter } from './rounds';
 import { settlementRouter } from './settlement';
 import { myHospitalRouter } from './my-hospital';
 import { auditRouter } from './audit';
+import { recalibrationRouter } from './recalibration';
 import { accountsRouter } from './accounts';
 import { requestsRouter } from './requests';
 
@@ -13,6 +14,7 @@ export const appRouter = router({
   settlement: settlementRouter,
   myHospital: myHospitalRouter,
   audit: auditRouter,
+  recalibration: recalibrationRouter,
   accounts: accountsRouter,
   requests: requestsRouter,
 });

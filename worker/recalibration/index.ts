@@ -4,7 +4,8 @@
  */
 export { DEFAULT_OPTIONS, optionsText, parseTrimMethod, recalibrationOptionsSchema, trimMethodText, RECENTRE_MODES, OPTION_LIMITS, type RecalibrationOptions, type Recentre, type TrimMethod } from './options';
 export { quantileInc } from './quantile';
-export { trimBounds } from './trim';
+export { trimBounds, type TrimBounds } from './trim';
 export { gatherUsedCosts, isExcludedByRound, type UsedCosts } from './used-cases';
 export { recalibrate, recalibrateUsed, RECALIBRATION_FLAGS, type Recalibration, type RecalibrationFlag, type RecalibrationRow, type RecalibrationSummary } from './recalibrate';
 export { recalibratedRoundParams } from './new-round';
+export { costHistogram, type CostHistogram } from './histogram';
