@@ -16,12 +16,13 @@ import { authEn, authZh } from './dict/auth';
 import { accountsEn, accountsZh } from './dict/accounts';
 import { noticeEn, noticeZh } from './dict/notice';
 import { requestsEn, requestsZh } from './dict/requests';
+import { formulaEn, formulaZh } from './dict/formula';
 
-const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...statementZh, ...importZh, ...reportZh, ...authZh, ...accountsZh, ...toolbarZh, ...analysisZh, ...noticeZh, ...requestsZh };
+const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...statementZh, ...importZh, ...reportZh, ...authZh, ...accountsZh, ...toolbarZh, ...analysisZh, ...noticeZh, ...requestsZh, ...formulaZh };
 
 export type MessageKey = keyof typeof zh;
 export type Locale = 'zh' | 'en';
 
-const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...statementEn, ...importEn, ...reportEn, ...authEn, ...accountsEn, ...toolbarEn, ...analysisEn, ...noticeEn, ...requestsEn };
+const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...statementEn, ...importEn, ...reportEn, ...authEn, ...accountsEn, ...toolbarEn, ...analysisEn, ...noticeEn, ...requestsEn, ...formulaEn };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { zh, en };
