@@ -23,6 +23,7 @@ function NavLinks({ dataset, role }: { dataset: string | null; role: Role }) {
     return (
       <nav>
         <Link href="/my-hospital" prefetch={false} data-testid="nav-my-hospital">{t('nav.myHospital')}</Link>
+        <Link href="/my-hospital/requests" prefetch={false} data-testid="nav-my-requests">{t('nav.myRequests')}</Link>
         <Link href="/audit" prefetch={false}>{t('nav.audit')}</Link>
       </nav>
     );
@@ -34,6 +35,7 @@ function NavLinks({ dataset, role }: { dataset: string | null; role: Role }) {
       <Link href={withDataset('/', dataset)} prefetch={false} data-testid="nav-datasets">{t('nav.datasets')}</Link>
       <Link href={withDataset('/workbench', dataset)} prefetch={false} data-testid="nav-workbench">{t('nav.workbench')}</Link>
       {role === 'policy' || role === 'admin' ? <Link href="/import" prefetch={false}>{t('nav.import')}</Link> : null}
+      <Link href={withDataset('/requests', dataset)} prefetch={false} data-testid="nav-requests">{t('nav.requests')}</Link>
       <Link href="/selfcheck" prefetch={false}>{t('nav.selfcheck')}</Link>
       <Link href="/audit" prefetch={false} data-testid="nav-audit">{t('nav.audit')}</Link>
       {role === 'admin' ? <Link href="/accounts" prefetch={false} data-testid="nav-accounts">{t('nav.accounts')}</Link> : null}

@@ -19,6 +19,7 @@ import { ComparisonView } from './compare/ComparisonView';
 import { DiffView } from './diff/DiffView';
 import { HospitalView } from './hospital/HospitalView';
 import { SettleStatus } from './SettleStatus';
+import { RequestChangesNote, useRequestChanges } from './requests/useRequestChanges';
 import { LoadProgress } from './LoadProgress';
 import { ExportSubjectProvider } from '../components/ExportSubject';
 import type { ExportSubject } from '../lib/export-about';
@@ -58,6 +59,8 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
   useEffect(() => {
     if (round) reset(round.params as RoundParams);
   }, [round?.id, round?.updatedAt, reset]);
+  // opened from the requests queue (?requests=1,2): their changes applied once as an unsaved edit
+  const requestChanges = useRequestChanges(round?.id ?? null, draft);
 
   // the server page's data set until the list arrives: the columns and the workers need not wait for it
   const version = dataset?.version ?? (!datasets.data && initialDataset?.id === datasetId ? initialDataset.version : null);
@@ -134,6 +137,7 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
         status={<SettleStatus settlements={[baseResult, editedResult, ...extraResults]} />}
       />
       {!columns ? <LoadProgress progress={progress} error={columnsError} /> : null}
+      <RequestChangesNote changes={requestChanges} />
       {url.view === 'compare' && draft.params ? (
         <ComparisonLevers {...editorProps(draft.params)} />
       ) : null}

@@ -7,6 +7,7 @@
 import type { Db } from '@/db/client';
 import { resolveRound } from '@/worker/settlement/round';
 import type { Viewer } from '../context';
+import { MAX_ATTACHMENTS, maxAttachmentBytes } from './attachment-file';
 import { DomainError } from './errors';
 import { hospitalComparisonOf, type HospitalComparison } from './hospital-view';
 import { CASE_RULES, checkRequestItems, errorText, type CaseRule, type RequestItem } from './request-items';
@@ -61,6 +62,8 @@ export interface LeverValues {
   /** each DRG's weight and uniform pricing under the round; `byCatalog`: uniform by the catalog itself */
   drgs: { code: string; name: string; weight: number | null; uniformPrice: boolean; byCatalog: boolean }[];
   caseRules: Record<CaseRule, number | boolean>;
+  /** what the form says of attachments (the upload route decides) */
+  limits: { attachmentMb: number; attachments: number };
 }
 
 /** The current value of every lever a request may change, under the round, for the viewer's hospital. */
@@ -77,5 +80,6 @@ export function requestLevers(db: Db, viewer: Viewer, input: { datasetId: number
     hospital: { code: hospital.code, name: hospital.name, level: hospital.level, coefficient: resolved.hospital_coefficients[hospital.code] ?? hospital.coefficient ?? resolved.level_coefficients[String(hospital.level) as '1' | '2' | '3'] },
     drgs: data.catalog.map((d) => ({ code: d.code, name: d.name, weight: resolved.weights[d.code] ?? d.weight, uniformPrice: d.uniformPrice || listed.has(d.code), byCatalog: d.uniformPrice })),
     caseRules: Object.fromEntries(CASE_RULES.map((rule) => [rule, resolved[rule]])) as Record<CaseRule, number | boolean>,
+    limits: { attachmentMb: Math.round((maxAttachmentBytes() / 1024 / 1024) * 100) / 100, attachments: MAX_ATTACHMENTS },
   };
 }

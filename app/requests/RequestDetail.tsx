@@ -1,0 +1,70 @@
+'use client';
+import { useLocale } from '../i18n/locale';
+import type { RequestView } from '@/server/services/requests';
+import { itemText, type DrgNames } from './item-text';
+import styles from './requests.module.css';
+
+const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** A request's status and outcome in words: accepted into which round, or rejected and why. */
+export function RequestOutcome({ request }: { request: RequestView }) {
+  const { t } = useLocale();
+  if (request.status === 'accepted') {
+    return <span>{request.acceptedRound ? t('requests.acceptedInto', { round: request.acceptedRound.name }) : t('requests.acceptedPending')}</span>;
+  }
+  if (request.status === 'rejected') return <span>{t('requests.rejectedBecause', { reason: request.rejectReason ?? '' })}</span>;
+  return null;
+}
+
+export function StatusBadge({ status }: { status: RequestView['status'] }) {
+  const { t } = useLocale();
+  return (
+    <span className={`${styles.status} ${styles[status] ?? ''}`} data-status={status}>
+      {t(`requests.status.${status}`)}
+    </span>
+  );
+}
+
+/** The changes a request asks for, each with its reason, and its attachments to download. */
+export function RequestDetail({ request, drgNames }: { request: RequestView; drgNames?: DrgNames }) {
+  const { t } = useLocale();
+  return (
+    <div className={styles.detail} data-testid={`request-detail-${request.id}`}>
+      <h3>
+        #{request.id} {request.title} <StatusBadge status={request.status} />
+      </h3>
+      <p className="muted">
+        {request.hospital.code} {request.hospital.name} · {t('requests.round')}：{request.round.name} · {t('requests.author')}：{request.author}
+        {request.decidedBy && request.decidedAt ? ` · ${t('requests.decidedBy', { user: request.decidedBy, at: request.decidedAt.replace('T', ' ').slice(0, 16) })}` : ''}
+      </p>
+      {request.status === 'accepted' || request.status === 'rejected' ? (
+        <p className={styles.outcome} data-testid="request-outcome">
+          <RequestOutcome request={request} />
+        </p>
+      ) : null}
+      <ol className={styles.items}>
+        {request.items.map((item, i) => (
+          <li key={i} data-testid="request-item">
+            <strong>{itemText(item, t, drgNames)}</strong>
+            <div className={styles.reason}>{t('requests.reason')}：{item.reason}</div>
+          </li>
+        ))}
+      </ol>
+      {request.attachments.length ? (
+        <div>
+          {t('requests.attachments')}：
+          <ul className={styles.files}>
+            {request.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={`/api/requests/attachments/${a.id}`} download={a.fileName} data-testid="request-attachment">
+                  {a.fileName}
+                </a>{' '}
+                <span className="muted">({a.mime}, {kb(a.size)})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}
