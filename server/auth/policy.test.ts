@@ -77,8 +77,11 @@ function routeFiles(dir = path.join(process.cwd(), 'app', 'api')): string[] {
 
 /** routes anyone may call: signing in and out */
 const PUBLIC_ROUTES = ['auth/login/route.ts', 'auth/logout/route.ts'];
-/** routes a hospital user may call, about its own hospital's requests only: anything else does not exist for it (404) */
-const HOSPITAL_ROUTES = ['requests/[id]/attachments/route.ts', 'requests/attachments/[id]/route.ts'];
+/**
+ * routes a hospital user may call, about its own hospital's requests only, and a live session's event stream (its own
+ * hospital's figures, never parameters: server/live/live.test.ts): anything else does not exist for it (404)
+ */
+const HOSPITAL_ROUTES = ['requests/[id]/attachments/route.ts', 'requests/attachments/[id]/route.ts', 'live/[id]/events/route.ts'];
 
 describe('every route handler declares who may call it', () => {
   let hospitalCookie = '';
