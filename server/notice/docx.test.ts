@@ -45,7 +45,8 @@ describe('the notice’s DOCX', () => {
   });
 
   it('opens with the title, the year, the basis and the main parameters in prose', () => {
-    expect(draftDoc.text).toContain('公告测试城2025年度DRG付费权重、点值与清算结果公告');
+    expect(draftDoc.text).toContain('2025年度DRG付费权重、点值与清算结果公告');
+    expect(draftDoc.text).toContain('数据集：公告测试城');
     expect(draftDoc.text).toContain('医保发〔2021〕48号');
     expect(draftDoc.text).toContain('谈判轮次：第1轮 权重调整');
     const employee = draft.pools.find((p) => p.pool === 'employee')!;

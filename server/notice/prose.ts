@@ -93,8 +93,8 @@ export function noticeProse(data: NoticeData, sheets: readonly NoticeSheet[], lo
   const { params } = data;
   const word = data.mark ? t(`notice.mark.${data.mark}`) : null;
   return {
-    title: t('notice.title', { dataset: data.dataset.name, year: data.dataset.year }),
-    subtitle: t('notice.subtitle', { round: data.round.name }),
+    title: t('notice.title', { year: data.dataset.year }),
+    subtitle: t('notice.subtitle', { dataset: data.dataset.name, round: data.round.name }),
     mark: word ? { word, note: t('notice.markNote', { mark: word }) } : null,
     basis: t('notice.basis', { round: data.round.name, year: data.dataset.year }),
     sections: [

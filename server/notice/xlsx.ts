@@ -112,10 +112,10 @@ export function noticeWorkbook(data: NoticeData, sheets: readonly NoticeSheet[],
   const t = translator(locale);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = data.engineVersion;
-  workbook.title = t('notice.title', { dataset: data.dataset.name, year: data.dataset.year });
+  workbook.title = t('notice.title', { year: data.dataset.year });
   workbook.created = new Date(data.generatedAt);
   const mark = data.mark ? t(`notice.mark.${data.mark}`) : null;
-  const round = t('notice.subtitle', { round: data.round.name });
+  const round = t('notice.subtitle', { dataset: data.dataset.name, round: data.round.name });
   const banner = mark ? `${t('notice.markNote', { mark })} ${round}` : `${t('notice.titleShort')} · ${round} · ${t('notice.official')}`;
   for (const sheet of sheets) addSheet(workbook, sheet, banner, mark);
   return workbook;

@@ -15,9 +15,9 @@ export const noticeZh = {
   'notice.mark.agreed': '送审稿',
   'notice.markNote': '{mark}：本轮次尚未锁定，内容可能调整，不作为正式公告。',
   'notice.official': '正式文本（轮次已锁定）',
-  'notice.title': '{dataset}{year}年度DRG付费权重、点值与清算结果公告',
+  'notice.title': '{year}年度DRG付费权重、点值与清算结果公告',
   'notice.titleShort': 'DRG付费公告附件',
-  'notice.subtitle': '谈判轮次：{round}',
+  'notice.subtitle': '数据集：{dataset}　谈判轮次：{round}',
   'notice.basis':
     '根据国家医疗保障局《DRG/DIP支付方式改革三年行动计划》（医保发〔2021〕48号）及本统筹地区DRG付费有关规定，经数据测算、专家组评议并与医疗机构协商谈判（轮次：{round}），现将{year}年度DRG付费权重、点值（费率）、医疗机构系数及年度清算结果公布如下。',
   'notice.section.method': '一、结算方式',
@@ -131,9 +131,9 @@ export const noticeEn: Record<keyof typeof noticeZh, string> = {
   'notice.mark.agreed': 'FOR APPROVAL',
   'notice.markNote': '{mark}: this round is not locked yet and may change; not an official notice.',
   'notice.official': 'Official text (round locked)',
-  'notice.title': '{dataset}: DRG weights, point values and settlement results for {year}',
+  'notice.title': 'DRG weights, point values and settlement results for {year}',
   'notice.titleShort': 'DRG payment notice',
-  'notice.subtitle': 'Negotiation round: {round}',
+  'notice.subtitle': 'Data set: {dataset} · negotiation round: {round}',
   'notice.basis':
     "Under the National Healthcare Security Administration's three-year action plan for DRG/DIP payment reform (医保发〔2021〕48号) and the local DRG payment rules, after the data analysis, the expert panel's review and the negotiation with the hospitals (round: {round}), the DRG weights, point values (rates), hospital coefficients and year-end settlement results for {year} are published as follows.",
   'notice.section.method': '1. Payment method',

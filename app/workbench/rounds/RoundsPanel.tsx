@@ -7,6 +7,7 @@ import { ArrowLeftIcon, ArrowRightIcon } from '../../components/icons';
 import type { RoundStatus } from '@/db/schema';
 import type { RoundSummary } from './types';
 import { StatusBadge } from './StatusBadge';
+import { NoticeLinks } from './NoticeLinks';
 import { paramsFingerprint } from '@/worker/params-fingerprint';
 
 const FORWARD: Partial<Record<RoundStatus, RoundStatus>> = { draft: 'proposed', proposed: 'agreed', agreed: 'locked' };
@@ -98,6 +99,7 @@ export function RoundsPanel({ rounds, onOpen }: { rounds: RoundSummary[]; onOpen
                         {t('rounds.delete')}
                       </button>
                     ) : null}
+                    <NoticeLinks roundId={r.id} />
                   </td>
                 </tr>
               );
