@@ -34,6 +34,7 @@ function NavLinks({ dataset, role }: { dataset: string | null; role: Role }) {
     <nav>
       <Link href={withDataset('/', dataset)} prefetch={false} data-testid="nav-datasets">{t('nav.datasets')}</Link>
       <Link href={withDataset('/workbench', dataset)} prefetch={false} data-testid="nav-workbench">{t('nav.workbench')}</Link>
+      <Link href={withDataset('/recalibrate', dataset)} prefetch={false} data-testid="nav-recalibrate">{t('nav.recalibrate')}</Link>
       {role === 'policy' || role === 'admin' ? <Link href="/import" prefetch={false}>{t('nav.import')}</Link> : null}
       <Link href={withDataset('/requests', dataset)} prefetch={false} data-testid="nav-requests">{t('nav.requests')}</Link>
       <Link href="/selfcheck" prefetch={false}>{t('nav.selfcheck')}</Link>
