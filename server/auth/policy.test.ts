@@ -25,6 +25,7 @@ const HOSPITAL_MAY_CALL: Record<string, string> = {
   'audit.list': "the audit log: a hospital user's own entries only (its name is forced as the actor)",
   'myHospital.outlierCases': 'outlier cases of its own hospital only (another code is refused); the round stays on the server',
   'myHospital.compare': 'the hospital view: its own hospital only (another code is refused), city totals',
+  'myHospital.attribution': 'its own change split by lever family and its weights part by DRG: its own hospital only (another code is refused), no other row',
   'requests.list': "requests of its own hospital only (the service filters by the viewer's hospital)",
   'requests.get': "one request of its own hospital; another hospital's is NOT_FOUND",
   'requests.levers': 'the current lever values for its own hospital only (another code is refused), no round parameters',

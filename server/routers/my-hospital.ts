@@ -4,6 +4,7 @@ import { procedureFor, router } from '../trpc';
 import { SIGNED_IN } from '../auth/policy';
 import { mapDomainErrors } from './errors';
 import { hospitalComparison, hospitalRoundCases, visibleRounds } from '../services/hospital-view';
+import { hospitalAttribution } from '../services/hospital-attribution';
 import { outlierQueryFields } from './settlement';
 import type { Viewer } from '../context';
 
@@ -29,6 +30,19 @@ export const myHospitalRouter = router({
     .input(z.object({ datasetId: id, baselineId: id, roundId: id, hospitalCode: z.string().min(1).max(32).optional() }))
     .query(({ ctx, input }) =>
       hospitalComparison(ctx.db, {
+        datasetId: input.datasetId,
+        baselineId: input.baselineId,
+        roundId: input.roundId,
+        hospitalCode: hospitalOf(ctx.viewer, input.hospitalCode),
+        hospitalUser: ctx.viewer.role === 'hospital',
+      }),
+    ),
+
+  /** 本院变动归因: the hospital's change split over the five lever families, and its weights part by DRG */
+  attribution: procedure
+    .input(z.object({ datasetId: id, baselineId: id, roundId: id, hospitalCode: z.string().min(1).max(32).optional() }))
+    .query(({ ctx, input }) =>
+      hospitalAttribution(ctx.db, {
         datasetId: input.datasetId,
         baselineId: input.baselineId,
         roundId: input.roundId,

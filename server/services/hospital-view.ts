@@ -121,7 +121,8 @@ function levelTotal(result: SettlementResult, levels: Map<string, number>, level
   return { fen, hospitals: seen.size };
 }
 
-function openRound(db: Db, id: number, datasetId: number, hospitalUser: boolean): Round {
+/** A round of the data set a viewer may open (NOT_FOUND otherwise): never a draft for a hospital user. */
+export function openRound(db: Db, id: number, datasetId: number, hospitalUser: boolean): Round {
   const round = getRound(db, id);
   // a draft is the bureau's working copy: to a hospital user it does not exist
   if (round.datasetId !== datasetId || (hospitalUser && round.status === 'draft')) throw new DomainError('NOT_FOUND', `round ${id} not found`);
