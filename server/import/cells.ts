@@ -5,7 +5,7 @@
  * into a reason in both languages and completes with the value ("(got …)").
  */
 import { z } from 'zod';
-import { MAX_CASE_YUAN } from '@/worker/settlement/bounds';
+import { BOUNDS, MAX_CASE_YUAN, isWithin } from '@/worker/settlement/bounds';
 import type { DrgType, Level, Pool } from '@/worker/settlement/types';
 import type { CellRule } from './reasons';
 
@@ -51,6 +51,11 @@ export function integer(min: number, max: number, rule: CellRule) {
 /** a case's money (total cost, patient payment, deduction): 0 to MAX_CASE_YUAN, so that a year sums exactly in fen */
 export const caseAmount = decimal('caseAmount', (n) => Number.isFinite(n) && n >= 0 && n <= MAX_CASE_YUAN);
 export const positiveNumber = decimal('numberAboveZero', (n) => Number.isFinite(n) && n > 0);
+/** the import takes what a round may set (bounds.ts): a file value the editor would refuse is refused here too */
+export const weightNumber = decimal('weight', (n) => isWithin(BOUNDS.weight, n));
+export const coefficientNumber = decimal('coefficient', (n) => isWithin(BOUNDS.coefficient, n));
+export const benchmarkCostNumber = decimal('benchmarkCost', (n) => isWithin(BOUNDS.benchmarkCost, n));
+export const scoreNumber = decimal('score', (n) => isWithin(BOUNDS.score, n));
 
 /** 0/1 flag, also written 1.0, true/false or 是/否; an empty cell is 0. */
 export const flag01 = z

@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import {
   caseAmount,
-  decimal,
   drgType,
   flag01,
   integer,
@@ -13,7 +12,10 @@ import {
   optionalText,
   orNull,
   pool,
-  positiveNumber,
+  benchmarkCostNumber,
+  coefficientNumber,
+  scoreNumber,
+  weightNumber,
   requiredText,
 } from './cells';
 
@@ -23,9 +25,9 @@ export const hospitalRow = z.object({
   name: requiredText,
   level,
   /** 机构系数; empty: the round's level coefficient applies */
-  coefficient: orNull(positiveNumber),
+  coefficient: orNull(coefficientNumber),
   /** 考核得分; empty: no score */
-  evaluation_score: orNull(decimal('numberAtLeastZero', (n) => Number.isFinite(n) && n >= 0)),
+  evaluation_score: orNull(scoreNumber),
   district: optionalText,
   type: optionalText,
 });
@@ -36,9 +38,9 @@ export const catalogRow = z.object({
   name: requiredText,
   mdc: requiredText,
   /** 相对权重; empty: a DRG with no weight, its cases are ungrouped (§2) */
-  weight: orNull(positiveNumber),
+  weight: orNull(weightNumber),
   /** 全市次均费用; empty allowed for a DRG without a benchmark */
-  benchmark_cost: orNull(positiveNumber),
+  benchmark_cost: orNull(benchmarkCostNumber),
   uniform_price: flag01,
   per_diem: flag01,
   adrg: optionalText,
