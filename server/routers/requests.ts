@@ -7,7 +7,7 @@ import { createRequest, getRequest, listRequests, submitRequest, updateRequest, 
 import { acceptRequests, combinedRequestParams, rejectRequest } from '../services/request-decisions';
 import { requestImpact, requestLevers } from '../services/request-impact';
 import { removeAttachment } from '../services/request-attachments';
-import { longText, REQUEST_LIMITS, requestItemsSchema, requestTitle } from '../services/request-items';
+import { longText, REQUEST_LIMITS, requestChangesSchema, requestItemsSchema, requestTitle } from '../services/request-items';
 
 const id = z.number().int().positive();
 const hospitalCode = z.string().min(1).max(32).optional();
@@ -31,7 +31,7 @@ export const requestsRouter = router({
 
   /** the hospital's statement and the city's totals under the round and under the round with these changes */
   impact: signedIn
-    .input(z.object({ datasetId: id, roundId: id, items: requestItemsSchema, hospitalCode }))
+    .input(z.object({ datasetId: id, roundId: id, items: requestChangesSchema, hospitalCode }))
     .query(({ ctx, input }) => requestImpact(ctx.db, ctx.viewer, input)),
 
   create: signedIn

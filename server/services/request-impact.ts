@@ -10,7 +10,7 @@ import type { Viewer } from '../context';
 import { MAX_ATTACHMENTS, maxAttachmentBytes } from './attachment-file';
 import { DomainError } from './errors';
 import { hospitalComparisonOf, type HospitalComparison } from './hospital-view';
-import { CASE_RULES, checkRequestItems, errorText, type CaseRule, type RequestItem } from './request-items';
+import { CASE_RULES, checkRequestItems, errorText, type CaseRule, type RequestChange } from './request-items';
 import { catalogFacts } from './requests';
 import { getRound, type Round } from './rounds';
 import { settlementData } from './settlement-data';
@@ -36,7 +36,7 @@ function roundFor(db: Db, viewer: Viewer, datasetId: number, roundId: number): R
 export interface ImpactInput {
   datasetId: number;
   roundId: number;
-  items: RequestItem[];
+  items: RequestChange[];
   hospitalCode?: string | undefined;
 }
 

@@ -34,19 +34,36 @@ const reason = longText(REQUEST_LIMITS.reasonChars);
 const drgCode = z.string().trim().min(1).max(32).regex(noControl, NO_CONTROL);
 const finite = z.number().refine(Number.isFinite, '须为有限数 / must be a finite number');
 
-export const requestItemSchema = z.discriminatedUnion('kind', [
-  /** 本院系数: the request's own hospital, never another */
-  z.strictObject({ kind: z.literal('hospital_coefficient'), value: finite, reason }),
-  /** 相对权重 of one DRG */
-  z.strictObject({ kind: z.literal('drg_weight'), drg: drgCode, value: finite, reason }),
-  /** 同病同价: a DRG into (add) or out of (remove) the round's uniform-price list */
-  z.strictObject({ kind: z.literal('uniform_price'), drg: drgCode, action: z.enum(['add', 'remove']), reason }),
-  z.strictObject({ kind: z.literal('case_rule'), rule: z.enum(CASE_RULES), value: z.union([finite, z.boolean()]), reason }),
-]);
-export const requestItemsSchema = z.array(requestItemSchema).min(1, '至少一项调整 / at least one change').max(REQUEST_LIMITS.items, `最多 ${REQUEST_LIMITS.items} 项调整 / at most ${REQUEST_LIMITS.items} changes`);
+/** The four kinds of change, each with the reason schema given (required in a request, left out for a preview). */
+function itemSchemaWith<R extends z.ZodType>(reason: R) {
+  return z.discriminatedUnion('kind', [
+    /** 本院系数: the request's own hospital, never another */
+    z.strictObject({ kind: z.literal('hospital_coefficient'), value: finite, reason }),
+    /** 相对权重 of one DRG */
+    z.strictObject({ kind: z.literal('drg_weight'), drg: drgCode, value: finite, reason }),
+    /** 同病同价: a DRG into (add) or out of (remove) the round's uniform-price list */
+    z.strictObject({ kind: z.literal('uniform_price'), drg: drgCode, action: z.enum(['add', 'remove']), reason }),
+    z.strictObject({ kind: z.literal('case_rule'), rule: z.enum(CASE_RULES), value: z.union([finite, z.boolean()]), reason }),
+  ]);
+}
+const itemCount = <T extends z.ZodType>(item: T) =>
+  z.array(item).min(1, '至少一项调整 / at least one change').max(REQUEST_LIMITS.items, `最多 ${REQUEST_LIMITS.items} 项调整 / at most ${REQUEST_LIMITS.items} changes`);
+
+export const requestItemSchema = itemSchemaWith(reason);
+export const requestItemsSchema = itemCount(requestItemSchema);
+/** the changes, reasons optional, for an impact preview (a query: its input travels in the URL, so the form leaves the reasons behind) */
+export const requestChangesSchema = itemCount(itemSchemaWith(z.string().max(REQUEST_LIMITS.reasonChars).optional()));
 
 export type RequestItem = z.infer<typeof requestItemSchema>;
+/** a change with or without its reason: all that the parameters depend on */
+export type RequestChange = z.infer<ReturnType<typeof itemSchemaWith<z.ZodOptional<z.ZodString>>>>;
 export type RequestItemKind = RequestItem['kind'];
+
+/** A change without its reason. */
+export function changeOf(item: RequestItem): RequestChange {
+  const { reason: _reason, ...change } = item;
+  return change;
+}
 
 /** One problem of a request's items: the item (its index, or null for the whole), in both languages. */
 export interface ItemError {
@@ -61,7 +78,7 @@ export interface CatalogFacts {
 }
 
 /** The lever an item changes, as the round parameter's path (two items on one lever contradict each other). */
-export function leverOf(item: RequestItem, hospitalCode: string): string {
+export function leverOf(item: RequestChange, hospitalCode: string): string {
   switch (item.kind) {
     case 'hospital_coefficient':
       return `hospital_coefficients.${hospitalCode}`;
@@ -75,12 +92,12 @@ export function leverOf(item: RequestItem, hospitalCode: string): string {
 }
 
 /** The value an item sets its lever to (for comparing two requests on one lever). */
-function leverValue(item: RequestItem): unknown {
+function leverValue(item: RequestChange): unknown {
   return item.kind === 'uniform_price' ? item.action : item.value;
 }
 
 /** Round parameters with the items of one hospital's request applied (a copy; no check). */
-export function applyRequestItems(params: RoundParams, hospitalCode: string, items: readonly RequestItem[]): RoundParams {
+export function applyRequestItems(params: RoundParams, hospitalCode: string, items: readonly RequestChange[]): RoundParams {
   const next = structuredClone(params);
   for (const item of items) {
     if (item.kind === 'hospital_coefficient') next.hospital_coefficients = { ...next.hospital_coefficients, [hospitalCode]: item.value };
@@ -94,7 +111,7 @@ export function applyRequestItems(params: RoundParams, hospitalCode: string, ite
 }
 
 /** Problems of single items against the round and the catalog (before the engine's bounds). */
-function itemErrors(params: RoundParams, catalog: CatalogFacts, hospitalCode: string, items: readonly RequestItem[]): ItemError[] {
+function itemErrors(params: RoundParams, catalog: CatalogFacts, hospitalCode: string, items: readonly RequestChange[]): ItemError[] {
   const errors: ItemError[] = [];
   const seen = new Map<string, number>();
   const listed = new Set(params.uniform_price_drgs ?? []);
@@ -123,7 +140,7 @@ function itemErrors(params: RoundParams, catalog: CatalogFacts, hospitalCode: st
 }
 
 /** The engine's own bounds on the result (SETTLEMENT.md §6), each error put on the item that set its lever. */
-function boundErrors(result: RoundParams, hospitalCode: string, items: readonly RequestItem[]): ItemError[] {
+function boundErrors(result: RoundParams, hospitalCode: string, items: readonly RequestChange[]): ItemError[] {
   const parsed = parseRoundParams(result);
   if (parsed.ok) return [];
   return parsed.errors.map((e) => {
@@ -138,7 +155,7 @@ function boundErrors(result: RoundParams, hospitalCode: string, items: readonly 
 export type CheckedChanges = { ok: true; params: RoundParams } | { ok: false; errors: ItemError[] };
 
 /** A request's items checked against the round they are made on: the parameters they lead to, or every problem. */
-export function checkRequestItems(params: RoundParams, catalog: CatalogFacts, hospitalCode: string, items: readonly RequestItem[]): CheckedChanges {
+export function checkRequestItems(params: RoundParams, catalog: CatalogFacts, hospitalCode: string, items: readonly RequestChange[]): CheckedChanges {
   const errors = itemErrors(params, catalog, hospitalCode, items);
   if (errors.length) return { ok: false, errors };
   const result = applyRequestItems(params, hospitalCode, items);
@@ -149,7 +166,7 @@ export function checkRequestItems(params: RoundParams, catalog: CatalogFacts, ho
 export interface CombinedRequest {
   id: number;
   hospitalCode: string;
-  items: readonly RequestItem[];
+  items: readonly RequestChange[];
 }
 
 /**
@@ -161,7 +178,7 @@ export function combineRequests(params: RoundParams, catalog: CatalogFacts, requ
   const errors: ItemError[] = [];
   let next = params;
   for (const request of [...requests].sort((a, b) => a.id - b.id)) {
-    const fresh: RequestItem[] = [];
+    const fresh: RequestChange[] = [];
     for (const item of request.items) {
       const lever = leverOf(item, request.hospitalCode);
       const earlier = setBy.get(lever);

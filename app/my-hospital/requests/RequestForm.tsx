@@ -5,7 +5,7 @@ import { useTRPC } from '../../lib/trpc';
 import { useLocale } from '../../i18n/locale';
 import type { VisibleRound } from '@/server/services/hospital-view';
 import type { RequestView } from '@/server/services/requests';
-import type { RequestItem } from '@/server/services/request-items';
+import { changeOf, type RequestChange } from '@/server/services/request-items';
 import { emptyItem, formProblems, toFormItem, toRequestItems, type FormItem } from './form-items';
 import { ItemEditor } from './ItemEditor';
 import { ImpactPreview } from './ImpactPreview';
@@ -33,7 +33,7 @@ export function RequestForm({ datasetId, rounds, request, onClose }: RequestForm
   const [roundId, setRoundId] = useState<number>(request?.round.id ?? rounds[rounds.length - 1]?.id ?? 0);
   const [title, setTitle] = useState(request?.title ?? '');
   const [items, setItems] = useState<FormItem[]>(request ? request.items.map(toFormItem) : [emptyItem()]);
-  const [previewed, setPreviewed] = useState<RequestItem[] | null>(null);
+  const [previewed, setPreviewed] = useState<RequestChange[] | null>(null);
   const [showProblems, setShowProblems] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
@@ -51,7 +51,8 @@ export function RequestForm({ datasetId, rounds, request, onClose }: RequestForm
   const editable = (saved.data?.status ?? 'draft') === 'draft';
   const busy = create.isPending || update.isPending || submit.isPending;
   const current = toRequestItems(items);
-  const stale = previewed !== null && JSON.stringify(previewed) !== JSON.stringify(current);
+  const changes = current.map(changeOf);
+  const stale = previewed !== null && JSON.stringify(previewed) !== JSON.stringify(changes);
 
   /** Saves the draft (creating it the first time): its id, or null when refused. */
   const save = async (): Promise<number | null> => {
@@ -77,7 +78,7 @@ export function RequestForm({ datasetId, rounds, request, onClose }: RequestForm
   };
   const preview = () => {
     setShowProblems(true);
-    if (!problems.length) setPreviewed(current);
+    if (!problems.length) setPreviewed(changes);
   };
 
   return (
