@@ -16,14 +16,15 @@ import { authEn, authZh } from './dict/auth';
 import { accountsEn, accountsZh } from './dict/accounts';
 import { noticeEn, noticeZh } from './dict/notice';
 import { requestsEn, requestsZh } from './dict/requests';
+import { liveEn, liveZh } from './dict/live';
 import { formulaEn, formulaZh } from './dict/formula';
 import { recalibrateEn, recalibrateZh } from './dict/recalibrate';
 
-const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...statementZh, ...importZh, ...reportZh, ...authZh, ...accountsZh, ...toolbarZh, ...analysisZh, ...noticeZh, ...requestsZh, ...formulaZh, ...recalibrateZh };
+const zh = { ...commonZh, ...paramsZh, ...workbenchZh, ...exportZh, ...leversZh, ...statementZh, ...importZh, ...reportZh, ...authZh, ...accountsZh, ...toolbarZh, ...analysisZh, ...noticeZh, ...requestsZh, ...liveZh, ...formulaZh, ...recalibrateZh };
 
 export type MessageKey = keyof typeof zh;
 export type Locale = 'zh' | 'en';
 
-const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...statementEn, ...importEn, ...reportEn, ...authEn, ...accountsEn, ...toolbarEn, ...analysisEn, ...noticeEn, ...requestsEn, ...formulaEn, ...recalibrateEn };
+const en: Record<MessageKey, string> = { ...commonEn, ...paramsEn, ...workbenchEn, ...exportEn, ...leversEn, ...statementEn, ...importEn, ...reportEn, ...authEn, ...accountsEn, ...toolbarEn, ...analysisEn, ...noticeEn, ...requestsEn, ...liveEn, ...formulaEn, ...recalibrateEn };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { zh, en };

@@ -35,6 +35,8 @@ export interface RoundToolbarProps {
   view: WorkbenchView;
   onChange: (patch: Partial<WorkbenchState>) => void;
   status: ReactNode;
+  /** the live session's controls (现场谈判: start, link, hand-over, end) */
+  live?: ReactNode;
 }
 
 const TABS: WorkbenchView[] = ['compare', 'params', 'diff', 'attribution', 'solve', 'projection', 'rounds', 'report'];
@@ -86,6 +88,7 @@ export function RoundToolbar(props: RoundToolbarProps) {
         ))}
       </nav>
       <span className={styles.group}>
+        {props.live}
         {locked ? null : (
           <>
             <button type="button" data-testid="undo" className={styles.icon} disabled={!draft.canUndo} onClick={draft.undo} aria-label={t('toolbar.undo')} title={[t('toolbar.undo'), draft.history[draft.history.length - 1]].filter(Boolean).join('：')}>

@@ -15,6 +15,7 @@ import { FirstRound } from './FirstRound';
 import { RoundsPanel } from './rounds/RoundsPanel';
 import { inLineageOrder, sortByRoundOrder } from './rounds/round-order';
 import { RoundToolbar } from './RoundToolbar';
+import { LivePresenter } from './live/LiveControls';
 import { ComparisonView } from './compare/ComparisonView';
 import { DiffView } from './diff/DiffView';
 import { HospitalView } from './hospital/HospitalView';
@@ -135,6 +136,7 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
         view={url.view}
         onChange={setUrl}
         status={<SettleStatus settlements={[baseResult, editedResult, ...extraResults]} />}
+        live={<LivePresenter datasetId={datasetId} round={round} baseline={baseline} extras={extras} rounds={rounds} draft={draft} dirty={dirty} onRounds={setUrl} />}
       />
       {!columns ? <LoadProgress progress={progress} error={columnsError} /> : null}
       <RequestChangesNote changes={requestChanges} />
