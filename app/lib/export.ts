@@ -7,6 +7,7 @@
  */
 import type { Workbook } from 'exceljs';
 import { exportFigure, numFmtOf, type CellValue, type ColumnFormat, type ExportTarget } from './column-format';
+import { csvLine } from './csv-cell';
 
 export interface ExportColumn<Row> {
   /** the header as the screen shows it, with its unit, e.g. "第1轮 (万元)" */
@@ -56,19 +57,16 @@ export function sheetOf<Row>(spec: ExportSpec<Row>, target: ExportTarget): Expor
   };
 }
 
-function csvCell(value: CellValue): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** The CSV text: the about block, a blank line, the header row, the rows, the totals row. */
+/**
+ * The CSV text: the about block, a blank line, the header row, the rows, the totals row. Text cells that a
+ * spreadsheet would run as a formula (a hospital named `=HYPERLINK(…)`) are written as text (csv-cell.ts).
+ */
 export function toCsv<Row>(spec: ExportSpec<Row>): string {
   const sheet = sheetOf(spec, 'csv');
-  const lines = sheet.about.map((line) => [line.label, line.text].map(csvCell).join(','));
+  const lines = sheet.about.map((line) => csvLine([line.label, line.text]));
   if (lines.length) lines.push('');
-  lines.push(sheet.headers.map(csvCell).join(','));
-  for (const row of sheet.rows) lines.push(row.map(csvCell).join(','));
+  lines.push(csvLine(sheet.headers));
+  for (const row of sheet.rows) lines.push(csvLine(row));
   return `${lines.join('\r\n')}\r\n`;
 }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { POOLS, type DatasetBundle } from '@/worker/settlement/types';
 import type { DemoCity } from './index';
+import { csvCell } from '@/app/lib/csv-cell';
 
 const HOSPITAL_COLUMNS = ['hospital_code', 'name', 'level', 'coefficient', 'evaluation_score', 'district', 'type'];
 const CATALOG_COLUMNS = ['drg_code', 'name', 'mdc', 'weight', 'benchmark_cost', 'uniform_price', 'per_diem', 'adrg', 'drg_type'];
@@ -15,12 +16,8 @@ const CASE_COLUMNS = [
   'case_id', 'hospital_code', 'drg_code', 'month', 'pool', 'total_cost', 'patient_pay', 'los', 'special_review', 'deduction',
 ];
 
-/** One CSV cell: empty for null, quoted when it holds a comma, quote or line break. */
-export function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  const text = typeof value === 'boolean' ? (value ? '1' : '0') : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** One CSV cell, as every CSV the app writes (app/lib/csv-cell.ts): quoted when needed, never a formula. */
+export { csvCell };
 
 const line = (cells: (string | number | boolean | null)[]) => cells.map(csvCell).join(',') + '\n';
 
