@@ -73,8 +73,9 @@ export function RequestForm({ datasetId, rounds, request, onClose }: RequestForm
     if (!window.confirm(t('requests.confirmSubmit'))) return;
     const id = await save();
     if (id === null) return;
-    await submit.mutateAsync({ id }).then(refresh, () => undefined);
-    onClose();
+    const sent = await submit.mutateAsync({ id }).then(() => true, () => false);
+    await refresh();
+    if (sent) onClose();
   };
   const preview = () => {
     setShowProblems(true);
