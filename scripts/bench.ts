@@ -44,6 +44,7 @@ import { generateDemoCity } from '@/db/seed/demo-city';
 import type { RoundParams, SettleTimings, SettlementEngine } from '@/worker/settlement';
 import { parseRoundParams } from '@/worker/settlement';
 import { NO_DRG, type SettlementData } from '@/worker/settlement/types';
+import { benchAnalysis } from './bench-analysis';
 
 type EngineModule = typeof import('@/worker/settlement');
 
@@ -52,12 +53,14 @@ interface Options {
   runs: number;
   warmup: number;
   json: boolean;
+  /** one section only: the engine's rounds, or the analyses (scripts/bench-analysis.ts) */
+  only: 'engine' | 'analysis' | null;
 }
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000000,5000000] [--runs 50] [--warmup 5] [--json]';
+const USAGE = 'usage: npm run bench -- [--sizes 1000000,5000000] [--runs 50] [--warmup 5] [--json] [--only engine|analysis]';
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [1_000_000, 5_000_000], runs: 50, warmup: 5, json: false };
+  const options: Options = { sizes: [1_000_000, 5_000_000], runs: 50, warmup: 5, json: false, only: null };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -65,6 +68,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (flag === '--sizes' && value) (options.sizes = value.split(',').map(Number)), i++;
     else if (flag === '--runs' && value) (options.runs = Number(value)), i++;
     else if (flag === '--warmup' && value) (options.warmup = Number(value)), i++;
+    else if (flag === '--only' && (value === 'engine' || value === 'analysis')) (options.only = value), i++;
     else throw new Error(`unknown or incomplete flag ${flag}\n${USAGE}`);
   }
   const counts = [...options.sizes, options.runs];
@@ -281,12 +285,17 @@ function describe(r: Record<string, number | string>): string {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const { engine, label } = await bundledEngine();
-  if (!options.json) console.log(`node ${process.version}, demo city round 0 (points), single thread; engine: ${label}`);
-  for (const size of options.sizes) {
-    const result = benchSize(size, options, engine);
-    console.log(options.json ? JSON.stringify(result) : describe(result));
+  if (options.only !== 'analysis') {
+    const { engine, label } = await bundledEngine();
+    if (!options.json) console.log(`node ${process.version}, demo city round 0 (points), single thread; engine: ${label}`);
+    for (const size of options.sizes) {
+      const result = benchSize(size, options, engine);
+      console.log(options.json ? JSON.stringify(result) : describe(result));
+    }
   }
+  // the analyses (decomposition, solve, projection): a few runs each, they take tens to hundreds of ms; --json
+  // alone keeps to the engine's lines (one object per size), --only analysis gives theirs
+  if (options.only === 'analysis' || (options.only === null && !options.json)) await benchAnalysis(options.sizes, Math.min(options.runs, 5), options.json);
 }
 
 main().catch((error: unknown) => {
