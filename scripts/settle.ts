@@ -7,7 +7,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { formatRowError, omittedErrors, readDatasetFiles } from '@/server/import';
+import { ENCODING_LABEL, formatRowError, omittedErrors, readDatasetFiles } from '@/server/import';
 import { parseRoundParams, settle, toContractResult, type RoundParams } from '@/worker/settlement';
 
 const USAGE = 'usage: npm run settle -- --hospitals H.csv --catalog C.csv --cases K.csv --round R.json --out result.json';
@@ -85,6 +85,10 @@ export async function runSettle(argv: string[], stderr: (line: string) => void):
   if (failed || !data.ok || !round.ok) {
     stderr('settle failed: bad input, no result written');
     return 1;
+  }
+  // a CSV not in UTF-8 (GBK saved by Excel on Chinese Windows) is read as GB18030: said, so nobody is surprised
+  for (const [table, encoding] of Object.entries(data.encodings)) {
+    if (encoding === 'gb18030') stderr(`${args[table as keyof typeof data.encodings]}: read as ${ENCODING_LABEL[encoding]} / 按 GB18030 编码读取`);
   }
   const result = settle(data.bundle, round.params);
   await writeFile(args.out, `${JSON.stringify(toContractResult(result), null, 1)}\n`);

@@ -5,40 +5,12 @@ import { openDatabase } from '@/db/client';
 import { importDataset, readDatasetBuffers, readDatasetFiles, type DatasetBuffers } from '@/server/import';
 import { detectCsvEncoding } from './encoding';
 import { REASONS } from './reasons';
+import { toGbk } from './testing/gbk';
 
 const TABLES = ['hospitals', 'catalog', 'cases'] as const;
 const zhFixture = (table: string) => path.join(__dirname, 'fixtures', 'valid-zh', `${table}.csv`);
 const zhText = (table: string) => fs.readFileSync(zhFixture(table), 'utf8').replace(/^\uFEFF/, '');
 
-/**
- * A GBK encoder, as Excel on Chinese Windows writes "CSV (逗号分隔)": built from the platform's own GB18030
- * decoder by decoding every two-byte GBK code, so the test writes its GBK bytes without a checked-in binary.
- */
-function gbkEncoder(): (text: string) => Uint8Array {
-  const decoder = new TextDecoder('gb18030', { fatal: true });
-  const codes = new Map<string, [number, number]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(new Uint8Array([lead, trail]));
-      if (!codes.has(char)) codes.set(char, [lead, trail]);
-    }
-  }
-  return (text) => {
-    const bytes: number[] = [];
-    for (const char of text) {
-      const code = char.codePointAt(0)!;
-      if (code < 0x80) bytes.push(code);
-      else {
-        const pair = codes.get(char);
-        if (!pair) throw new Error(`no GBK code for ${char}`);
-        bytes.push(...pair);
-      }
-    }
-    return new Uint8Array(bytes);
-  };
-}
-const toGbk = gbkEncoder();
 
 function chunked(bytes: Uint8Array, size: number): () => AsyncIterable<Uint8Array> {
   return async function* () {

@@ -4,6 +4,7 @@ import { procedureFor, router } from '../trpc';
 import { BUREAU, SIGNED_IN } from '../auth/policy';
 import { mapDomainErrors } from './errors';
 import { catalogWithVolume, getDatasetSummary, hospitalTotals, listDatasets } from '../services/dataset-queries';
+import { drgCostStats } from '../services/drg-cost-stats';
 
 // the bureau's side; a service's DomainError (an unknown data set) becomes its tRPC error (404)
 const bureau = procedureFor(BUREAU).use(mapDomainErrors);
@@ -25,4 +26,7 @@ export const datasetsRouter = router({
 
   /** the DRG catalog with each DRG's case count */
   catalog: bureau.input(datasetId).query(({ ctx, input }) => catalogWithVolume(ctx.db, input.datasetId)),
+
+  /** each DRG's mean cost per case and CV of its cases (what a formula edit reads as mean_cost, cv) */
+  drgCostStats: bureau.input(datasetId).query(({ ctx, input }) => drgCostStats(ctx.db, input.datasetId)),
 });

@@ -7,6 +7,7 @@ import { mapDomainErrors } from './errors';
 import { createRound, deleteRound, getRound, listRounds, setRoundStatus, updateRound } from '../services/rounds';
 import { diffRoundsById } from '../services/round-diff';
 import { createFirstRound, planFirstRound } from '../services/first-round';
+import { MAX_EDIT_NOTE_LENGTH, MAX_EDIT_NOTES } from '@/app/lib/edit-notes';
 
 const id = z.number().int().positive();
 // texts are bounded and hold no control characters (a reason may have line breaks and tabs)
@@ -14,6 +15,11 @@ const name = z.string().trim().min(1).max(100).regex(/^[^\u0000-\u001f\u007f]*$/
 const reason = z.string().max(2000).regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'no control characters / 不能含控制字符').nullable();
 /** round parameters are validated by the engine's round schema inside the service */
 const params = z.record(z.string(), z.unknown());
+/** what a save notes in the round's history (the formula edits it carries), bounded, no control characters */
+const notes = z
+  .array(z.string().max(MAX_EDIT_NOTE_LENGTH).regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters / 不能含控制字符'))
+  .max(MAX_EDIT_NOTES)
+  .optional();
 
 /** a data set's first round: the §6 defaults, or a copy of another data set's round */
 const firstRoundSource = z.discriminatedUnion('kind', [z.object({ kind: z.literal('defaults') }), z.object({ kind: z.literal('copy'), roundId: id })]);
@@ -28,7 +34,7 @@ export const roundsRouter = router({
 
   /** 新建轮次: a child copies its parent's parameters unless new ones are given */
   create: procedure
-    .input(z.object({ datasetId: id, name, reason: reason.optional(), parentId: id.nullable().optional(), params: params.optional() }))
+    .input(z.object({ datasetId: id, name, reason: reason.optional(), parentId: id.nullable().optional(), params: params.optional(), notes }))
     .mutation(({ ctx, input }) =>
       createRound(ctx.db, ctx.viewer.name, {
         datasetId: input.datasetId,
@@ -36,6 +42,7 @@ export const roundsRouter = router({
         reason: input.reason ?? null,
         parentId: input.parentId ?? null,
         ...(input.params ? { params: input.params } : {}),
+        ...(input.notes?.length ? { notes: input.notes } : {}),
       }),
     ),
 
@@ -61,6 +68,7 @@ export const roundsRouter = router({
         /** only the parameters that changed, by leaf path (null: back to the default) */
         paramsPatch: params.optional(),
         version: z.number().int().positive().optional(),
+        notes,
       }),
     )
     .mutation(({ ctx, input }) => {
@@ -71,6 +79,7 @@ export const roundsRouter = router({
         ...(patch.params !== undefined ? { params: patch.params } : {}),
         ...(patch.paramsPatch !== undefined ? { paramsPatch: patch.paramsPatch } : {}),
         ...(patch.version !== undefined ? { version: patch.version } : {}),
+        ...(patch.notes?.length ? { notes: patch.notes } : {}),
       });
     }),
 

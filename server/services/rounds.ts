@@ -54,6 +54,8 @@ export interface NewRound {
   status?: RoundStatus;
   /** where the parameters came from, recorded in the audit log (a first round: defaults, or a copied round) */
   origin?: Record<string, unknown>;
+  /** what the round's history should say of the edits it was made with (formula edits), into the audit entry */
+  notes?: readonly string[];
 }
 
 export function createRound(db: Db, actor: string, input: NewRound): Round {
@@ -83,7 +85,7 @@ export function createRound(db: Db, actor: string, input: NewRound): Round {
       })
       .returning()
       .get();
-    recordAudit(db, { actor, action: 'create', entity: 'round', entityId: row.id, detail: { name: row.name, parentId: row.parentId, ...(input.origin ? { origin: input.origin } : {}) } });
+    recordAudit(db, { actor, action: 'create', entity: 'round', entityId: row.id, detail: { name: row.name, parentId: row.parentId, ...(input.origin ? { origin: input.origin } : {}), ...(input.notes?.length ? { notes: input.notes } : {}) } });
     return toRound(row);
   });
 }
@@ -96,6 +98,8 @@ export interface RoundPatch {
   paramsPatch?: Record<string, unknown>;
   /** the version the change was made from: a save from an older one is refused (CONFLICT), never silently lost */
   version?: number;
+  /** what the round's history should say of the edits saved (formula edits), into the audit entry */
+  notes?: readonly string[];
 }
 
 /** What a parameter change changed, key by key, old → new (the audit keeps both, so nothing is lost). */
@@ -136,6 +140,7 @@ export function updateRound(db: Db, actor: string, id: number, patch: RoundPatch
     if (patch.name !== undefined && patch.name.trim() !== current.name) detail.name = { before: current.name, after: row.name };
     if (patch.reason !== undefined && patch.reason !== current.reason) detail.reason = { before: current.reason, after: row.reason };
     if (params !== undefined) detail.params = paramsChange(current.params as Record<string, unknown>, params as Record<string, unknown>);
+    if (patch.notes?.length) detail.notes = patch.notes;
     recordAudit(db, { actor, action: 'update', entity: 'round', entityId: id, detail });
     return toRound(row);
   });

@@ -43,7 +43,7 @@ export const formulaZh = {
   'formula.issue.mixedComparison': '{row}：{field}把文本或 true/false 与数字比较',
   'formula.issue.noValue': '{row}：没有 {name} 的值，无法计算新值',
   'formula.issue.evaluation': '{row}：{field}计算出错：{detail}',
-  'formula.issue.outOfRange': '{row}：新值 {detail}',
+  'formula.issue.outOfRange': '{row}：新值不在允许范围内（{detail}）',
   'formula.issue.notReady': '{name} 要等本轮结算完成后才可用，请稍候再预览',
   'formula.refused': '未作任何修改。',
 } as const;
@@ -92,7 +92,7 @@ export const formulaEn: Record<keyof typeof formulaZh, string> = {
   'formula.issue.mixedComparison': '{row}: {field} compares a text or true/false with a number',
   'formula.issue.noValue': '{row}: no value of {name}, so no new value can be computed',
   'formula.issue.evaluation': '{row}: {field} failed: {detail}',
-  'formula.issue.outOfRange': '{row}: the new value {detail}',
+  'formula.issue.outOfRange': '{row}: the new value is out of range ({detail})',
   'formula.issue.notReady': '{name} is available once this round has settled: preview again in a moment',
   'formula.refused': 'Nothing was changed.',
 };

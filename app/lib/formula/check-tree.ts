@@ -6,16 +6,16 @@
  * each with its reason, before anything runs.
  */
 import type { MathNode } from 'mathjs';
-import { DISABLED_FUNCTIONS } from './restricted-math';
+import { DISABLED_FUNCTIONS, FORMULA_FUNCTIONS } from './names';
 import { issue, type FormulaField, type FormulaIssue } from './issues';
+
+export { FORMULA_FUNCTIONS };
 
 /** ANALYSIS.md §D: an expression is at most 500 characters. */
 export const MAX_FORMULA_LENGTH = 500;
 /** Brackets and operations nested at most this deep (a real formula needs a handful). */
 export const MAX_FORMULA_DEPTH = 24;
 
-/** The functions a formula may call: pure, of numbers, giving a number. */
-export const FORMULA_FUNCTIONS: readonly string[] = ['min', 'max', 'abs', 'round', 'floor', 'ceil', 'sqrt', 'log', 'log10', 'exp', 'pow'];
 
 /** mathjs's operator functions a formula may use: arithmetic, comparison, logic. */
 const OPERATORS: ReadonlySet<string> = new Set([

@@ -51,7 +51,13 @@ describe('formula edits on DRG rows', () => {
     expect(previewFormula('mdc == "MDCE"', 'weight - 0.38', drgs, weightRules)).toEqual({ ok: false, issue: { code: 'outOfRange', field: 'set', row: 'ES35', detail: '≤ 0' } });
   });
 
-  it('compares flags and texts: not uniform_price and mdc != "MDCF"', () => {
+  it('refuses a formula that reads a value not known yet, whatever the rows', () => {
+    const rules = { ...weightRules, unavailable: new Set(['cv', 'mean_cost']) };
+    expect(previewFormula('cv > 1', 'weight', drgs, rules)).toEqual({ ok: false, issue: { code: 'notReady', field: 'where', name: 'cv' } });
+    expect(previewFormula('', 'weight * 1.01', drgs, rules).ok).toBe(true);
+  });
+
+    it('compares flags and texts: not uniform_price and mdc != "MDCF"', () => {
     const mixed = [...drgs, drg('GB19', 'MDCG', 1.5, 10, { uniform_price: true })];
     const result = previewFormula('not uniform_price and mdc != "MDCF"', 'weight + 0.1', mixed, weightRules);
     // ES35 only (GB19 is uniform-priced): 0.38 + 0.1 = 0.48

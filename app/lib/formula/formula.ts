@@ -105,6 +105,17 @@ export interface FormulaRules {
   round: (value: number) => number;
   /** a new value the field cannot take, with the reason's detail (e.g. "≤ 0"), else null */
   refuse: (value: number) => string | null;
+  /** names whose values are not known yet (the settlement is running): a formula that reads one is refused */
+  unavailable?: ReadonlySet<string>;
+}
+
+/** The first name of a not-yet-known value that one of the expressions reads. */
+function notReady(expressions: readonly CompiledExpression[], unavailable: ReadonlySet<string> | undefined): FormulaIssue | null {
+  for (const e of expressions) {
+    const name = e.names.find((n) => unavailable?.has(n));
+    if (name !== undefined) return issue('notReady', e.field, { name });
+  }
+  return null;
 }
 
 /** Chooses the rows (`where`, blank = all) and computes each one's new value (`set`); all or nothing. */
@@ -113,6 +124,8 @@ export function previewFormula(where: string, set: string, targets: readonly For
   if (condition && !condition.ok) return condition;
   const expression = compileExpression(set, 'set', rules.names);
   if (!expression.ok) return expression;
+  const waiting = notReady(condition ? [condition.expression, expression.expression] : [expression.expression], rules.unavailable);
+  if (waiting) return { ok: false, issue: waiting };
   const changes: FormulaChange[] = [];
   let skipped = 0;
   for (const target of targets) {

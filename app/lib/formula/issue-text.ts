@@ -1,6 +1,6 @@
 /** A formula's refusal as a sentence in the reader's language (texts: app/i18n/dict/formula.ts). */
 import type { Translate } from '@/app/i18n/translate';
-import { FORMULA_FUNCTIONS } from './check-tree';
+import { FORMULA_FUNCTIONS } from './names';
 import type { FormulaIssue } from './issues';
 
 export function formulaIssueText(issue: FormulaIssue, t: Translate, names: readonly string[]): string {
