@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 1000000,5000000 --runs 50 --warmup 5 --json]
+ * npm run bench [-- --sizes 1000000,5000000 --runs 50 --warmup 5 --json] [--only engine|analysis]
  *
  * Settles the demo city's round 0 (last year's rules, a points round with the year's budgets) on a generated
  * year of N cases (generateDemoCity, deterministic seed), `runs` rounds after `warmup` rounds, each round a
@@ -31,6 +31,8 @@
  *  - case by case (LOS limits inside 3–30 days) ≈ 19 ms: every case read and classified.
  * In a bundle a module-level const is a context load with a TDZ check at every read: the hot loops copy their
  * constants into function locals (pass.ts, classified.ts).
+ *
+ * Then, without --json, the analyses' section (scripts/bench-analysis.ts; alone with --only analysis).
  *
  * Generating the city takes longer than settling it (about 1 s per million cases, and ~100 bytes per case
  * while the import columns with case ids are alive); they are dropped once the engine is built.
