@@ -38,7 +38,8 @@ async function run(main: typeof runSolve, argv: string[]): Promise<Run> {
   return { code, stderr, stdout };
 }
 
-function writeCity(name: string, city: HandCity, rounds: Record<string, unknown>) {
+/** The city's three CSV files, a JSON file per round (by key), and where the output goes. */
+function writeCity(name: string, city: HandCity, rounds: Record<string, unknown>): Record<string, string | undefined> & { hospitals: string; catalog: string; cases: string; out: string } {
   const csv = handCsv(city);
   const base = path.join(dir, name);
   fs.mkdirSync(base, { recursive: true });
@@ -46,7 +47,7 @@ function writeCity(name: string, city: HandCity, rounds: Record<string, unknown>
   fs.writeFileSync(files.hospitals, csv.hospitals);
   fs.writeFileSync(files.catalog, csv.catalog);
   fs.writeFileSync(files.cases, csv.cases);
-  const roundFiles = Object.fromEntries(Object.entries(rounds).map(([key, round]) => [key, path.join(base, `${key}.json`)]));
+  const roundFiles: Record<string, string> = Object.fromEntries(Object.keys(rounds).map((key) => [key, path.join(base, `${key}.json`)]));
   for (const [key, round] of Object.entries(rounds)) fs.writeFileSync(roundFiles[key]!, typeof round === 'string' ? round : JSON.stringify(round));
   return { ...files, ...roundFiles, out: path.join(base, 'out.json') };
 }
