@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
-import { buildDrgRules, CASE_CLASSES, classifyCase, NORMAL, UNGROUPED, EXCLUDED, type CaseClassName } from '@/worker/settlement/classify';
-import { casePoints, coefficientTable, pointRulesOf } from '@/worker/settlement/points';
+import { CASE_CLASSES, classifyCase, NORMAL, UNGROUPED, EXCLUDED, type CaseClassName } from '@/worker/settlement/rules/classes';
+import { buildDrgRules } from '@/worker/settlement/rules/drg-rules';
+import { casePoints, coefficientTable, pointRulesOf } from '@/worker/settlement/rules/points';
 import { resolveRound, type RoundParams } from '@/worker/settlement/round';
 import { NO_DRG, POOLS } from '@/worker/settlement/types';
 import { settlementData } from './settlement-data';

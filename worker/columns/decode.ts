@@ -5,7 +5,7 @@
  * from reaching the engine's loops as out-of-range reads.
  */
 import type { PreparedData } from '../settlement';
-import { MONTHS, type PreparedCases } from '../settlement/prepare';
+import { MONTHS, type PreparedCases } from '../settlement/kernel/prepare';
 import { POOLS } from '../settlement/types';
 import { ELEMENT_BYTES, FORMAT_VERSION, HEADER_OFFSET, MAGIC, PREPARED_ARRAYS, PREPARED_NUMBERS, arrayOffsets, isLittleEndian, type ArrayEntry, type ArrayKind, type PreparedHeader, type TypedColumn } from './layout';
 

@@ -1,6 +1,6 @@
 /**
  * A data set's prepared columns: what the server sends the browser workers (gzip-compressed, once per data
- * set version). The server prepares the cases once (worker/settlement/prepare.ts: sorted into cells, costs in
+ * set version). The server prepares the cases once (worker/settlement/kernel/prepare.ts: sorted into cells, costs in
  * fen, month counts …); a worker decodes them and settles, with no preparation of its own. Version 1,
  * little-endian:
  *
@@ -15,7 +15,7 @@
  * Arrays are aligned to their element size, so decoding makes views into the received buffer (no copy)
  * whenever the buffer itself starts aligned. ≈ 13 bytes per case at 1 M cases (the raw case columns were 33).
  */
-import type { PreparedCases } from '../settlement/prepare';
+import type { PreparedCases } from '../settlement/kernel/prepare';
 import type { DrgEntry, Hospital } from '../settlement/types';
 
 export const MAGIC = 'DRGP';

@@ -7,7 +7,7 @@
  * `pool × D + drg`; per hospital × DRG figures are sparse (`HospitalDrgResults`). Unrounded money is in yuan; rounded money
  * (`rounded`) is in whole fen.
  */
-import { CASE_CLASSES, type CaseClassName } from './classify';
+import { CASE_CLASSES, type CaseClassName } from './rules/classes';
 import { fenOf, roundPoints, yuanOf } from './rounding';
 import { POOLS, type Pool } from './types';
 import type { Method, PointValueBasis } from './round';

@@ -82,6 +82,9 @@ export interface SettlementData {
   cases: CaseColumns;
 }
 
+/** The small tables of a data set: all the engine keeps of it besides its prepared cases. */
+export type DataTables = Pick<SettlementData, 'hospitals' | 'catalog'>;
+
 /** Cases with the identifiers the database keeps but the engine does not need. */
 export interface CaseTable extends CaseColumns {
   caseId: string[];

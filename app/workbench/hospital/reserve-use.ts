@@ -5,8 +5,8 @@
  * to the fund. Money in whole fen: paid sharing and incentive are the report's rounded figures (§4.5), the
  * other columns are rounded the same way (largest remainder over the pool), so every column sums to its total.
  */
-import { clearRow } from '@/worker/settlement/clearing';
-import { distributeIncentive } from '@/worker/settlement/incentive';
+import { clearRow } from '@/worker/settlement/money/clearing';
+import { distributeIncentive } from '@/worker/settlement/money/incentive';
 import type { SharingBand } from '@/worker/settlement/round';
 import type { SettlementSummary } from '@/worker/settlement/result';
 import { largestRemainder } from '@/worker/settlement/rounding';

@@ -3,7 +3,7 @@
  * worker/settlement/round.ts), written out in full for round 0, plus the demo city's own last-year coefficients.
  * The generator shapes its cost tails and the calibration figures by the same rules.
  */
-import { highMultipleOf } from '@/worker/settlement/classify';
+import { highMultipleOf } from '@/worker/settlement/rules/drg-rules';
 import { DEFAULTS } from '@/worker/settlement/round';
 
 /** 低倍率: cost below this multiple of the benchmark. */

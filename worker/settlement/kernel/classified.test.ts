@@ -4,8 +4,8 @@
  * each round is settled (classes reused, classified anew, or case by case) and in whatever order the rounds come.
  */
 import { describe, expect, it } from 'vitest';
-import { createSettlementEngine, parseRoundParams, type RoundParams, type SettleTimings } from './index';
-import { syntheticCity, syntheticRound } from './testing/synthetic';
+import { createSettlementEngine, parseRoundParams, type RoundParams, type SettleTimings } from '../index';
+import { syntheticCity, syntheticRound } from '../testing/synthetic';
 
 function parsed(params: RoundParams): RoundParams {
   const result = parseRoundParams(params);

@@ -1,53 +1,37 @@
 /**
  * The one pass over the cases of a round (SETTLEMENT.md §2 classes, §3 points) when no kept classification
- * applies (classified.ts prices rounds on kept classes). Cases come sorted by (pool, hospital, DRG) cell, each
- * cell's core cases in cost order and its edge cases apart (prepare.ts): a cell's DRG rules and hospital
+ * applies (classified-price.ts prices rounds on kept classes). Cases come sorted by (pool, hospital, DRG) cell,
+ * each cell's core cases in cost order and its edge cases apart (prepare.ts): a cell's DRG rules and hospital
  * coefficient are read once, and when the round's LOS limits exclude no core case (`coreFits`) the core is
- * classified by its cost thresholds alone — the high cases are the run at its end, the low cases the run at
- * its start — and its normal cases' month points come from the prepared month counts (`addCoreMonths`). Only
- * the outliers and the few edge cases are read one by one (`passRowCore`). Otherwise every case is
- * (`passRowGeneral`). When a cell is done, its points are computed from its counts and exact cost sums
- * (tally.ts).
+ * classified by its cost thresholds alone (core-runs.ts) and its normal cases' month points come from the
+ * prepared month counts (`addCoreMonths`). Only the outliers and the few edge cases are read one by one.
+ * Otherwise every case is (`passCellCases`). When a cell is done, its points are computed from its counts and
+ * exact cost sums (`pointsOfCounts`).
  *
- * Order independence (§4.4): money is added in whole fen (integers, exact in a double); a case's points are
- * added to its month in fixed point — split into a multiple of 2⁻⁸ and a remainder rounded to 2⁻⁴⁰, each sum
- * exact — so monthly points are the same whatever the order of the cases and whatever the grouping of the
- * additions: n normal cases add n × their part at once, and an outlier among them adds the difference of its
- * parts from the normal ones (classified.ts adds the same parts in another order: the same sums, bit for bit).
- * Nothing is allocated per case or per cell.
+ * The rules are those of rules/: `caseClassOf` for a case's class, the §3 formulas of rules/points.ts for its
+ * points, called with the cell's figures bound once. Order independence (§4.4): money is added in whole fen,
+ * month points in fixed point (month-points.ts). Nothing is allocated per case or per cell.
  */
-import { DRG_PER_DIEM, DRG_UNGROUPED, type DrgRules } from './classify';
+import { DRG_PER_DIEM, DRG_UNGROUPED, isExcluded } from '../rules/classes';
+import { costRatioOf, effectiveCoefficient, highCasePoints, lowCasePoints, normalPoints, pointsOfCounts, specialPoints } from '../rules/points';
+import type { PassRules } from '../rules/round-rules';
+import { highRunStart, lowRunEnd } from './core-runs';
+import { addPaidDeductions } from './deductions';
+import { highPartOf, lowPartOf } from './month-points';
+import { CellSums, recordOtherCell, recordRow, RowSums } from './pass-sums';
 import { CORE_LOS, LOS_MASK, MONTH_COUNT_MASK, MONTH_COUNT_SHIFT, MONTH_MASK, MONTH_SHIFT, MONTHS, SPECIAL_BIT, type PreparedCases } from './prepare';
-import { CellSums, highCasePoints, lowCasePoints, pointsOfCounts, type PointRules } from './points';
-import { recordOtherCell, recordRow, RowSums, type Tally } from './tally';
+import type { Tally } from './tally';
 
 /**
- * Module-local copies of what the loops read per case: under tsx (and vitest) an imported binding is a getter
- * call on the module object, and those calls cost more than the rest of the pass. The hot functions copy the
- * constants once more into locals: in a bundle (webpack's, esbuild's) a module-level `const` is a context
- * load with a TDZ check at every read, ~0.6 ms a round at 1 M cases.
+ * How the loops read what they use. Under tsx (and vitest) an imported binding is a getter call on the module
+ * object, dearer than the rest of the pass when made per case; in a bundle (webpack's, esbuild's) a
+ * module-level `const` is a context load with a TDZ check at every read (~0.6 ms a round at 1 M cases). So the
+ * constants are copied here once, and each hot function binds them and the rule functions it calls to locals
+ * on entry (once per cell or row): the loops read only locals, and the JIT inlines the small rule functions.
  */
 const LOS = LOS_MASK, SHIFT = MONTH_SHIFT, MONTH = MONTH_MASK, SPECIAL_FLAG = SPECIAL_BIT;
 const COUNT_SHIFT = MONTH_COUNT_SHIFT, COUNT_MASK = MONTH_COUNT_MASK, MONTH_COUNT = MONTHS;
-const highPointsOf = highCasePoints, lowPointsOf = lowCasePoints;
-const recordOther = recordOtherCell, recordRowSums = recordRow, pointsOf = pointsOfCounts;
-const PER_DIEM = DRG_PER_DIEM, UNGROUPED = DRG_UNGROUPED;
-
-/** 1.5 × 2⁴⁴: adding and subtracting it rounds a value to a multiple of 2⁻⁸ (|value| < 2⁴³). */
-export const SPLIT_HIGH = 1.5 * 2 ** 44;
-/** 1.5 × 2¹²: the same to a multiple of 2⁻⁴⁰ (|value| < 2¹¹). */
-export const SPLIT_LOW = 1.5 * 2 ** 12;
-
-/** What the pass needs of the round, prepared once per run. */
-export interface PassRules {
-  drgs: DrgRules;
-  points: PointRules;
-  /** effective coefficient per hospital (§3) */
-  hospitalCoefficients: Float64Array;
-  uniformCoefficient: number;
-  excludeLosMax: number;
-  excludeLosMin: number;
-}
+const PER_DIEM = DRG_PER_DIEM, UNGROUPED_DRG = DRG_UNGROUPED;
 
 /** Whether the round's LOS limits (§2.1) exclude no core case, so a cell's core needs no LOS test. */
 export function coreFits(rules: PassRules): boolean {
@@ -66,30 +50,29 @@ class GroupedCell {
   normalHigh = 0;
   normalLow = 0;
 
-  set(drgs: DrgRules, d: number, coefficient: number): void {
+  set(rules: PassRules, d: number, coefficient: number, normalHigh: number, normalLow: number): void {
+    const drgs = rules.drgs;
     this.base = drgs.basePoints[d]!;
     this.coefficient = coefficient;
     this.benchmarkCost = drgs.benchmarkCost[d]!;
     this.multiple = drgs.highMultiple[d]!;
     this.highMin = drgs.highCostFenMin[d]!;
     this.lowMax = drgs.lowCostFenMax[d]!;
-    const normalPoints = this.base * coefficient;
-    this.normalHigh = normalPoints + SPLIT_HIGH - SPLIT_HIGH;
-    this.normalLow = normalPoints - this.normalHigh + SPLIT_LOW - SPLIT_LOW;
+    this.normalHigh = normalHigh;
+    this.normalLow = normalLow;
   }
 }
 
 /** Adds `points` of a case to month t in its two fixed-point parts. */
 function addMonthPoints(row: RowSums, t: number, points: number): void {
-  const high = points + SPLIT_HIGH - SPLIT_HIGH;
+  const high = highPartOf(points);
   row.monthPointsHigh[t]! += high;
-  row.monthPointsLow[t]! += points - high + SPLIT_LOW - SPLIT_LOW;
+  row.monthPointsLow[t]! += lowPartOf(points, high);
 }
 
 /**
- * Cases [start, end) of a grouped cell, one by one: §2 classes (excluded by LOS, special, high, low, normal)
- * and §3 points. Counts and cost sums are added to `sums`; each case's points (and an excluded case's patient
- * pay) to its month.
+ * Cases [start, end) of a grouped cell, one by one: §2 classes and §3 points. Counts and cost sums are added
+ * to `sums`; each case's points (and an excluded case's patient pay) to its month.
  */
 function passCellCases(cases: PreparedCases, rules: PassRules, cell: GroupedCell, start: number, end: number, row: RowSums, sums: CellSums): void {
   // constants as locals (see the top of the module)
@@ -97,13 +80,16 @@ function passCellCases(cases: PreparedCases, rules: PassRules, cell: GroupedCell
   const { word, costFen, patientPayFen } = cases;
   const { excludeLosMax, excludeLosMin, points: pointRules } = rules;
   const { base, coefficient, benchmarkCost, multiple, highMin, lowMax, normalHigh, normalLow } = cell;
+  const ratioOf = costRatioOf, specialOf = specialPoints, highOf = highCasePoints, lowOf = lowCasePoints;
   for (let i = start; i < end; i++) {
     const w = word[i]!;
-    const stay = w & losMask;
     const fen = costFen[i]!;
     const t = (w >> monthShift) & monthMask;
+    // §2 as caseClassOf (rules/classes.ts) tests it, in its order, one branch per test: written out here
+    // because a call of the rule in this loop, though inlined, measured ~40 % slower case by case
+    const stay = w & losMask;
     if (stay <= excludeLosMax || stay >= excludeLosMin) {
-      sums.excluded++; // §2.1
+      sums.excluded++;
       sums.excludedCostFen += fen;
       row.monthExcludedPatientPayFen[t]! += patientPayFen[i]!;
       continue;
@@ -111,17 +97,17 @@ function passCellCases(cases: PreparedCases, rules: PassRules, cell: GroupedCell
     sums.cases++;
     sums.costFen += fen;
     if (w >= specialFlag) {
-      sums.special++; // §2.3, §3 special: at cost, no cap, no coefficient
+      sums.special++;
       sums.specialCostFen += fen;
-      addMonthPoints(row, t, base * (fen / 100 / benchmarkCost));
+      addMonthPoints(row, t, specialOf(base, ratioOf(fen, benchmarkCost)));
     } else if (fen >= highMin) {
-      sums.high++; // §2.4
+      sums.high++;
       sums.highCostFen += fen;
-      addMonthPoints(row, t, highPointsOf(base, coefficient, fen / 100 / benchmarkCost, multiple, pointRules));
+      addMonthPoints(row, t, highOf(base, coefficient, ratioOf(fen, benchmarkCost), multiple, pointRules));
     } else if (fen <= lowMax) {
-      sums.low++; // §2.5
+      sums.low++;
       sums.lowCostFen += fen;
-      addMonthPoints(row, t, lowPointsOf(base, coefficient, fen / 100 / benchmarkCost, pointRules));
+      addMonthPoints(row, t, lowOf(base, coefficient, ratioOf(fen, benchmarkCost), pointRules));
     } else {
       row.monthPointsHigh[t]! += normalHigh;
       row.monthPointsLow[t]! += normalLow;
@@ -178,17 +164,17 @@ export function addCoreMonths(cases: PreparedCases, normalParts: Float64Array, r
  * An ungrouped cell (§2.2: no DRG, an unknown code, or a DRG with no weight) or a 床日 cell (§2.1: all
  * excluded). Ungrouped points are cost × a per-pool factor known only after the pass: the cost is kept by month.
  */
-function passOtherCell(cases: PreparedCases, rules: PassRules, perDiem: boolean, start: number, end: number, row: RowSums, sums: CellSums): void {
+function passOtherCell(cases: PreparedCases, rules: PassRules, drgKind: number, start: number, end: number, row: RowSums, sums: CellSums): void {
   // constants as locals (see the top of the module)
   const losMask = LOS, monthShift = SHIFT, monthMask = MONTH;
   const { word, costFen, patientPayFen } = cases;
   const { excludeLosMax, excludeLosMin } = rules;
+  const excluded = isExcluded;
   for (let i = start; i < end; i++) {
     const w = word[i]!;
-    const stay = w & losMask;
     const fen = costFen[i]!;
     const t = (w >> monthShift) & monthMask;
-    if (perDiem || stay <= excludeLosMax || stay >= excludeLosMin) {
+    if (excluded(drgKind, w & losMask, excludeLosMax, excludeLosMin)) {
       sums.excluded++;
       sums.excludedCostFen += fen;
       row.monthExcludedPatientPayFen[t]! += patientPayFen[i]!;
@@ -201,87 +187,73 @@ function passOtherCell(cases: PreparedCases, rules: PassRules, perDiem: boolean,
 }
 
 /**
- * §4.3 deductions of paid cases (excluded cases are not settled by DRG, so neither are their deductions): when
- * `coreFits`, the core cases' sums prepared per row and the edge cases one by one; otherwise every one.
- */
-function addDeductions(cases: PreparedCases, rules: PassRules, tally: Tally, fits: boolean): void {
-  if (fits) tally.deductionFen.set(cases.rowCoreDeductionFen);
-  const { deductionRow, deductionLos, deductionDrg, deductionFen } = cases;
-  const { excludeLosMax, excludeLosMin } = rules;
-  const kind = rules.drgs.kind;
-  for (let j = fits ? cases.edgeDeductionStart : 0; j < deductionFen.length; j++) {
-    const stay = deductionLos[j]!;
-    if (stay <= excludeLosMax || stay >= excludeLosMin || kind[deductionDrg[j]!] === PER_DIEM) continue;
-    tally.deductionFen[deductionRow[j]!]! += deductionFen[j]!;
-  }
-}
-
-/**
  * Row r, its cells in DRG order: a grouped cell's core by its two outlier runs when `fits` (else case by case),
- * its edge cases one by one, then its §3 points from counts and exact cost sums (`pointsOfCounts`) to the cell, its
- * DRG and the row. Written out in one loop with the row's sums in locals: this is the hot loop of a round.
+ * its edge cases one by one, then its §3 points from counts and exact cost sums (`pointsOfCounts`) to the cell,
+ * its DRG and the row. The row's sums are in locals: this is the hot loop of a round.
  */
 function passRow(cases: PreparedCases, rules: PassRules, scratch: PassScratch, tally: Tally, r: number, fits: boolean, row: RowSums, sums: CellSums, cell: GroupedCell): void {
   // constants as locals (see the top of the module)
-  const splitHigh = SPLIT_HIGH, splitLow = SPLIT_LOW, monthShift = SHIFT, monthMask = MONTH, ungrouped = UNGROUPED, perDiem = PER_DIEM;
+  const ungrouped = UNGROUPED_DRG, perDiem = PER_DIEM, monthShift = SHIFT, monthMask = MONTH;
   const { cellDrg, cellCoreStart, cellEdgeStart, cellCoreCostFen, costFen, word } = cases;
-  const drgs = rules.drgs;
-  const { kind, uniformPrice, basePoints, benchmarkCost, highMultiple, highCostFenMin, lowCostFenMax, weight } = drgs;
-  const { monthPointsHigh, monthPointsLow } = row;
+  const { kind, uniformPrice, basePoints, benchmarkCost, highMultiple, highCostFenMin, lowCostFenMax, weight } = rules.drgs;
   const normalParts = scratch.normalParts;
+  const { monthPointsHigh, monthPointsLow } = row;
+  const pointRules = rules.points;
   const { cases: cellCases, points: cellPointsOut, totalCost: cellTotalCost } = tally.cells;
   const { cases: drgCases, points: drgPoints, totalCost: drgTotalCost } = tally.drgs;
   const hospitalCoefficient = rules.hospitalCoefficients[r % cases.hospitalCount]!;
+  const uniformCoefficient = rules.uniformCoefficient;
   const drgOffset = Math.floor(r / cases.hospitalCount) * cases.drgCount;
+  const coefficientOf = effectiveCoefficient, normalOf = normalPoints, highPart = highPartOf, lowPart = lowPartOf;
+  const highRun = highRunStart, lowRun = lowRunEnd, pointsOf = pointsOfCounts, ratioOf = costRatioOf, highOf = highCasePoints, lowOf = lowCasePoints;
   let normal = 0, high = 0, low = 0, special = 0, excluded = 0, excludedCostFen = 0, points = 0, weightSum = 0, groupedCostFen = 0;
   for (let k = cases.rowCellStart[r]!; k < cases.rowCellStart[r + 1]!; k++) {
     const d = cellDrg[k]!;
     const drgKind = kind[d]!;
     if (drgKind === ungrouped || drgKind === perDiem) {
-      passOther(cases, rules, scratch, k, drgKind === perDiem, row, sums);
+      passOther(cases, rules, scratch, k, drgKind, row, sums);
       continue;
     }
-    const coefficient = uniformPrice[d] === 1 ? rules.uniformCoefficient : hospitalCoefficient;
-    const normalPoints = basePoints[d]! * coefficient;
-    const normalHigh = normalPoints + splitHigh - splitHigh;
-    const normalLow = normalPoints - normalHigh + splitLow - splitLow;
+    const coefficient = coefficientOf(uniformPrice[d]!, uniformCoefficient, hospitalCoefficient);
+    const normalPointsOfCell = normalOf(basePoints[d]!, coefficient);
+    const normalHigh = highPart(normalPointsOfCell);
+    const normalLow = lowPart(normalPointsOfCell, normalHigh);
     normalParts[2 * k] = normalHigh;
     normalParts[2 * k + 1] = normalLow;
     const hasEdges = cellEdgeStart[k]! < cellEdgeStart[k + 1]!;
-    if (!fits || hasEdges) cell.set(drgs, d, coefficient);
+    if (!fits || hasEdges) cell.set(rules, d, coefficient, normalHigh, normalLow);
     // the cell's counts and cost sums (fen): in locals for a core-only cell, through `sums` when it has cases
     // read one by one
     let count = 0, cellHigh = 0, cellHighCostFen = 0, cellLow = 0, cellLowCostFen = 0, cellSpecial = 0, cellSpecialCostFen = 0, cellCostFen = 0;
     if (fits) {
-      // the core's outliers: the high run at its end, then the low run at its start (§2: high first), each
-      // case's points added to its month as the difference from the normal parts
+      // the core's outliers: the high run at its end, then the low run at its start (§2: high first)
       const start = cellCoreStart[k]!;
       const coreEnd = cellCoreStart[k + 1]!;
+      const highStart = highRun(costFen, start, coreEnd, highCostFenMin[d]!);
+      const lowEnd = lowRun(costFen, start, highStart, lowCostFenMax[d]!);
       const base = basePoints[d]!;
       const benchmark = benchmarkCost[d]!;
-      const highMin = highCostFenMin[d]!;
-      let highStart = coreEnd;
-      while (highStart > start && costFen[highStart - 1]! >= highMin) highStart--;
+      const multiple = highMultiple[d]!;
+      // each outlier's points to its month as the difference of its parts from the normal ones (the month
+      // counts give it those)
       let highCost = 0;
       for (let i = highStart; i < coreEnd; i++) {
         const fen = costFen[i]!;
         const t = (word[i]! >> monthShift) & monthMask;
-        const outlierPoints = highPointsOf(base, coefficient, fen / 100 / benchmark, highMultiple[d]!, rules.points);
-        const outlierHigh = outlierPoints + splitHigh - splitHigh;
+        const outlierPoints = highOf(base, coefficient, ratioOf(fen, benchmark), multiple, pointRules);
+        const outlierHigh = highPart(outlierPoints);
         monthPointsHigh[t]! += outlierHigh - normalHigh;
-        monthPointsLow[t]! += outlierPoints - outlierHigh + splitLow - splitLow - normalLow;
+        monthPointsLow[t]! += lowPart(outlierPoints, outlierHigh) - normalLow;
         highCost += fen;
       }
-      const lowMax = lowCostFenMax[d]!;
       let lowCost = 0;
-      let lowEnd = start;
-      for (; lowEnd < highStart && costFen[lowEnd]! <= lowMax; lowEnd++) {
-        const fen = costFen[lowEnd]!;
-        const t = (word[lowEnd]! >> monthShift) & monthMask;
-        const outlierPoints = lowPointsOf(base, coefficient, fen / 100 / benchmark, rules.points);
-        const outlierHigh = outlierPoints + splitHigh - splitHigh;
+      for (let i = start; i < lowEnd; i++) {
+        const fen = costFen[i]!;
+        const t = (word[i]! >> monthShift) & monthMask;
+        const outlierPoints = lowOf(base, coefficient, ratioOf(fen, benchmark), pointRules);
+        const outlierHigh = highPart(outlierPoints);
         monthPointsHigh[t]! += outlierHigh - normalHigh;
-        monthPointsLow[t]! += outlierPoints - outlierHigh + splitLow - splitLow - normalLow;
+        monthPointsLow[t]! += lowPart(outlierPoints, outlierHigh) - normalLow;
         lowCost += fen;
       }
       count = coreEnd - start;
@@ -337,12 +309,12 @@ function passRow(cases: PreparedCases, rules: PassRules, scratch: PassScratch, t
 }
 
 /** An ungrouped or 床日 cell: both its regions, case by case. */
-function passOther(cases: PreparedCases, rules: PassRules, scratch: PassScratch, k: number, perDiem: boolean, row: RowSums, sums: CellSums): void {
+function passOther(cases: PreparedCases, rules: PassRules, scratch: PassScratch, k: number, drgKind: number, row: RowSums, sums: CellSums): void {
   scratch.normalParts[2 * k] = scratch.normalParts[2 * k + 1] = 0;
   sums.reset();
-  passOtherCell(cases, rules, perDiem, cases.cellCoreStart[k]!, cases.cellCoreStart[k + 1]!, row, sums);
-  passOtherCell(cases, rules, perDiem, cases.cellEdgeStart[k]!, cases.cellEdgeStart[k + 1]!, row, sums);
-  recordOther(sums, row);
+  passOtherCell(cases, rules, drgKind, cases.cellCoreStart[k]!, cases.cellCoreStart[k + 1]!, row, sums);
+  passOtherCell(cases, rules, drgKind, cases.cellEdgeStart[k]!, cases.cellEdgeStart[k + 1]!, row, sums);
+  recordOtherCell(sums, row);
 }
 
 /** The pass: every row (its cells in DRG order), then deductions. */
@@ -357,7 +329,7 @@ export function passCases(cases: PreparedCases, rules: PassRules, tally: Tally, 
     row.reset();
     passRow(cases, rules, scratch, tally, r, fits, row, sums, cell);
     if (fits) addCoreMonths(cases, scratch.normalParts, r, row.monthPointsHigh, row.monthPointsLow, 0);
-    recordRowSums(tally, cases, r, row);
+    recordRow(tally, cases, r, row);
   }
-  addDeductions(cases, rules, tally, fits);
+  addPaidDeductions(cases, rules, tally.deductionFen, fits);
 }

@@ -19,8 +19,8 @@
  * fen are rounded away (half away from zero). LOS is capped at 2047 days (only a LOS limit above 2047 would
  * see the difference).
  */
-import { fenOf } from './rounding';
-import { NO_DRG, POOLS, type CaseColumns, type SettlementData } from './types';
+import { fenOf } from '../money/rounding';
+import { NO_DRG, POOLS, type CaseColumns, type SettlementData } from '../types';
 
 export const MONTHS = 12;
 const INT32_LIMIT = 2 ** 31 - 1;

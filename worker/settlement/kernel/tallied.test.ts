@@ -4,9 +4,9 @@
  * pass reads is refused; a scaled tally with every factor 1 is the tally itself.
  */
 import { describe, expect, it } from 'vitest';
-import { createSettlementEngine, MONEY_ONLY_KEYS, parseRoundParams, scaleTally, transferables, type RoundParams } from './index';
-import { bitDifferences } from './testing/bits';
-import { syntheticCity, syntheticRound } from './testing/synthetic';
+import { createSettlementEngine, MONEY_ONLY_KEYS, parseRoundParams, scaleTally, transferables, type RoundParams } from '../index';
+import { bitDifferences } from '../testing/bits';
+import { syntheticCity, syntheticRound } from '../testing/synthetic';
 
 function parsed(params: unknown): RoundParams {
   const result = parseRoundParams(params);

@@ -3,15 +3,13 @@
  * pool ("row"), per month, per DRG and per hospital × DRG cell (pass.ts records the cells). Work here is per row, never per
  * case, and every sum runs in a fixed order (row, then DRG), so no figure depends on the order of the cases.
  */
-import { CASE_CLASSES, EXCLUDED, HIGH, LOW, NORMAL, SPECIAL, UNGROUPED } from './classify';
-import type { CellSums } from './points';
+import { CASE_CLASSES, EXCLUDED, UNGROUPED } from '../rules/classes';
+import type { DrgResults } from '../result';
 import { MONTHS, type PreparedCases } from './prepare';
-import type { DrgResults } from './result';
 
 const CLASS_COUNT = CASE_CLASSES.length;
-/** module-local copies of what is read per cell (under tsx and vitest an imported binding is a getter call) */
+/** a module-local copy of what is read per row (under tsx and vitest an imported binding is a getter call) */
 const MONTH_COUNT = MONTHS;
-const NORMAL_CLASS = NORMAL, HIGH_CLASS = HIGH, LOW_CLASS = LOW, SPECIAL_CLASS = SPECIAL, UNGROUPED_CLASS = UNGROUPED, EXCLUDED_CLASS = EXCLUDED;
 
 export interface Tally {
   hospitalCount: number;
@@ -82,58 +80,6 @@ function zeroed(results: DrgResults): DrgResults {
 }
 
 /**
- * Sums of the row (hospital × pool) being passed. Month points are kept in two fixed-point parts, each sum
- * exact (pass.ts); the patient pay of excluded cases and the cost of ungrouped cases in whole fen.
- */
-export class RowSums {
-  normal = 0;
-  high = 0;
-  low = 0;
-  special = 0;
-  ungrouped = 0;
-  excluded = 0;
-  points = 0;
-  weightSum = 0;
-  groupedCostFen = 0;
-  ungroupedCostFen = 0;
-  excludedCostFen = 0;
-  readonly monthPointsHigh = new Float64Array(MONTHS);
-  readonly monthPointsLow = new Float64Array(MONTHS);
-  readonly monthExcludedPatientPayFen = new Float64Array(MONTHS);
-  readonly monthUngroupedCostFen = new Float64Array(MONTHS);
-
-  /** A row's grouped cells done (pass.ts): their class counts, points, CMI weight and costs. */
-  addGrouped(normal: number, high: number, low: number, special: number, points: number, weightSum: number, groupedCostFen: number, excluded: number, excludedCostFen: number): void {
-    this.normal += normal;
-    this.high += high;
-    this.low += low;
-    this.special += special;
-    this.points += points;
-    this.weightSum += weightSum;
-    this.groupedCostFen += groupedCostFen;
-    this.excluded += excluded;
-    this.excludedCostFen += excludedCostFen;
-  }
-
-  reset(): void {
-    this.normal = this.high = this.low = this.special = this.ungrouped = this.excluded = 0;
-    this.points = this.weightSum = this.groupedCostFen = this.ungroupedCostFen = this.excludedCostFen = 0;
-    this.monthPointsHigh.fill(0);
-    this.monthPointsLow.fill(0);
-    this.monthExcludedPatientPayFen.fill(0);
-    this.monthUngroupedCostFen.fill(0);
-  }
-}
-
-/** An ungrouped or 床日 cell done: its counts and costs to the row's sums. */
-export function recordOtherCell(sums: CellSums, rowSums: RowSums): void {
-  rowSums.excluded += sums.excluded;
-  rowSums.excludedCostFen += sums.excludedCostFen;
-  rowSums.ungrouped += sums.cases;
-  rowSums.ungroupedCostFen += sums.costFen;
-}
-
-/**
  * What every way of passing records of a row alike (pass.ts from its RowSums, classified.ts from the kept
  * classes): its costs — total cost of paid cases = grouped + ungrouped — and its pool's grouped cases for
  * city_avg_cost; and its month table, from month arrays read at `at` … `at` + 11: points from their two
@@ -170,21 +116,6 @@ export function recordRowCostsAndMonths(
     patientPay += paid;
   }
   tally.patientPayFen[row] = patientPay;
-}
-
-/** A row passed (pass.ts): its sums and its month table. */
-export function recordRow(tally: Tally, cases: PreparedCases, row: number, rowSums: RowSums): void {
-  const counts = row * CLASS_COUNT;
-  tally.caseCounts[counts + NORMAL_CLASS] = rowSums.normal;
-  tally.caseCounts[counts + HIGH_CLASS] = rowSums.high;
-  tally.caseCounts[counts + LOW_CLASS] = rowSums.low;
-  tally.caseCounts[counts + SPECIAL_CLASS] = rowSums.special;
-  tally.caseCounts[counts + UNGROUPED_CLASS] = rowSums.ungrouped;
-  tally.caseCounts[counts + EXCLUDED_CLASS] = rowSums.excluded;
-  tally.points[row] = rowSums.points;
-  tally.weightSum[row] = rowSums.weightSum;
-  const grouped = rowSums.normal + rowSums.high + rowSums.low + rowSums.special;
-  recordRowCostsAndMonths(tally, cases, row, grouped, rowSums.groupedCostFen, rowSums.ungroupedCostFen, rowSums.excludedCostFen, rowSums.monthPointsHigh, rowSums.monthPointsLow, rowSums.monthExcludedPatientPayFen, rowSums.monthUngroupedCostFen, 0);
 }
 
 /** After the pass: which rows are reported, and CMI (§3: Σ RW of grouped cases ÷ their count). */

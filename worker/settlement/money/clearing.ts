@@ -3,7 +3,7 @@
  * surplus cap (结余留用上限), actual cost C, and 合理超支分担 paid from the reserve — pro-rated by one factor
  * for every hospital when the reserve cannot cover all shares.
  */
-import type { SharingBand } from './round';
+import type { SharingBand } from '../round';
 
 /** §4.3 step 3: the fund's share of the first band with overspend rate ≤ over_max (null = any); 0 beyond. */
 export function fundShareOf(overspendRate: number, bands: readonly SharingBand[]): number {

@@ -3,8 +3,8 @@
  * deposit in proportion to its B (over the pool's hospitals with B > 0); a hospital receives
  * deposit × eval_coef, where eval_coef maps its 考核得分 by `eval_bands`. The rest returns to the fund.
  */
-import type { EvalBand, ResolvedRound } from './round';
-import type { Hospital } from './types';
+import type { EvalBand, ResolvedRound } from '../round';
+import type { Hospital } from '../types';
 
 /** 考核系数: the first band with score ≥ min_score; 0 below every band; 1.0 for a hospital with no score. */
 export function evalCoefficientOf(score: number | null, bands: readonly EvalBand[]): number {

@@ -2,10 +2,10 @@
  * 月度预结算 (SETTLEMENT.md §4.1, §4.2): the provisional point value of each month and each hospital's
  * monthly fund pre-payment, `prepay_ratio × max(0, fund share of the month)`.
  */
-import { MONTHS } from './prepare';
-import type { Tally } from './tally';
+import { MONTHS } from '../kernel/prepare';
+import type { Tally } from '../kernel/tally';
 import { pointValueOf } from './point-value';
-import type { MonthResults } from './result';
+import type { MonthResults } from '../result';
 
 /** a module-local copy: under tsx (and vitest) an imported binding is a getter call on every read */
 const MONTH_COUNT = MONTHS;

@@ -3,9 +3,9 @@
  * hospital in 费率法, and the DRG revenue of rows and DRGs as points × yuan per point. In 费率法 the yuan per
  * point of a hospital is rate ÷ base_points, so both methods price points the same way from here on.
  */
-import type { ResolvedRound } from './round';
-import type { Tally } from './tally';
-import { POOLS, type Hospital, type Pool } from './types';
+import type { ResolvedRound } from '../round';
+import type { Tally } from '../kernel/tally';
+import { POOLS, type Hospital, type Pool } from '../types';
 
 /** 调剂金 R = reserve_ratio × budget (§4.1; §4.2: 0 without a budget). */
 export function reserveOf(round: ResolvedRound, pool: Pool): number {

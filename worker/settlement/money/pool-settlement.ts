@@ -8,13 +8,13 @@ import { clearRow, sharingScaleOf } from './clearing';
 import { distributeIncentive, evalCoefficientOf, evaluationScoreOf } from './incentive';
 import { monthlyPointValues, prepayments } from './monthly';
 import { isTotalBasis, pointValueOf, poolPointsAndPatientPay, priceTally, reserveOf, yuanPerPointOfRows } from './point-value';
-import { MONTHS, type PreparedCases } from './prepare';
-import type { MonthResults, PoolResult, RoundedRows, RowResults, SettlementSummary } from './result';
-import type { ResolvedRound } from './round';
+import { MONTHS, type PreparedCases } from '../kernel/prepare';
+import type { MonthResults, PoolResult, RoundedRows, RowResults, SettlementSummary } from '../result';
+import type { ResolvedRound } from '../round';
 import { fenOf } from './rounding';
 import { fillStatements, roundPoolRows } from './statement';
-import { cityAverageCost, type Tally } from './tally';
-import { POOLS, type Hospital, type SettlementData } from './types';
+import { cityAverageCost, type Tally } from '../kernel/tally';
+import { POOLS, type Hospital, type SettlementData } from '../types';
 
 /** The small tables of a data set: all the engine keeps of it besides the prepared cases. */
 export type Tables = Pick<SettlementData, 'hospitals' | 'catalog'>;

@@ -1,9 +1,9 @@
 /** SETTLEMENT.md §4.5 rounding: hand-checked fixtures and the rounding functions themselves. */
 import { describe, expect, it } from 'vitest';
-import { ROUNDING_FIXTURES } from './fixtures';
+import { ROUNDING_FIXTURES } from '../fixtures';
 import { fenOf, largestRemainder, roundPoints } from './rounding';
-import { contractMismatches } from './testing/contract-check';
-import { settleFixture } from './testing/rule-fixture';
+import { contractMismatches } from '../testing/contract-check';
+import { settleFixture } from '../testing/rule-fixture';
 
 describe('hand-checked', () => {
   it.each(ROUNDING_FIXTURES.map((f) => [f.name, f] as const))('%s', (_, fixture) => {

@@ -5,7 +5,7 @@
  * and every column adds up exactly.
  */
 import { largestRemainder } from './rounding';
-import type { RoundedRows, RowResults } from './result';
+import type { RoundedRows, RowResults } from '../result';
 
 /** §4.3 step 6 for every row, unrounded; payment_cost_ratio = settlement ÷ C (0 when C is 0). */
 export function fillStatements(rows: RowResults, totalBasis: boolean): void {

@@ -1,9 +1,9 @@
 /**
- * 病例分类 (SETTLEMENT.md §2): the per-DRG rules of a round, built once per run, and the classification of one
- * case. Classes are integer codes; the order of the tests below is the order of §2 (first match wins).
+ * 病例分类 (SETTLEMENT.md §2): the class of a case, the first match in the order of §2. Classes are integer
+ * codes. `caseClassOf` is the rule, written once: the passes over the cases (kernel/) call it with the cost
+ * tests made on whole fen (drg-rules.ts), `classifyCase` with them made on yuan.
  */
-import type { ResolvedRound, HighBand } from './round';
-import type { DrgEntry } from './types';
+import type { DrgRules } from './drg-rules';
 
 /** Case classes, in the order of the §7 `cases` object. */
 export const CASE_CLASSES = ['normal', 'high', 'low', 'special', 'ungrouped', 'excluded'] as const;
@@ -22,118 +22,36 @@ export const DRG_PER_DIEM = 1;
 /** empty or unknown code, or a DRG with no weight (or no benchmark cost): cases are ungrouped */
 export const DRG_UNGROUPED = 2;
 
-/**
- * The per-DRG parameters of one round, indexed by catalog position. Arrays have one more entry, index
- * `count`, standing for "no DRG" (empty or unknown code): its kind is DRG_UNGROUPED.
- */
-export interface DrgRules {
-  count: number;
-  codes: string[];
-  kind: Uint8Array;
-  /** 相对权重 RW after the round's overrides (0 for a DRG that is not grouped) */
-  weight: Float64Array;
-  /** 全市该DRG次均费用 after the round's overrides */
-  benchmarkCost: Float64Array;
-  /** 基准点数 = RW × base_points */
-  basePoints: Float64Array;
-  /** 高倍率 m of the DRG's RW band (Infinity when no band applies) */
-  highMultiple: Float64Array;
-  /** total_cost above this is a high-cost case: m × benchmark */
-  highCostThreshold: Float64Array;
-  /** total_cost below this is a low-cost case: low_multiple × benchmark */
-  lowCostThreshold: Float64Array;
-  /** the same tests on whole fen: high ⇔ fen ≥ highCostFenMin, low ⇔ fen ≤ lowCostFenMax (exactly as in yuan) */
-  highCostFenMin: Float64Array;
-  lowCostFenMax: Float64Array;
-  /** 同病同价: 1 when the DRG is paid at uniform_coefficient in every hospital */
-  uniformPrice: Uint8Array;
-}
-
-/** §2.4: the first band with rw ≤ rw_max (null = no bound) gives the multiple. */
-export function highMultipleOf(weight: number, bands: readonly HighBand[]): number {
-  for (const band of bands) if (band.rw_max === null || weight <= band.rw_max) return band.multiple;
-  return Number.POSITIVE_INFINITY;
-}
-
-/** The smallest whole fen f with f / 100 > threshold: `cost > threshold` ⇔ `fen ≥ f` for cost = fen / 100. */
-export function fenAbove(threshold: number): number {
-  if (!Number.isFinite(threshold)) return threshold;
-  let fen = Math.floor(threshold * 100);
-  while (fen / 100 > threshold) fen--;
-  while (!(fen / 100 > threshold)) fen++;
-  return fen;
-}
-
-/** The largest whole fen f with f / 100 < threshold: `cost < threshold` ⇔ `fen ≤ f` for cost = fen / 100. */
-export function fenBelow(threshold: number): number {
-  let fen = Math.ceil(threshold * 100);
-  while (!(fen / 100 < threshold)) fen--;
-  while ((fen + 1) / 100 < threshold) fen++;
-  return fen;
-}
-
-/** Builds the DRG rules of a round: catalog values with the round's weight/benchmark/uniform-price overrides. */
-export function buildDrgRules(catalog: readonly DrgEntry[], round: ResolvedRound): DrgRules {
-  const count = catalog.length;
-  const rules: DrgRules = {
-    count,
-    codes: catalog.map((d) => d.code),
-    kind: new Uint8Array(count + 1).fill(DRG_UNGROUPED),
-    weight: new Float64Array(count + 1),
-    benchmarkCost: new Float64Array(count + 1),
-    basePoints: new Float64Array(count + 1),
-    highMultiple: new Float64Array(count + 1),
-    highCostThreshold: new Float64Array(count + 1),
-    lowCostThreshold: new Float64Array(count + 1),
-    highCostFenMin: new Float64Array(count + 1),
-    lowCostFenMax: new Float64Array(count + 1),
-    uniformPrice: new Uint8Array(count + 1),
-  };
-  const uniformCodes = new Set(round.uniform_price_drgs);
-  catalog.forEach((drg, d) => {
-    const weight = round.weights[drg.code] ?? drg.weight;
-    const benchmark = round.benchmark_costs[drg.code] ?? drg.benchmarkCost;
-    const grouped = weight !== null && weight > 0 && benchmark !== null && benchmark > 0;
-    rules.kind[d] = drg.perDiem ? DRG_PER_DIEM : grouped ? DRG_GROUPED : DRG_UNGROUPED;
-    rules.uniformPrice[d] = drg.uniformPrice || uniformCodes.has(drg.code) ? 1 : 0;
-    if (!grouped) return;
-    const multiple = highMultipleOf(weight, round.high_bands);
-    rules.weight[d] = weight;
-    rules.benchmarkCost[d] = benchmark;
-    rules.basePoints[d] = weight * round.base_points;
-    rules.highMultiple[d] = multiple;
-    rules.highCostThreshold[d] = multiple * benchmark;
-    rules.lowCostThreshold[d] = round.low_multiple * benchmark;
-    rules.highCostFenMin[d] = fenAbove(multiple * benchmark);
-    rules.lowCostFenMax[d] = fenBelow(round.low_multiple * benchmark);
-  });
-  return rules;
-}
-
 /** The LOS window of §2.1: stays this short or this long are excluded. */
 export interface LosWindow {
   excludeLosMax: number;
   excludeLosMin: number;
 }
 
+// The two functions below run once per case. They write the codes above as literals: in a bundle a
+// module-level const is a context load with a TDZ check at every read (classes.test.ts checks the codes).
+
+/** §2.1: a case not settled by DRG — a stay of at most exclude_los_max or at least exclude_los_min days, or a 床日 DRG. */
+export function isExcluded(drgKind: number, los: number, excludeLosMax: number, excludeLosMin: number): boolean {
+  return los <= excludeLosMax || los >= excludeLosMin || drgKind === 1; // DRG_PER_DIEM
+}
+
 /**
- * §2: the class of one case (first match wins), costs in yuan. `drg` is the catalog index, or NO_DRG (or
- * any index ≥ count) for none. The settlement pass makes the same tests on whole fen; this is the
- * reference used by tests and explanations.
+ * §2: the class of a case of a DRG of kind `drgKind`: excluded (§2.1), ungrouped (§2.2), special review (§2.3),
+ * high cost (§2.4: `aboveHigh`, cost above its DRG's threshold), low cost (§2.5: `belowLow`), else normal.
  */
-export function classifyCase(
-  rules: DrgRules,
-  window: LosWindow,
-  drg: number,
-  los: number,
-  totalCost: number,
-  specialReview: number,
-): number {
+export function caseClassOf(drgKind: number, los: number, excludeLosMax: number, excludeLosMin: number, special: boolean, aboveHigh: boolean, belowLow: boolean): number {
+  if (isExcluded(drgKind, los, excludeLosMax, excludeLosMin)) return 5; // EXCLUDED
+  if (drgKind === 2) return 4; // DRG_UNGROUPED: UNGROUPED
+  return special ? 3 : aboveHigh ? 1 : belowLow ? 2 : 0; // SPECIAL, HIGH, LOW, NORMAL
+}
+
+/**
+ * §2: the class of one case, costs in yuan. `drg` is the catalog index, or NO_DRG (or any index ≥ count) for
+ * none. The passes make the same tests on whole fen; this is the reference used by tests and explanations.
+ */
+export function classifyCase(rules: DrgRules, window: LosWindow, drg: number, los: number, totalCost: number, specialReview: number): number {
   const kind = drg < rules.count ? rules.kind[drg]! : DRG_UNGROUPED;
-  if (los <= window.excludeLosMax || los >= window.excludeLosMin || kind === DRG_PER_DIEM) return EXCLUDED;
-  if (kind === DRG_UNGROUPED) return UNGROUPED;
-  if (specialReview === 1) return SPECIAL;
-  if (totalCost > rules.highCostThreshold[drg]!) return HIGH;
-  if (totalCost < rules.lowCostThreshold[drg]!) return LOW;
-  return NORMAL;
+  const grouped = kind === DRG_GROUPED;
+  return caseClassOf(kind, los, window.excludeLosMax, window.excludeLosMin, specialReview === 1, grouped && totalCost > rules.highCostThreshold[drg]!, grouped && totalCost < rules.lowCostThreshold[drg]!);
 }

@@ -1,10 +1,11 @@
 /** SETTLEMENT.md §2: case classes, hand-checked (fixtures/classes.ts), and the fen thresholds of the pass. */
 import { describe, expect, it } from 'vitest';
-import { classifyCase, fenAbove, fenBelow, highMultipleOf } from './classify';
-import { CLASS_FIXTURES } from './fixtures';
-import { DEFAULTS, MAX_LOS_LIMIT, parseRoundParams } from './round';
-import { contractMismatches } from './testing/contract-check';
-import { settleFixture } from './testing/rule-fixture';
+import { classifyCase } from './classes';
+import { fenAbove, fenBelow, highMultipleOf } from './drg-rules';
+import { CLASS_FIXTURES } from '../fixtures';
+import { DEFAULTS, MAX_LOS_LIMIT, parseRoundParams } from '../round';
+import { contractMismatches } from '../testing/contract-check';
+import { settleFixture } from '../testing/rule-fixture';
 
 describe('§2 case classes (hand-checked)', () => {
   it.each(CLASS_FIXTURES.map((f) => [f.name, f] as const))('%s', (_, fixture) => {

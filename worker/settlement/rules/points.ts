@@ -1,11 +1,12 @@
 /**
- * 病例点数 (SETTLEMENT.md §3): the effective hospital coefficient, the points of one case, and the points of a
- * group of cases of one hospital, DRG and pool computed from their counts and exact cost sums — so annual
- * points never depend on the order in which cases were added up.
+ * 病例点数 (SETTLEMENT.md §3): the effective coefficient, the points of one case, and the points of a cell
+ * (the cases of one hospital, DRG and pool) from its counts and exact cost sums — so annual points never
+ * depend on the order in which cases were added up. Each formula is written once, on a case's or a cell's
+ * *cost term* (the part that depends on its cost alone): the passes (kernel/) keep the terms and call these.
  */
-import { HIGH, LOW, NORMAL, SPECIAL } from './classify';
-import type { ResolvedRound } from './round';
-import type { Hospital } from './types';
+import type { ResolvedRound } from '../round';
+import type { Hospital } from '../types';
+import { HIGH, LOW, NORMAL, SPECIAL } from './classes';
 
 /** The point rules of a round that do not depend on the DRG or the hospital. */
 export interface PointRules {
@@ -27,6 +28,11 @@ export function hospitalCoefficient(hospital: Hospital, round: ResolvedRound): n
   return round.hospital_coefficients[hospital.code] ?? hospital.coefficient ?? round.level_coefficients[hospital.level];
 }
 
+/** §3 k of a cell: 同病同价 DRGs (`uniformPrice` 1) are paid at the uniform coefficient in every hospital. */
+export function effectiveCoefficient(uniformPrice: number, uniformCoefficient: number, hospitalCoefficient: number): number {
+  return uniformPrice === 1 ? uniformCoefficient : hospitalCoefficient;
+}
+
 /**
  * The coefficient of (hospital, DRG) as one table: entry `h` is hospital h's coefficient and entry
  * `hospitals.length + h` is the uniform-price coefficient, so a case reads `table[uniform × H + h]`.
@@ -35,76 +41,106 @@ export function coefficientTable(hospitals: readonly Hospital[], round: Resolved
   const count = hospitals.length;
   const table = new Float64Array(2 * count);
   hospitals.forEach((hospital, h) => {
-    table[h] = hospitalCoefficient(hospital, round);
-    table[count + h] = round.uniform_coefficient;
+    table[h] = effectiveCoefficient(0, round.uniform_coefficient, hospitalCoefficient(hospital, round));
+    table[count + h] = effectiveCoefficient(1, round.uniform_coefficient, hospitalCoefficient(hospital, round));
   });
   return table;
 }
 
-/** §3 high: normal points plus the add-on above the threshold, × k only with high_extra_times_coef. */
-export function highCasePoints(base: number, coefficient: number, costRatio: number, multiple: number, rules: PointRules): number {
-  const addOn = (costRatio - multiple) * base * rules.highExtraRatio;
-  return base * coefficient + (rules.highExtraTimesCoef ? addOn * coefficient : addOn);
+// ---- one case: its cost term, then its points ----
+
+/** A case's cost ÷ its DRG's benchmark cost, from whole fen. */
+export function costRatioOf(costFen: number, benchmarkCost: number): number {
+  return costFen / 100 / benchmarkCost;
 }
 
-/** §3 low: paid at cost, capped at the normal points (low_multiple ≤ 1 keeps the ratio below 1). */
-export function lowCasePoints(base: number, coefficient: number, costRatio: number, rules: PointRules): number {
-  const atCost = base * Math.min(1, costRatio);
+/** The cost term of a high-cost case: cost ratio − m. */
+export function highCostTerm(costRatio: number, multiple: number): number {
+  return costRatio - multiple;
+}
+
+/** The cost term of a low-cost case: the cost ratio, capped at 1 (low_multiple ≤ 1 keeps it below 1). */
+export function lowCostTerm(costRatio: number): number {
+  return Math.min(1, costRatio);
+}
+
+/** §3 normal: base × k (`base` = RW × base_points). */
+export function normalPoints(base: number, coefficient: number): number {
+  return base * coefficient;
+}
+
+/** §3 high: normal points plus the add-on above the threshold (`term` = cost ratio − m), × k only with high_extra_times_coef. */
+export function highPoints(base: number, coefficient: number, term: number, rules: PointRules): number {
+  const addOn = term * base * rules.highExtraRatio;
+  return normalPoints(base, coefficient) + (rules.highExtraTimesCoef ? addOn * coefficient : addOn);
+}
+
+/** §3 low: paid at cost (`term` = the capped cost ratio), × k only with low_times_coef. */
+export function lowPoints(base: number, coefficient: number, term: number, rules: PointRules): number {
+  const atCost = base * term;
   return rules.lowTimesCoef ? atCost * coefficient : atCost;
+}
+
+/** §3 special review: at cost (`term` = the cost ratio), no cap, no coefficient. */
+export function specialPoints(base: number, term: number): number {
+  return base * term;
+}
+
+/** §3 high from the cost ratio. */
+export function highCasePoints(base: number, coefficient: number, costRatio: number, multiple: number, rules: PointRules): number {
+  return highPoints(base, coefficient, highCostTerm(costRatio, multiple), rules);
+}
+
+/** §3 low from the cost ratio. */
+export function lowCasePoints(base: number, coefficient: number, costRatio: number, rules: PointRules): number {
+  return lowPoints(base, coefficient, lowCostTerm(costRatio), rules);
 }
 
 /**
  * §3: points of one grouped case of class `caseClass`. `base` = RW × base_points, `coefficient` the effective
  * coefficient (uniform-price already applied), `multiple` the DRG's high-cost multiple m.
  */
-export function casePoints(
-  caseClass: number,
-  base: number,
-  coefficient: number,
-  totalCost: number,
-  benchmarkCost: number,
-  multiple: number,
-  rules: PointRules,
-): number {
-  if (caseClass === NORMAL) return base * coefficient;
+export function casePoints(caseClass: number, base: number, coefficient: number, totalCost: number, benchmarkCost: number, multiple: number, rules: PointRules): number {
+  if (caseClass === NORMAL) return normalPoints(base, coefficient);
   const costRatio = totalCost / benchmarkCost;
   if (caseClass === HIGH) return highCasePoints(base, coefficient, costRatio, multiple, rules);
   if (caseClass === LOW) return lowCasePoints(base, coefficient, costRatio, rules);
-  if (caseClass === SPECIAL) return base * costRatio; // §3 special: at cost, no cap, no coefficient
+  if (caseClass === SPECIAL) return specialPoints(base, costRatio);
   return 0;
 }
 
-/**
- * Sums of one cell (hospital × pool × DRG) as the pass keeps them: counts and exact cost sums in whole fen.
- * `cases` counts the grouped paid cases: normal + high + low + special.
- */
-export class CellSums {
-  cases = 0;
-  costFen = 0;
-  high = 0;
-  highCostFen = 0;
-  low = 0;
-  lowCostFen = 0;
-  special = 0;
-  specialCostFen = 0;
-  excluded = 0;
-  excludedCostFen = 0;
+// ---- one cell: its cost terms, then its points ----
 
-  reset(): void {
-    this.cases = this.costFen = this.high = this.highCostFen = this.low = this.lowCostFen = 0;
-    this.special = this.specialCostFen = this.excluded = this.excludedCostFen = 0;
-  }
+/** A cell's high term: Σ cost ratio − m × high cases (0 without high cases). */
+export function cellHighTerm(high: number, highCostFen: number, benchmarkCost: number, multiple: number): number {
+  return high > 0 ? highCostFen / 100 / benchmarkCost - multiple * high : 0;
+}
+
+/** A cell's low term: min(low cases, Σ cost ratio) — each ratio below 1, so the cap of each case holds (0 without low cases). */
+export function cellLowTerm(low: number, lowCostFen: number, benchmarkCost: number): number {
+  return low > 0 ? Math.min(low, lowCostFen / 100 / benchmarkCost) : 0;
+}
+
+/** A cell's special term: Σ cost of its special-review cases, yuan (0 without them). */
+export function cellSpecialCost(special: number, specialCostFen: number): number {
+  return special > 0 ? specialCostFen / 100 : 0;
 }
 
 /**
- * Σ points of a cell (§3 summed over its cases): the formulas of `casePoints` applied to the counts and cost
- * sums (fen) of `sums` — exact inputs, so the result does not depend on the order of the cases.
+ * Σ §3 points of a cell from its terms: `atNormal` cases (normal and high) at base × k, the high add-on, the
+ * low cases at cost, the special cases at cost. A term of 0 (a class without cases) adds 0.
  */
-export function cellPoints(sums: CellSums, base: number, coefficient: number, benchmarkCost: number, multiple: number, rules: PointRules): number {
-  return pointsOfCounts(sums.cases, sums.high, sums.highCostFen, sums.low, sums.lowCostFen, sums.special, sums.specialCostFen, base, coefficient, benchmarkCost, multiple, rules);
+export function cellPointsOfTerms(atNormal: number, highTerm: number, lowTerm: number, specialCost: number, base: number, coefficient: number, benchmarkCost: number, rules: PointRules): number {
+  let points = atNormal * base * coefficient;
+  const addOn = highTerm * base * rules.highExtraRatio;
+  points += rules.highExtraTimesCoef ? addOn * coefficient : addOn;
+  const atCost = base * lowTerm;
+  points += rules.lowTimesCoef ? atCost * coefficient : atCost;
+  points += (base * specialCost) / benchmarkCost;
+  return points;
 }
 
-/** `cellPoints` from the counts and cost sums themselves (the pass keeps them in locals for most cells). */
+/** Σ points of a cell (§3 summed over its cases) from its counts and cost sums (fen): exact inputs, so the result does not depend on the order of the cases. */
 export function pointsOfCounts(
   cases: number,
   high: number,
@@ -119,18 +155,16 @@ export function pointsOfCounts(
   multiple: number,
   rules: PointRules,
 ): number {
-  const atNormal = cases - low - special; // normal and high cases both start at base × k
-  let points = atNormal * base * coefficient;
-  if (high > 0) {
-    const addOn = (highCostFen / 100 / benchmarkCost - multiple * high) * base * rules.highExtraRatio;
-    points += rules.highExtraTimesCoef ? addOn * coefficient : addOn;
-  }
-  if (low > 0) {
-    const atCost = base * Math.min(low, lowCostFen / 100 / benchmarkCost);
-    points += rules.lowTimesCoef ? atCost * coefficient : atCost;
-  }
-  if (special > 0) points += (base * (specialCostFen / 100)) / benchmarkCost;
-  return points;
+  return cellPointsOfTerms(
+    cases - low - special,
+    cellHighTerm(high, highCostFen, benchmarkCost, multiple),
+    cellLowTerm(low, lowCostFen, benchmarkCost),
+    cellSpecialCost(special, specialCostFen),
+    base,
+    coefficient,
+    benchmarkCost,
+    rules,
+  );
 }
 
 /** §3 ungrouped: points per yuan of cost, `base_points × ungrouped_ratio / city_avg_cost` (0 without a city average). */
