@@ -1,6 +1,6 @@
 'use client';
 import { POOLS } from '@/worker/settlement/types';
-import type { HospitalComparison } from '@/server/services/hospital-view';
+import type { LiveHospitalFigures } from '@/server/live/protocol';
 import { useLocale } from '../i18n/locale';
 import { formatMoney, formatNumber, formatPercent, formatSignedWan, wanUnit } from '../lib/format';
 import { StatementTable } from '../workbench/hospital/StatementTable';
@@ -10,7 +10,7 @@ import styles from './live.module.css';
 const settlementFen = (statements: { settlementFen: number }[]) => statements.reduce((s, x) => s + x.settlementFen, 0);
 
 /** The headline cards of one hospital: its settlement before and now, the change, and the city's figures. */
-function HospitalCards({ figures, roundName }: { figures: HospitalComparison; roundName: string }) {
+function HospitalCards({ figures, roundName }: { figures: LiveHospitalFigures; roundName: string }) {
   const { t, locale } = useLocale();
   const before = settlementFen(figures.baseline.statements);
   const after = settlementFen(figures.round.statements);
@@ -51,6 +51,35 @@ function HospitalCards({ figures, roundName }: { figures: HospitalComparison; ro
   );
 }
 
+/** Its DRGs whose revenue moved most, baseline vs the presenter's round. */
+function MovedDrgs({ figures }: { figures: LiveHospitalFigures }) {
+  const { t, locale } = useLocale();
+  if (!figures.drgs.length) return null;
+  return (
+    <table className={styles.drgTable} data-testid="live-hospital-drgs">
+      <caption>{t('live.drgs')}</caption>
+      <thead>
+        <tr>
+          <th>DRG</th>
+          <th>{t('hospital.drgName')}</th>
+          <th className="num">{t('hospitals.cases')}</th>
+          <th className="num">{t('live.change')}（{wanUnit(locale)}）</th>
+        </tr>
+      </thead>
+      <tbody>
+        {figures.drgs.map((d) => (
+          <tr key={d.code}>
+            <td>{d.code}</td>
+            <td>{d.name}</td>
+            <td className="num">{d.cases}</td>
+            <td className={`num ${d.change > 0 ? 'gain' : d.change < 0 ? 'loss' : ''}`}>{formatSignedWan(d.change, locale)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /**
  * A hospital user's side of a live session: its own hospital and the city's totals under the presenter's current
  * parameters, settled on the server (the parameters never reach this page), updated at every change.
@@ -75,6 +104,7 @@ export function HospitalFollower({ state, projector }: { state: FollowerState; p
             {t('live.ownHospital')}：{figures.hospital.code} {figures.hospital.name} · {t(`level.${figures.hospital.level as 1 | 2 | 3}`)}
           </h2>
           <HospitalCards figures={figures} roundName={roundName} />
+          {projector ? null : <MovedDrgs figures={figures} />}
           {projector ? null : (
             <StatementTable
               code={figures.hospital.code}

@@ -4,10 +4,9 @@
  * one result for each hospital following (server/services/hospital-view.ts) and sends each only its own cut.
  * While a settlement runs, changes only mark it stale: the next run takes the latest state (latest wins).
  */
-import type { HospitalComparison } from '@/server/services/hospital-view';
 import { DomainError } from '@/server/services/errors';
 import type { ComparedParams } from '@/server/services/hospital-view';
-import type { HospitalFiguresEvent } from './protocol';
+import type { HospitalFiguresEvent, LiveHospitalFigures } from './protocol';
 import { eventFrame, type EventSink } from './relay';
 
 /** What the figures of one version are computed from. */
@@ -19,7 +18,7 @@ export interface FiguresInput {
 }
 
 /** The cut of one settled comparison for several hospitals (hospitalComparisonsOf, bound to the database). */
-export type CutHospitals = (input: FiguresInput, hospitalCodes: readonly string[]) => Map<string, HospitalComparison>;
+export type CutHospitals = (input: FiguresInput, hospitalCodes: readonly string[]) => Map<string, LiveHospitalFigures>;
 
 /** The last run, for the benchmark and the tests. */
 export interface FanoutRun {
@@ -69,7 +68,7 @@ export function createHospitalFanout(source: FanoutSource): HospitalFanout {
     const stale = [...byCode.keys()].filter((code) => sent.get(code)?.version !== input.version);
     if (stale.length === 0) return;
     const t0 = performance.now();
-    let cuts: Map<string, HospitalComparison> | null = null;
+    let cuts: Map<string, LiveHospitalFigures> | null = null;
     let failed = false;
     try {
       cuts = source.cut(input, stale);

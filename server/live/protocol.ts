@@ -120,13 +120,23 @@ export interface HospitalStateEvent {
   meta: LiveMeta;
 }
 
+/** The DRGs of a hospital follower's figures: those whose revenue moved most. */
+export const LIVE_DRG_LIMIT = 10;
+
+/**
+ * A hospital follower's figures: the hospital view's cut (its own statements, the city's totals and point values,
+ * its level's total over enough others) with its LIVE_DRG_LIMIT DRGs that moved most, without the monthly
+ * pre-payments (a session is about the year's figures; 170 of these go out at every change).
+ */
+export type LiveHospitalFigures = Omit<HospitalComparison, 'round'> & { round: Omit<HospitalComparison['round'], 'months'> };
+
 /**
  * Event `figures` to a hospital user: its own hospital and the city's totals, baseline vs the presenter's current
- * parameters, settled once on the server per change (hospital-view's cut); `version` is the change they are of.
+ * parameters, settled once on the server per change; `version` is the change they are of.
  */
 export interface HospitalFiguresEvent {
   version: number;
-  figures: HospitalComparison | null;
+  figures: LiveHospitalFigures | null;
   error: { zh: string; en: string } | null;
 }
 

@@ -11,10 +11,10 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { recordAudit } from '@/server/services/audit';
 import { DomainError } from '@/server/services/errors';
-import { hospitalComparisonsOf } from '@/server/services/hospital-view';
+import { hospitalComparisonsOf, type HospitalComparison } from '@/server/services/hospital-view';
 import { getRound } from '@/server/services/rounds';
 import { createHospitalFanout, type FiguresInput, type HospitalFanout } from './hospital-fanout';
-import { LIVE_LIMITS, type ActionBody, type BureauStateEvent, type EndEvent, type FollowersEvent, type HospitalStateEvent, type LiveMeta, type StartBody } from './protocol';
+import { LIVE_DRG_LIMIT, LIVE_LIMITS, type LiveHospitalFigures, type ActionBody, type BureauStateEvent, type EndEvent, type FollowersEvent, type HospitalStateEvent, type LiveMeta, type StartBody } from './protocol';
 import { eventFrame, eventStream, type EventSink } from './relay';
 import { applyStateChange, checkedParams, endLive, handOver, hospitalMeta, mayPresent, newSession, type LiveCore, type LiveUser, type Outcome, type Refusal, type RoundsShown } from './session';
 
@@ -94,11 +94,18 @@ export function startLive(db: Db, user: LiveUser, body: StartBody, now = Date.no
   entry.fanout = createHospitalFanout({
     current: () => figuresInput(entry),
     followers: () => hospitalSinks(entry),
-    cut: (input, codes) => hospitalComparisonsOf(entry.db, { datasetId: input.datasetId, hospitalCodes: codes, baseline: input.baseline, round: input.round }),
+    cut: (input, codes) => liveFigures(hospitalComparisonsOf(entry.db, { datasetId: input.datasetId, hospitalCodes: codes, baseline: input.baseline, round: input.round })),
   });
   sessions.set(id, entry);
   audit(entry, user.username, 'live.start', { baselineId: body.baselineId, compareIds: body.compareIds });
   return { ok: true, id, meta: core.meta };
+}
+
+/** The hospital view's cuts as a live session sends them (LiveHospitalFigures): no months, the DRGs that moved most. */
+function liveFigures(cuts: Map<string, HospitalComparison>): Map<string, LiveHospitalFigures> {
+  const out = new Map<string, LiveHospitalFigures>();
+  for (const [code, { round: { months: _months, ...round }, drgs, ...rest }] of cuts) out.set(code, { ...rest, round, drgs: drgs.slice(0, LIVE_DRG_LIMIT) });
+  return out;
 }
 
 function figuresInput(entry: LiveEntry): FiguresInput | null {
