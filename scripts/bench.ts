@@ -47,6 +47,7 @@ import type { RoundParams, SettleTimings, SettlementEngine } from '@/worker/sett
 import { parseRoundParams } from '@/worker/settlement';
 import { NO_DRG, type SettlementData } from '@/worker/settlement/types';
 import { benchAnalysis } from './bench-analysis';
+import { benchRecalibration } from './bench-recalibration';
 
 type EngineModule = typeof import('@/worker/settlement');
 
@@ -55,11 +56,11 @@ interface Options {
   runs: number;
   warmup: number;
   json: boolean;
-  /** one section only: the engine's rounds, or the analyses (scripts/bench-analysis.ts) */
-  only: 'engine' | 'analysis' | null;
+  /** one section only: the engine's rounds, the analyses (scripts/bench-analysis.ts) or 权重测算 (scripts/bench-recalibration.ts) */
+  only: 'engine' | 'analysis' | 'recalibrate' | null;
 }
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000000,5000000] [--runs 50] [--warmup 5] [--json] [--only engine|analysis]';
+const USAGE = 'usage: npm run bench -- [--sizes 1000000,5000000] [--runs 50] [--warmup 5] [--json] [--only engine|analysis|recalibrate]';
 
 function parseOptions(argv: readonly string[]): Options {
   const options: Options = { sizes: [1_000_000, 5_000_000], runs: 50, warmup: 5, json: false, only: null };
@@ -70,7 +71,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (flag === '--sizes' && value) (options.sizes = value.split(',').map(Number)), i++;
     else if (flag === '--runs' && value) (options.runs = Number(value)), i++;
     else if (flag === '--warmup' && value) (options.warmup = Number(value)), i++;
-    else if (flag === '--only' && (value === 'engine' || value === 'analysis')) (options.only = value), i++;
+    else if (flag === '--only' && (value === 'engine' || value === 'analysis' || value === 'recalibrate')) (options.only = value), i++;
     else throw new Error(`unknown or incomplete flag ${flag}\n${USAGE}`);
   }
   const counts = [...options.sizes, options.runs];
@@ -287,7 +288,7 @@ function describe(r: Record<string, number | string>): string {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  if (options.only !== 'analysis') {
+  if (options.only === null || options.only === 'engine') {
     const { engine, label } = await bundledEngine();
     if (!options.json) console.log(`node ${process.version}, demo city round 0 (points), single thread; engine: ${label}`);
     for (const size of options.sizes) {
@@ -298,6 +299,7 @@ async function main(): Promise<void> {
   // the analyses (decomposition, solve, projection): a few runs each, they take tens to hundreds of ms; --json
   // alone keeps to the engine's lines (one object per size), --only analysis gives theirs
   if (options.only === 'analysis' || (options.only === null && !options.json)) await benchAnalysis(options.sizes, Math.min(options.runs, 5), options.json);
+  if (options.only === 'recalibrate' || (options.only === null && !options.json)) await benchRecalibration(options.sizes, Math.min(options.runs, 5), options.json);
 }
 
 main().catch((error: unknown) => {
