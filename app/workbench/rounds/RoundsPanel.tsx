@@ -57,6 +57,7 @@ export function RoundsPanel({ rounds, onOpen }: { rounds: RoundSummary[]; onOpen
                       aria-label={t('rounds.name')}
                       onBlur={(e) => e.target.value.trim() !== r.name && update.mutate({ id: r.id, name: e.target.value })}
                     />
+                    <NoticeLinks roundId={r.id} />
                   </td>
                   <td>{r.parentId ? byId.get(r.parentId)?.name ?? r.parentId : '—'}</td>
                   <td><StatusBadge status={r.status} /></td>
@@ -99,7 +100,6 @@ export function RoundsPanel({ rounds, onOpen }: { rounds: RoundSummary[]; onOpen
                         {t('rounds.delete')}
                       </button>
                     ) : null}
-                    <NoticeLinks roundId={r.id} />
                   </td>
                 </tr>
               );
