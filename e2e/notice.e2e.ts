@@ -44,6 +44,9 @@ async function engineFor(datasetId: number) {
   return createPreparedEngine(decodePreparedData(await gunzipColumns(await res.arrayBuffer())));
 }
 
+/** a test downloads or prints several notices, each settled and written on the server: bounded by what is wrong, not by speed */
+const FILE_TEST_MS = 900_000;
+
 /** The row (1-based) of a sheet whose first cell is `first`. */
 function rowStarting(ws: ExcelJS.Worksheet, first: string): number {
   for (let r = 1; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(1).value === first) return r;
@@ -79,11 +82,19 @@ describe('the notice (公告附件): XLSX, DOCX and PDF of a saved round hold th
     fs.rmSync(files, { recursive: true, force: true });
   });
 
+  /** A round's notice link in the rounds panel (the panel opened once: a download or a new tab leaves it as it is). */
+  async function noticeLink(round: SeedRound, kind: 'xlsx' | 'docx' | 'pdf') {
+    if (!page.url().includes('view=rounds')) {
+      await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&view=rounds`, { waitUntil: 'domcontentloaded', timeout: 300_000 });
+    }
+    const link = page.locator(`[data-testid="rounds-panel"] tr[data-round-id="${round.id}"] [data-testid="notice-${kind}"]`);
+    await link.waitFor({ timeout: 300_000 });
+    return link;
+  }
+
   /** Clicks a round's XLSX or DOCX link in the rounds panel and keeps the file. */
   async function download(round: SeedRound, kind: 'xlsx' | 'docx'): Promise<{ file: string; name: string }> {
-    await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&view=rounds`);
-    const link = page.locator(`[data-testid="rounds-panel"] tr[data-round-id="${round.id}"] [data-testid="notice-${kind}"]`);
-    await link.waitFor({ timeout: 120_000 });
+    const link = await noticeLink(round, kind);
     const [saved] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), link.click()]);
     const file = path.join(files, `${round.id}.${kind}`);
     await saved.saveAs(file);
@@ -92,10 +103,8 @@ describe('the notice (公告附件): XLSX, DOCX and PDF of a saved round hold th
 
   /** Opens a round's printable notice from the rounds panel (a new tab) and prints it to PDF as the browser does. */
   async function printPdf(round: SeedRound): Promise<string> {
-    await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&view=rounds`);
-    const link = page.locator(`[data-testid="rounds-panel"] tr[data-round-id="${round.id}"] [data-testid="notice-pdf"]`);
-    await link.waitFor({ timeout: 120_000 });
-    const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+    const link = await noticeLink(round, 'pdf');
+    const [tab] = await Promise.all([page.context().waitForEvent('page', { timeout: 300_000 }), link.click()]);
     await tab.getByTestId('notice-print').waitFor({ timeout: 300_000 });
     await tab.evaluate(() => document.fonts.ready);
     const file = path.join(files, `${round.id}.pdf`);
@@ -145,7 +154,7 @@ describe('the notice (公告附件): XLSX, DOCX and PDF of a saved round hold th
     expect(Array.from({ length: 12 }, (_, m) => rates.getRow(months + 1 + m).getCell(monthly).value)).toEqual(contract.monthly_point_value.resident);
     const changes = book.getWorksheet('参数变动')!;
     expect(String(changes.getRow(4).getCell(1).value)).toBe('本轮为首轮，无上一轮可对照。');
-  });
+  }, FILE_TEST_MS);
 
   it('a draft’s XLSX carries 草稿 on every sheet’s first row and page header, and lists its changes against its parent', async () => {
     const { file, name } = await download(draft, 'xlsx');
@@ -163,7 +172,7 @@ describe('the notice (公告附件): XLSX, DOCX and PDF of a saved round hold th
     while (ws.getRow(top + 1 + rows).getCell(1).value) rows++;
     expect(rows).toBe(diff.length);
     expect(rows).toBeGreaterThan(0);
-  });
+  }, FILE_TEST_MS);
 
   it('the DOCX: title, year and parameters in prose, each hospital’s figures in the appendix, the mark in every page header of a draft only', async () => {
     for (const round of [locked, draft]) {
@@ -186,7 +195,7 @@ describe('the notice (公告附件): XLSX, DOCX and PDF of a saved round hold th
         for (const header of headers) expect(header).toContain('草稿');
       }
     }
-  });
+  }, FILE_TEST_MS);
 
   it('the PDF printed from the notice page: CJK fonts embedded, the figures of the settlement, 草稿 on every page of a draft and on none of the locked round', async () => {
     for (const round of [locked, draft]) {
@@ -204,7 +213,7 @@ describe('the notice (公告附件): XLSX, DOCX and PDF of a saved round hold th
       if (round.status === 'locked') for (const p of pages) expect(p).not.toMatch(MARKS);
       else pages.forEach((p, i) => expect(p, `page ${i + 1}`).toContain('草稿'));
     }
-  });
+  }, FILE_TEST_MS);
 
   it.skipIf(!hasLibreOffice)('LibreOffice opens the notice’s XLSX and DOCX and an impact table export, and reads the figures back', async () => {
     const contract = settled.get(locked.id)!;
@@ -226,9 +235,9 @@ describe('the notice (公告附件): XLSX, DOCX and PDF of a saved round hold th
     for (const h of settled.get(draft.id)!.hospitals) expect(text).toContain(formatNumber(h.settlement, 'zh', 2));
 
     // a table export of the workbench, as Calc reads it: the same headers and figures as exceljs reads
-    await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&baseline=${locked.id}&round=${draft.id}`);
+    await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&baseline=${locked.id}&round=${draft.id}`, { waitUntil: 'domcontentloaded', timeout: 300_000 });
     await page.locator('[data-testid="settle-status"][data-state="settled"]').waitFor({ timeout: 300_000 });
-    const [saved] = await Promise.all([page.waitForEvent('download'), page.getByTestId('hospital-impact-table-export-xlsx').click()]);
+    const [saved] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.getByTestId('hospital-impact-table-export-xlsx').click()]);
     const exportFile = path.join(files, 'impact.xlsx');
     await saved.saveAs(exportFile);
     const book = new ExcelJS.Workbook();
@@ -246,7 +255,7 @@ describe('the notice (公告附件): XLSX, DOCX and PDF of a saved round hold th
       });
     }
     expect(figures).toBeGreaterThan(170);
-  });
+  }, FILE_TEST_MS);
 
   if (!hasLibreOffice) {
     console.warn('SKIPPED: LibreOffice (Debian packages libreoffice-calc, libreoffice-writer) is not installed: scripts/test.sh installs them');
