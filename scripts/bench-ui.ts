@@ -34,6 +34,7 @@ import { seedDemoCity } from '@/db/seed';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser, newPage } from '@/e2e/browser';
 import { E2E_PASSWORD, E2E_USERS, ensureTestUsers } from '@/e2e/global-setup';
+import { benchAnalysisUi } from './bench-ui-analysis';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -171,6 +172,8 @@ function stampFirstLoad(): void {
 }
 
 async function main(): Promise<void> {
+  // --only analysis: the analysis tabs' figures alone (scripts/bench-ui-analysis.ts)
+  if (process.argv[process.argv.indexOf('--only') + 1] === 'analysis' && process.argv.includes('--only')) return benchAnalysisUi();
   const cases = flag('cases', 1_000_000);
   const edits = flag('edits', 30);
   const warmUpEdits = flag('warm-up', 5);

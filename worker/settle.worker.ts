@@ -12,6 +12,8 @@ import { gunzipColumns } from './columns/gunzip';
 import { createPreparedEngine, parseRoundParams, transferables, type SettleTimings } from './settlement';
 import type { SettlementSummary } from './settlement/result';
 import type { RoundParams } from './settlement/round';
+import type { Pool } from './settlement/types';
+import { project, settleSubsets, solve, weightsByDrg, type AnalysisTables, type ProjectionInput } from './analysis';
 
 /**
  * How long after a one-pass round the worker waits before it keeps the round's classes (≈ 100 ms of CPU, cold):
@@ -32,8 +34,9 @@ export interface WorkerLoadTimings {
   decodeMs: number;
 }
 
-const state: { engine: ReturnType<typeof createPreparedEngine> | null; idle: ReturnType<typeof setTimeout> | undefined; loads: number } = {
+const state: { engine: ReturnType<typeof createPreparedEngine> | null; tables: AnalysisTables | null; idle: ReturnType<typeof setTimeout> | undefined; loads: number } = {
   engine: null,
+  tables: null,
   idle: undefined,
   loads: 0,
 };
@@ -41,9 +44,13 @@ const state: { engine: ReturnType<typeof createPreparedEngine> | null; idle: Ret
 /** Decodes the columns into an engine, the worker's unless a later load has started since `ticket`. */
 function decodeInto(bytes: Uint8Array, ticket: number): { decodeMs: number } {
   const started = performance.now();
-  const engine = createPreparedEngine(decodePreparedData(bytes));
+  const prepared = decodePreparedData(bytes);
+  const engine = createPreparedEngine(prepared);
   // a later load (another data set) may have finished first: the newest one asked for stays
-  if (ticket === state.loads) state.engine = engine;
+  if (ticket === state.loads) {
+    state.engine = engine;
+    state.tables = { hospitals: prepared.hospitals, catalog: prepared.catalog };
+  }
   return { decodeMs: performance.now() - started };
 }
 
@@ -72,24 +79,58 @@ const api = {
    * collectors of the page and of the worker run less often.
    */
   settle(params: RoundParams, cells = true): SettlementSummary {
-    if (!state.engine) throw new Error('settle before load');
-    const parsed = parseRoundParams(params);
-    if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.reason}`).join('; '));
-    const engine = state.engine;
+    const engine = loadedEngine().engine;
+    const round = parsedRound(params);
     const timings: SettleTimings = { pass: 0, money: 0 };
-    const result = engine.settle(parsed.params, timings, cells);
+    const result = engine.settle(round, timings, cells);
     // a round settled in one pass: while the worker is idle, keep its classes and price the round on them once,
     // so that the first edit that follows prices only the rows it changes, on code the JIT has compiled (in
     // Chromium the first edit took ≈ 95 ms without this, ≈ 15 ms with it)
     clearTimeout(state.idle);
     if (timings.classified === 'one pass') {
       state.idle = setTimeout(() => {
-        if (engine.keepClasses(parsed.params)) engine.settle(parsed.params, undefined, false);
+        if (engine.keepClasses(round)) engine.settle(round, undefined, false);
       }, WARM_UP_DELAY_MS);
     }
     return transfer(result, transferables(result));
   },
+  /**
+   * 变动归因: the values of the mixed rounds R_mask between `from` and `to` (ANALYSIS.md §A.3), the share of the
+   * 32 settlements this worker was given (`splitMasks`); the page combines the shares of both workers.
+   */
+  settleSubsets(from: RoundParams, to: RoundParams, masks: number[]) {
+    const { engine } = loadedEngine();
+    const subsets = settleSubsets(engine, parsedRound(from), parsedRound(to), masks);
+    return transfer(subsets, [...new Set(subsets.flatMap((s) => [s.settlement.buffer, s.fundPayment.buffer]))]);
+  },
+  /** One hospital's weights part, drilled down to its DRGs (the cells of every mixed round: a click, not an edit). */
+  weightsByDrg(from: RoundParams, to: RoundParams, hospitalCode: string, pool: Pool) {
+    const { engine, tables } = loadedEngine();
+    return weightsByDrg(engine, tables, parsedRound(from), parsedRound(to), hospitalCode, pool);
+  },
+  /** 求解 (ANALYSIS.md §B) on this worker's data set. */
+  solve(params: RoundParams, lever: string, target: string, value: number) {
+    const { engine, tables } = loadedEngine();
+    return solve(engine, tables, parsedRound(params), lever, target, value);
+  },
+  /** 下年度预测: next year from this year's cases, reweighted. */
+  project(params: RoundParams, input: ProjectionInput) {
+    const { engine, tables } = loadedEngine();
+    return project(engine, tables, parsedRound(params), input);
+  },
 };
+
+function loadedEngine(): { engine: NonNullable<typeof state.engine>; tables: AnalysisTables } {
+  if (!state.engine || !state.tables) throw new Error('settle before load');
+  return { engine: state.engine, tables: state.tables };
+}
+
+/** The round's parameters as the engine takes them; bad parameters throw their paths and reasons. */
+function parsedRound(params: RoundParams): RoundParams {
+  const parsed = parseRoundParams(params);
+  if (!parsed.ok) throw new Error(parsed.errors.map((e) => `${e.path}: ${e.reason}`).join('; '));
+  return parsed.params;
+}
 
 export type SettleWorkerApi = typeof api;
 

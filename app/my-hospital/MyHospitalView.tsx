@@ -12,6 +12,7 @@ import { sumFen, sumYuan } from '../lib/money';
 import { StatementTable } from '../workbench/hospital/StatementTable';
 import { MonthlyTable } from '../workbench/hospital/MonthlyTable';
 import { OutlierCases } from '../workbench/hospital/OutlierCases';
+import { MyAttribution } from './MyAttribution';
 import { POOLS } from '@/worker/settlement/types';
 import type { DrgChange } from '../workbench/hospital/hospital-detail';
 
@@ -137,6 +138,7 @@ export function MyHospitalView({ ownHospital }: { ownHospital: string | null }) 
             exportName={`drgs-${data.hospital.code}`}
             testId="my-hospital-drgs"
           />
+          <MyAttribution datasetId={datasetId} baselineId={data.baseline.id} roundId={data.round.id} hospitalCode={ownHospital ? null : hospitalCode} exportName={`${data.hospital.code}-${data.round.name}-vs-${data.baseline.name}`} />
           <OutlierCases datasetId={datasetId} code={data.hospital.code} source={{ roundId: data.round.id, asHospital: ownHospital ? null : hospitalCode }} />
         </ExportSubjectProvider>
       )}

@@ -8,6 +8,7 @@ import { StatusBadge } from './rounds/StatusBadge';
 import { ComparePicker } from './rounds/ComparePicker';
 import { Popover } from './rounds/Popover';
 import { SaveControls } from './rounds/SaveControls';
+import { AnalysisTabs } from './analysis/AnalysisTabs';
 import { sortByRoundOrder } from './rounds/round-order';
 import styles from './rounds/toolbar.module.css';
 import type { WorkbenchState, WorkbenchView } from './useWorkbenchUrl';
@@ -39,7 +40,7 @@ export interface RoundToolbarProps {
   live?: ReactNode;
 }
 
-const TABS: WorkbenchView[] = ['compare', 'params', 'diff', 'attribution', 'solve', 'projection', 'rounds', 'report'];
+const TABS: WorkbenchView[] = ['compare', 'params', 'diff', 'rounds', 'report'];
 
 /**
  * The bar above every view, one line on a 1280 px projector: the round and its status, the baseline, the other
@@ -86,6 +87,7 @@ export function RoundToolbar(props: RoundToolbarProps) {
             {t(`view.${v}`)}
           </button>
         ))}
+        <AnalysisTabs view={props.view} onChange={onChange} />
       </nav>
       <span className={styles.group}>
         {props.live}

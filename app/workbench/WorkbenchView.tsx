@@ -19,6 +19,7 @@ import { LivePresenter } from './live/LiveControls';
 import { ComparisonView } from './compare/ComparisonView';
 import { DiffView } from './diff/DiffView';
 import { HospitalView } from './hospital/HospitalView';
+import { AnalysisViews, isAnalysisView } from './analysis/AnalysisViews';
 import { SettleStatus } from './SettleStatus';
 import { RequestChangesNote, useRequestChanges } from './requests/useRequestChanges';
 import { LoadProgress } from './LoadProgress';
@@ -172,6 +173,23 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
           round={editedResult.result}
           roundParams={draft.params}
           onBack={() => setUrl({ view: 'compare', hospital: null })}
+        />
+      ) : null}
+      {isAnalysisView(url.view) ? (
+        <AnalysisViews
+          view={url.view}
+          datasetId={datasetId}
+          hospitals={hospitals.data ?? []}
+          rounds={rounds}
+          round={round}
+          roundName={roundName}
+          baselineName={baseline.name}
+          baselineParams={baseline.params as RoundParams}
+          baseline={baseResult}
+          edited={editedResult}
+          draft={draft}
+          onChange={setUrl}
+          exportName={`${dataset.name}-${round.name}-vs-${baseline.name}`}
         />
       ) : null}
     </div>

@@ -14,7 +14,8 @@ function seed(db: Db) {
   const drgCode = Array.from(city.cases.drg, (d) => city.catalog[d]?.code ?? '');
   const datasetId = saveDataset(db, { name: '归因城', year: 2025 }, { ...city, cases: { ...city.cases, caseId, drgCode } });
   const budget = { employee: 4e7, resident: 3e7 };
-  const weights = Object.fromEntries(city.catalog.filter((d) => d.weight > 0).slice(0, 6).map((d, i) => [d.code, Math.round(d.weight * (1 + (i % 2 ? 0.1 : -0.08)) * 1e4) / 1e4]));
+  const weighted = city.catalog.flatMap((d) => (d.weight !== null && d.weight > 0 ? [{ code: d.code, weight: d.weight }] : []));
+  const weights = Object.fromEntries(weighted.slice(0, 6).map((d, i) => [d.code, Math.round(d.weight * (1 + (i % 2 ? 0.1 : -0.08)) * 1e4) / 1e4]));
   const base = createRound(db, 'seed', { datasetId, name: '第0轮', reason: null, parentId: null, params: { method: 'points', budget } });
   const proposed = createRound(db, 'seed', {
     datasetId,

@@ -1,5 +1,7 @@
 /** Texts of the analyses: 变动归因, 求解, 下年度预测 (workbench tabs) and the hospital's own attribution (本院). */
 export const analysisZh = {
+  'view.analysis': '分析',
+  'view.analysisTitle': '变动归因、求解、下年度预测',
   'view.attribution': '变动归因',
   'view.solve': '求解',
   'view.projection': '下年度预测',
@@ -68,6 +70,7 @@ export const analysisZh = {
   'solve.comparison': '求解后的参数较基线“{baseline}”',
   'solve.editLabel': '求解：{lever} = {value}（{target} = {achieved}）',
   'solve.readOnly': '本轮已锁定：求解结果只能另存为新轮次。',
+  'solve.stale': '本轮参数在求解后又有改动：请重新求解再应用。',
   'solve.badValue': '目标值必须是一个数字',
   'solve.unit.yuan': '万元',
   'solve.unit.ratio': '比值',
@@ -107,11 +110,18 @@ export const analysisZh = {
   'projection.exposedRatio': '变化率',
   'projection.monthlyCaption': '月度点值（{pool}）',
   'projection.error': '预测失败：{message}',
+  'projection.monthName': '{month}月',
+  'projection.costAndMix': '费用、病种结构与警戒线',
+  'projection.err.number': '请输入数字（百分比）',
+  'projection.err.growth': '增长率须在 −100% 到 1000% 之间',
+  'projection.err.threshold': '警戒线须在 0% 到 100% 之间',
   'myAttribution.title': '本院变动归因：{round} 较 {baseline}',
   'myAttribution.computing': '正在服务器上计算归因…',
 } as const;
 
 export const analysisEn: Record<keyof typeof analysisZh, string> = {
+  'view.analysis': 'Analyses',
+  'view.analysisTitle': 'Attribution, solve, next-year projection',
   'view.attribution': 'Attribution',
   'view.solve': 'Solve',
   'view.projection': 'Next year',
@@ -180,6 +190,7 @@ export const analysisEn: Record<keyof typeof analysisZh, string> = {
   'solve.comparison': 'The solved parameters vs the baseline “{baseline}”',
   'solve.editLabel': 'Solve: {lever} = {value} ({target} = {achieved})',
   'solve.readOnly': 'This round is locked: save the solution as a new round.',
+  'solve.stale': 'The round changed after this solve: solve again to apply it.',
   'solve.badValue': 'The target value must be a number',
   'solve.unit.yuan': '10k yuan',
   'solve.unit.ratio': 'ratio',
@@ -219,6 +230,11 @@ export const analysisEn: Record<keyof typeof analysisZh, string> = {
   'projection.exposedRatio': 'Change (%)',
   'projection.monthlyCaption': 'Monthly point value ({pool})',
   'projection.error': 'Projection failed: {message}',
+  'projection.monthName': 'M{month}',
+  'projection.costAndMix': 'Cost, case mix and threshold',
+  'projection.err.number': 'Type a number (percent)',
+  'projection.err.growth': 'A growth rate must lie between −100 % and 1000 %',
+  'projection.err.threshold': 'The threshold must lie between 0 % and 100 %',
   'myAttribution.title': 'Attribution of your change: {round} vs {baseline}',
   'myAttribution.computing': 'Computing the attribution on the server…',
 };

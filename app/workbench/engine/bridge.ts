@@ -145,10 +145,32 @@ export class SettlementBridge {
 
   /** `cells`: with the hospital × DRG cells (a hospital's page), or without them (every other view). */
   async settle(params: Parameters<SettleWorkerApi['settle']>[0], cells = true): Promise<Awaited<ReturnType<SettleWorkerApi['settle']>>> {
+    return (await this.loaded()).settle(params, cells);
+  }
+
+  /** The analyses (变动归因, 求解, 下年度预测) on the data set this worker holds: see worker/settle.worker.ts. */
+  async settleSubsets(...args: Parameters<SettleWorkerApi['settleSubsets']>): Promise<ReturnType<SettleWorkerApi['settleSubsets']>> {
+    return (await this.loaded()).settleSubsets(...args);
+  }
+
+  async weightsByDrg(...args: Parameters<SettleWorkerApi['weightsByDrg']>): Promise<ReturnType<SettleWorkerApi['weightsByDrg']>> {
+    return (await this.loaded()).weightsByDrg(...args);
+  }
+
+  async solve(...args: Parameters<SettleWorkerApi['solve']>): Promise<ReturnType<SettleWorkerApi['solve']>> {
+    return (await this.loaded()).solve(...args);
+  }
+
+  async project(...args: Parameters<SettleWorkerApi['project']>): Promise<ReturnType<SettleWorkerApi['project']>> {
+    return (await this.loaded()).project(...args);
+  }
+
+  /** The worker's API once its columns are in (a call before any load is a bug of the caller). */
+  private async loaded(): Promise<Comlink.Remote<SettleWorkerApi>> {
     const started = this.started;
     if (!started?.loading) throw new Error('settle before load');
     await started.loading;
-    return started.api.settle(params, cells);
+    return started.api;
   }
 
   terminate(): void {

@@ -27,9 +27,11 @@ export interface Settlement {
    * params object asks for nothing more.
    */
   settleNow: (params: RoundParams) => void;
+  /** the worker holding the data set (null before the first render's effects): the analyses run in it too */
+  worker: () => SettlementBridge | null;
 }
 
-type SettlementState = Omit<Settlement, 'current' | 'settleNow'> & {
+type SettlementState = Omit<Settlement, 'current' | 'settleNow' | 'worker'> & {
   /** the params the result is of */
   of: RoundParams | null;
 };
@@ -127,8 +129,9 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
   }, [columnsKey, columns, params, cells, request]);
 
   const settleNow = useCallback((params: RoundParams) => request(params, latest.current.cells), [request]);
+  const worker = useCallback(() => bridge.current, []);
 
   const { of, ...settlement } = state;
   const withCells = !cells || (settlement.result !== null && settlement.result.hospitalDrgs !== null);
-  return { ...settlement, current: of !== null && of === params && withCells, settleNow };
+  return { ...settlement, current: of !== null && of === params && withCells, settleNow, worker };
 }

@@ -8,14 +8,17 @@ export interface PopoverProps {
   label: ReactNode;
   title?: string;
   testId: string;
-  children: ReactNode;
+  /** the button's class (a tab of the current view: 'primary') */
+  className?: string;
+  /** the panel's content; a function gets the panel's close (a menu whose choice closes it) */
+  children: ReactNode | ((close: () => void) => ReactNode);
 }
 
 /**
  * A button that opens a small panel under it, for the toolbar's folded controls: closed by the button again, by
  * Escape, or by a click anywhere else.
  */
-export function Popover({ label, title, testId, children }: PopoverProps) {
+export function Popover({ label, title, testId, className, children }: PopoverProps) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLSpanElement>(null);
   useEffect(() => {
@@ -33,12 +36,12 @@ export function Popover({ label, title, testId, children }: PopoverProps) {
   }, [open]);
   return (
     <span ref={box} className={styles.popover}>
-      <button type="button" data-testid={testId} aria-expanded={open} title={title} onClick={() => setOpen((o) => !o)}>
+      <button type="button" data-testid={testId} className={className} aria-expanded={open} title={title} onClick={() => setOpen((o) => !o)}>
         {label} <ChevronDownIcon />
       </button>
       {open ? (
         <div className={`panel ${styles.popoverPanel}`} data-testid={`${testId}-panel`}>
-          {children}
+          {typeof children === 'function' ? children(() => setOpen(false)) : children}
         </div>
       ) : null}
     </span>
