@@ -4,8 +4,8 @@
  * Settles the demo city's round 0 (last year's rules, a points round with the year's budgets) on a generated
  * year of N cases (generateDemoCity, deterministic seed), `runs` rounds after `warmup` rounds, each round a
  * different one (see `benchSize`): the headline figures are rounds that change a level coefficient, as a
- * negotiation reruns most, priced on the classes kept from the rounds before (classified.ts); then rounds
- * whose cost thresholds change every time (one pass each, pass.ts), and rounds whose LOS limits cut into the
+ * negotiation reruns most, priced on the classes kept from the rounds before (kernel/classified-price.ts); then rounds
+ * whose cost thresholds change every time (one pass each, kernel/pass.ts), and rounds whose LOS limits cut into the
  * usual stays (case by case). Per size it prints median and min ms per round, cases per second, the time to
  * prepare the engine (once per data set), the engine's memory per case (its prepared typed arrays and the
  * kept classes ÷ cases) and the process RSS / heap.
@@ -24,13 +24,13 @@
  *    cases' month points from ~285 k prepared (cell, month) counts and the rows' records (≈ 0.5 ms); money
  *    ≈ 1 ms: pricing the cells (0.25 ms), allocating each round's fresh result arrays (~2.6 MB) and their GC,
  *    largest-remainder rounding, point values, pre-payments and clearing of ~340 rows;
- *  - a round with classes other than the kept ones, ≈ 8–9 ms: one pass (pass.ts) that finds every cell's two
+ *  - a round with classes other than the kept ones, ≈ 8–9 ms: one pass (kernel/pass.ts) that finds every cell's two
  *    outlier runs at the ends of its cost-sorted core (mostly mispredicted branches: whether a cell has
  *    outliers is data) and prices them on the way; the next round with the same classes classifies and keeps
  *    them (≈ 10 ms), the rounds after it are priced on them;
  *  - case by case (LOS limits inside 3–30 days) ≈ 19 ms: every case read and classified.
  * In a bundle a module-level const is a context load with a TDZ check at every read: the hot loops copy their
- * constants into function locals (pass.ts, classified.ts).
+ * constants into function locals (kernel/pass.ts, kernel/classified-*.ts).
  *
  * Then, without --json, the analyses' section (scripts/bench-analysis.ts; alone with --only analysis).
  *
@@ -216,11 +216,11 @@ function timeRounds(engine: SettlementEngine, runs: number, roundOf: (i: number)
 /**
  * Four sequences of rounds, each round a different one:
  *  - edits: the 二级 level coefficient moves each round (what a negotiation reruns most) — the previous round's
- *    classes apply (classified.ts), and of its rows (hospital × pool) only the 二级 hospitals' are priced again;
+ *    classes apply (kernel/classified-price.ts), and of its rows (hospital × pool) only the 二级 hospitals' are priced again;
  *  - weight edits: one DRG's weight moves within its band each round — the classes apply, every row is priced;
  *  - new classes: low_multiple alternates, so every round's cost thresholds differ from the round before and
  *    it is settled in one pass;
- *  - case by case: exclude_los_max cuts into the usual stays, so every case is classified in the pass (pass.ts).
+ *  - case by case: exclude_los_max cuts into the usual stays, so every case is classified in the pass (kernel/pass.ts).
  */
 function benchSize(cases: number, options: Options, modules: EngineModule): Record<string, number | string> {
   const { engine, params, generateMs, prepareMs, naiveMs, drg } = build(cases, modules);

@@ -12,7 +12,7 @@ import { resolveRound, type ResolvedRound } from '@/worker/settlement/round';
 import type { SettlementResult } from '@/worker/settlement/result';
 import { POOLS, type Level, type Pool } from '@/worker/settlement/types';
 import { paramsFingerprint } from '@/worker/params-fingerprint';
-import { statementIndex, type PoolStatement } from '@/app/workbench/hospital/statement';
+import { statementIndex, type PoolStatement } from '@/worker/settlement/money/hospital-statement';
 import { diffRounds, type ParamChange } from '../services/round-diff';
 import { DomainError } from '../services/errors';
 import { getRound, listRounds, type Round } from '../services/rounds';

@@ -3,8 +3,8 @@
  * points, the year's point value (点数法) or rates by level (费率法), and month by month the provisional point
  * value, the points and the pre-payments. Money in whole fen as reported (§4.5); point values unrounded (§4.5 step 4).
  */
-import { monthlyPrepayments } from '@/app/workbench/hospital/prepayments';
-import { reportedPoolRows } from '@/app/workbench/hospital/statement';
+import { monthlyPrepayments } from '@/worker/settlement/money/monthly-prepayments';
+import { reportedPoolRows } from '@/worker/settlement/money/hospital-statement';
 import type { ResolvedRound } from '@/worker/settlement/round';
 import type { SettlementResult } from '@/worker/settlement/result';
 import { roundPoints } from '@/worker/settlement/rounding';

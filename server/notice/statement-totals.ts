@@ -2,7 +2,7 @@
  * The totals row of a pool's statements: every money line added up in whole fen (integers: exact, never float
  * yuan), and the points (each to 4 decimals, the sum again to 4 decimals). Ratios have no total.
  */
-import type { PoolStatement } from '@/app/workbench/hospital/statement';
+import type { PoolStatement } from '@/worker/settlement/money/hospital-statement';
 import { STATEMENT_LINES, type StatementLineId } from '@/app/workbench/hospital/statement-lines';
 import { roundPoints } from '@/worker/settlement/rounding';
 

@@ -3,7 +3,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { useLocale } from '../../i18n/locale';
 import type { SettlementSummary } from '@/worker/settlement/result';
 import { POOLS, type Pool } from '@/worker/settlement/types';
-import { statementIndex } from '../hospital/statement';
+import { statementIndex } from '@/worker/settlement/money/hospital-statement';
 import type { StatementLineId } from '../hospital/statement-lines';
 import type { ImpactRow } from './impact';
 import { IMPACT_STATEMENT_LINES, NO_STATEMENT_COLUMNS, statementColumnSpecs, withStatements, type StatementChoice, type StatementColumnSpec } from './statement-columns';

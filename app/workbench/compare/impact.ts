@@ -7,7 +7,7 @@
 import type { ContractResult, ContractTotals } from '@/worker/settlement/result';
 import { fenOf } from '@/worker/settlement/rounding';
 import type { Level, Pool } from '@/worker/settlement/types';
-import type { HospitalStatements } from '../hospital/statement';
+import type { HospitalStatements } from '@/worker/settlement/money/hospital-statement';
 
 /** A settled round as the comparison reads it: the §7 result of the engine. */
 export type SettledRound = Pick<ContractResult, 'point_value' | 'totals' | 'hospitals'>;

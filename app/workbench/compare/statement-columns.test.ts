@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { settle, toContractResult } from '@/worker/settlement/index';
 import { CLEARING_FIXTURES } from '@/worker/settlement/fixtures';
 import { handData } from '@/worker/settlement/testing/hand';
-import { statementIndex } from '../hospital/statement';
+import { statementIndex } from '@/worker/settlement/money/hospital-statement';
 import { impactRows } from './impact';
 import { NO_STATEMENT_COLUMNS, statementColumnSpecs, withStatements } from './statement-columns';
 

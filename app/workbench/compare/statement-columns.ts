@@ -1,11 +1,11 @@
 /**
  * The impact table's optional statement columns (SETTLEMENT.md §4.3): the lines of each hospital's year-end
  * statement the user picks, per pool, for every compared round. Off by default. Money comes from the engine's
- * rounded figures in whole fen (app/workbench/hospital/statement.ts): a column's total is their sum in fen.
+ * rounded figures in whole fen (worker/settlement/money/hospital-statement.ts): a column's total is their sum in fen.
  */
 import { COUNT, decimal, MONEY, PERCENT, SIGNED_MONEY, withUnit, type ColumnFormat } from '../../lib/column-format';
 import type { Locale } from '../../i18n/messages';
-import type { StatementIndex } from '../hospital/statement';
+import type { StatementIndex } from '@/worker/settlement/money/hospital-statement';
 import { STATEMENT_LINE_IDS, statementLine, type LineKind, type StatementLineId } from '../hospital/statement-lines';
 import type { Pool } from '@/worker/settlement/types';
 import type { ImpactRow } from './impact';

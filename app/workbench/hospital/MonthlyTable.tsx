@@ -6,7 +6,7 @@ import { sumYuan } from '../../lib/money';
 import { DataTable, type TableColumn } from '../../components/DataTable';
 import type { Method } from '@/worker/settlement/round';
 import type { Pool } from '@/worker/settlement/types';
-import type { MonthRow } from './prepayments';
+import type { MonthRow } from '@/worker/settlement/money/monthly-prepayments';
 
 const YUAN = decimal(2);
 

@@ -5,7 +5,7 @@ import { formatCell, shownFigure } from '../../lib/column-format';
 import { DataTable, type TableColumn } from '../../components/DataTable';
 import type { Method, PointValueBasis } from '@/worker/settlement/round';
 import type { Pool } from '@/worker/settlement/types';
-import type { PoolStatement } from './statement';
+import type { PoolStatement } from '@/worker/settlement/money/hospital-statement';
 import { formulaKey, STATEMENT_LINES, type StatementLine } from './statement-lines';
 import { lineFigure, lineFormat, lineUnitKey } from './line-format';
 import styles from './hospital.module.css';

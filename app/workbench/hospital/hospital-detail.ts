@@ -1,7 +1,7 @@
 /**
  * A hospital's DRGs ranked by what the round changes for it, from two settlement results (baseline and round).
  * Pure functions over the engine's typed arrays (row = pool × H + hospital; a row's hospital × DRG cells
- * start[row] … start[row + 1] − 1, of DRG drg[k]). Its statement is statement.ts, its months prepayments.ts.
+ * start[row] … start[row + 1] − 1, of DRG drg[k]). Its statement is worker/settlement/money/hospital-statement.ts, its months monthly-prepayments.ts.
  */
 import type { SettlementResult, SettlementSummary } from '@/worker/settlement/result';
 import { POOLS } from '@/worker/settlement/types';

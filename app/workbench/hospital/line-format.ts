@@ -4,7 +4,7 @@
  * (app/lib/column-format.ts, the one formatter of table figures).
  */
 import { decimal, PERCENT, type ColumnFormat } from '../../lib/column-format';
-import type { PoolStatement } from './statement';
+import type { PoolStatement } from '@/worker/settlement/money/hospital-statement';
 import type { LineKind, StatementLine } from './statement-lines';
 
 const YUAN = decimal(2);

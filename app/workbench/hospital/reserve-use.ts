@@ -11,7 +11,7 @@ import type { SharingBand } from '@/worker/settlement/round';
 import type { SettlementSummary } from '@/worker/settlement/result';
 import { largestRemainder } from '@/worker/settlement/rounding';
 import { POOLS, type Pool } from '@/worker/settlement/types';
-import { overspendRateOf, reportedPoolRows, surplusCapExcessFen } from './statement';
+import { overspendRateOf, reportedPoolRows, surplusCapExcessFen } from '@/worker/settlement/money/hospital-statement';
 
 export interface ReserveUseRow {
   code: string;

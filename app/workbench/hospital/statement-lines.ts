@@ -4,7 +4,7 @@
  */
 import type { PointValueBasis } from '@/worker/settlement/round';
 import type { Method } from '@/worker/settlement/round';
-import type { PoolStatement } from './statement';
+import type { PoolStatement } from '@/worker/settlement/money/hospital-statement';
 
 /** money: whole fen; ratio: a fraction (shown in %); coefficient, points, yuanPerPoint: plain numbers */
 export type LineKind = 'money' | 'signedMoney' | 'ratio' | 'coefficient' | 'points' | 'yuanPerPoint' | 'multiple';

@@ -3,35 +3,40 @@
  * applies (classified-price.ts prices rounds on kept classes). Cases come sorted by (pool, hospital, DRG) cell,
  * each cell's core cases in cost order and its edge cases apart (prepare.ts): a cell's DRG rules and hospital
  * coefficient are read once, and when the round's LOS limits exclude no core case (`coreFits`) the core is
- * classified by its cost thresholds alone (core-runs.ts) and its normal cases' month points come from the
- * prepared month counts (`addCoreMonths`). Only the outliers and the few edge cases are read one by one.
- * Otherwise every case is (`passCellCases`). When a cell is done, its points are computed from its counts and
- * exact cost sums (`pointsOfCounts`).
+ * classified by its cost thresholds alone — the high cases are the run at its end, the low cases the run at
+ * its start — and its normal cases' month points come from the prepared month counts (`addCoreMonths`). Only
+ * the outliers and the few edge cases are read one by one. Otherwise every case is (`passCellCases`). When a
+ * cell is done, its points are computed from its counts and exact cost sums (`pointsOfCounts`).
  *
- * The rules are those of rules/: `caseClassOf` for a case's class, the §3 formulas of rules/points.ts for its
- * points, called with the cell's figures bound once. Order independence (§4.4): money is added in whole fen,
- * month points in fixed point (month-points.ts). Nothing is allocated per case or per cell.
+ * The §3 formulas are rules/points.ts's, called per case, but for special review's `base × cost ratio`; §2's
+ * tests are written out in the per-case loops in the order of `caseClassOf` (rules/classes.ts), one branch per
+ * test. Calling the rules there (or the cost-term helpers) measured 20–40 % slower case by case once the JIT
+ * had optimised the loops for other rounds; docs/engine.md says more.
+ * Order independence (§4.4): money is added in whole fen, month points in fixed point (month-points.ts).
+ * Nothing is allocated per case or per cell.
  */
 import { DRG_PER_DIEM, DRG_UNGROUPED, isExcluded } from '../rules/classes';
-import { costRatioOf, effectiveCoefficient, highCasePoints, lowCasePoints, normalPoints, pointsOfCounts, specialPoints } from '../rules/points';
+import type { DrgRules } from '../rules/drg-rules';
+import { highCasePoints, lowCasePoints, pointsOfCounts } from '../rules/points';
 import type { PassRules } from '../rules/round-rules';
-import { highRunStart, lowRunEnd } from './core-runs';
 import { addPaidDeductions } from './deductions';
-import { highPartOf, lowPartOf } from './month-points';
+import { SPLIT_HIGH as MONTH_SPLIT_HIGH, SPLIT_LOW as MONTH_SPLIT_LOW } from './month-points';
 import { CellSums, recordOtherCell, recordRow, RowSums } from './pass-sums';
 import { CORE_LOS, LOS_MASK, MONTH_COUNT_MASK, MONTH_COUNT_SHIFT, MONTH_MASK, MONTH_SHIFT, MONTHS, SPECIAL_BIT, type PreparedCases } from './prepare';
 import type { Tally } from './tally';
 
 /**
- * How the loops read what they use. Under tsx (and vitest) an imported binding is a getter call on the module
- * object, dearer than the rest of the pass when made per case; in a bundle (webpack's, esbuild's) a
- * module-level `const` is a context load with a TDZ check at every read (~0.6 ms a round at 1 M cases). So the
- * constants are copied here once, and each hot function binds them and the rule functions it calls to locals
- * on entry (once per cell or row): the loops read only locals, and the JIT inlines the small rule functions.
+ * Module-local copies of what the loops read per case: under tsx (and vitest) an imported binding is a getter
+ * call on the module object, and those calls cost more than the rest of the pass. The hot functions copy the
+ * constants once more into locals: in a bundle (webpack's, esbuild's) a module-level `const` is a context
+ * load with a TDZ check at every read, ~0.6 ms a round at 1 M cases.
  */
 const LOS = LOS_MASK, SHIFT = MONTH_SHIFT, MONTH = MONTH_MASK, SPECIAL_FLAG = SPECIAL_BIT;
 const COUNT_SHIFT = MONTH_COUNT_SHIFT, COUNT_MASK = MONTH_COUNT_MASK, MONTH_COUNT = MONTHS;
-const PER_DIEM = DRG_PER_DIEM, UNGROUPED_DRG = DRG_UNGROUPED;
+const highPointsOf = highCasePoints, lowPointsOf = lowCasePoints;
+const recordOther = recordOtherCell, recordRowSums = recordRow, pointsOf = pointsOfCounts;
+const PER_DIEM = DRG_PER_DIEM, UNGROUPED = DRG_UNGROUPED;
+const SPLIT_HIGH = MONTH_SPLIT_HIGH, SPLIT_LOW = MONTH_SPLIT_LOW;
 
 /** Whether the round's LOS limits (§2.1) exclude no core case, so a cell's core needs no LOS test. */
 export function coreFits(rules: PassRules): boolean {
@@ -50,29 +55,30 @@ class GroupedCell {
   normalHigh = 0;
   normalLow = 0;
 
-  set(rules: PassRules, d: number, coefficient: number, normalHigh: number, normalLow: number): void {
-    const drgs = rules.drgs;
+  set(drgs: DrgRules, d: number, coefficient: number): void {
     this.base = drgs.basePoints[d]!;
     this.coefficient = coefficient;
     this.benchmarkCost = drgs.benchmarkCost[d]!;
     this.multiple = drgs.highMultiple[d]!;
     this.highMin = drgs.highCostFenMin[d]!;
     this.lowMax = drgs.lowCostFenMax[d]!;
-    this.normalHigh = normalHigh;
-    this.normalLow = normalLow;
+    const normalPoints = this.base * coefficient;
+    this.normalHigh = normalPoints + SPLIT_HIGH - SPLIT_HIGH;
+    this.normalLow = normalPoints - this.normalHigh + SPLIT_LOW - SPLIT_LOW;
   }
 }
 
 /** Adds `points` of a case to month t in its two fixed-point parts. */
 function addMonthPoints(row: RowSums, t: number, points: number): void {
-  const high = highPartOf(points);
+  const high = points + SPLIT_HIGH - SPLIT_HIGH;
   row.monthPointsHigh[t]! += high;
-  row.monthPointsLow[t]! += lowPartOf(points, high);
+  row.monthPointsLow[t]! += points - high + SPLIT_LOW - SPLIT_LOW;
 }
 
 /**
- * Cases [start, end) of a grouped cell, one by one: §2 classes and §3 points. Counts and cost sums are added
- * to `sums`; each case's points (and an excluded case's patient pay) to its month.
+ * Cases [start, end) of a grouped cell, one by one: §2 classes (excluded by LOS, special, high, low, normal)
+ * and §3 points. Counts and cost sums are added to `sums`; each case's points (and an excluded case's patient
+ * pay) to its month.
  */
 function passCellCases(cases: PreparedCases, rules: PassRules, cell: GroupedCell, start: number, end: number, row: RowSums, sums: CellSums): void {
   // constants as locals (see the top of the module)
@@ -80,16 +86,13 @@ function passCellCases(cases: PreparedCases, rules: PassRules, cell: GroupedCell
   const { word, costFen, patientPayFen } = cases;
   const { excludeLosMax, excludeLosMin, points: pointRules } = rules;
   const { base, coefficient, benchmarkCost, multiple, highMin, lowMax, normalHigh, normalLow } = cell;
-  const ratioOf = costRatioOf, specialOf = specialPoints, highOf = highCasePoints, lowOf = lowCasePoints;
   for (let i = start; i < end; i++) {
     const w = word[i]!;
+    const stay = w & losMask;
     const fen = costFen[i]!;
     const t = (w >> monthShift) & monthMask;
-    // §2 as caseClassOf (rules/classes.ts) tests it, in its order, one branch per test: written out here
-    // because a call of the rule in this loop, though inlined, measured ~40 % slower case by case
-    const stay = w & losMask;
     if (stay <= excludeLosMax || stay >= excludeLosMin) {
-      sums.excluded++;
+      sums.excluded++; // §2.1
       sums.excludedCostFen += fen;
       row.monthExcludedPatientPayFen[t]! += patientPayFen[i]!;
       continue;
@@ -97,17 +100,19 @@ function passCellCases(cases: PreparedCases, rules: PassRules, cell: GroupedCell
     sums.cases++;
     sums.costFen += fen;
     if (w >= specialFlag) {
-      sums.special++;
+      sums.special++; // §2.3, §3 special: at cost, no cap, no coefficient
       sums.specialCostFen += fen;
-      addMonthPoints(row, t, specialOf(base, ratioOf(fen, benchmarkCost)));
+      // specialPoints (rules/points.ts) written out: a call here, on a path this rare, measured the loop
+      // ~30 % slower case by case (its call site without type feedback when the loop is optimised)
+      addMonthPoints(row, t, base * (fen / 100 / benchmarkCost));
     } else if (fen >= highMin) {
-      sums.high++;
+      sums.high++; // §2.4
       sums.highCostFen += fen;
-      addMonthPoints(row, t, highOf(base, coefficient, ratioOf(fen, benchmarkCost), multiple, pointRules));
+      addMonthPoints(row, t, highPointsOf(base, coefficient, fen / 100 / benchmarkCost, multiple, pointRules));
     } else if (fen <= lowMax) {
-      sums.low++;
+      sums.low++; // §2.5
       sums.lowCostFen += fen;
-      addMonthPoints(row, t, lowOf(base, coefficient, ratioOf(fen, benchmarkCost), pointRules));
+      addMonthPoints(row, t, lowPointsOf(base, coefficient, fen / 100 / benchmarkCost, pointRules));
     } else {
       row.monthPointsHigh[t]! += normalHigh;
       row.monthPointsLow[t]! += normalLow;
@@ -186,26 +191,24 @@ function passOtherCell(cases: PreparedCases, rules: PassRules, drgKind: number, 
   }
 }
 
+
 /**
  * Row r, its cells in DRG order: a grouped cell's core by its two outlier runs when `fits` (else case by case),
- * its edge cases one by one, then its §3 points from counts and exact cost sums (`pointsOfCounts`) to the cell,
- * its DRG and the row. The row's sums are in locals: this is the hot loop of a round.
+ * its edge cases one by one, then its §3 points from counts and exact cost sums (`pointsOfCounts`) to the cell, its
+ * DRG and the row. Written out in one loop with the row's sums in locals: this is the hot loop of a round.
  */
 function passRow(cases: PreparedCases, rules: PassRules, scratch: PassScratch, tally: Tally, r: number, fits: boolean, row: RowSums, sums: CellSums, cell: GroupedCell): void {
   // constants as locals (see the top of the module)
-  const ungrouped = UNGROUPED_DRG, perDiem = PER_DIEM, monthShift = SHIFT, monthMask = MONTH;
+  const splitHigh = SPLIT_HIGH, splitLow = SPLIT_LOW, monthShift = SHIFT, monthMask = MONTH, ungrouped = UNGROUPED, perDiem = PER_DIEM;
   const { cellDrg, cellCoreStart, cellEdgeStart, cellCoreCostFen, costFen, word } = cases;
-  const { kind, uniformPrice, basePoints, benchmarkCost, highMultiple, highCostFenMin, lowCostFenMax, weight } = rules.drgs;
-  const normalParts = scratch.normalParts;
+  const drgs = rules.drgs;
+  const { kind, uniformPrice, basePoints, benchmarkCost, highMultiple, highCostFenMin, lowCostFenMax, weight } = drgs;
   const { monthPointsHigh, monthPointsLow } = row;
-  const pointRules = rules.points;
+  const normalParts = scratch.normalParts;
   const { cases: cellCases, points: cellPointsOut, totalCost: cellTotalCost } = tally.cells;
   const { cases: drgCases, points: drgPoints, totalCost: drgTotalCost } = tally.drgs;
   const hospitalCoefficient = rules.hospitalCoefficients[r % cases.hospitalCount]!;
-  const uniformCoefficient = rules.uniformCoefficient;
   const drgOffset = Math.floor(r / cases.hospitalCount) * cases.drgCount;
-  const coefficientOf = effectiveCoefficient, normalOf = normalPoints, highPart = highPartOf, lowPart = lowPartOf;
-  const highRun = highRunStart, lowRun = lowRunEnd, pointsOf = pointsOfCounts, ratioOf = costRatioOf, highOf = highCasePoints, lowOf = lowCasePoints;
   let normal = 0, high = 0, low = 0, special = 0, excluded = 0, excludedCostFen = 0, points = 0, weightSum = 0, groupedCostFen = 0;
   for (let k = cases.rowCellStart[r]!; k < cases.rowCellStart[r + 1]!; k++) {
     const d = cellDrg[k]!;
@@ -214,46 +217,47 @@ function passRow(cases: PreparedCases, rules: PassRules, scratch: PassScratch, t
       passOther(cases, rules, scratch, k, drgKind, row, sums);
       continue;
     }
-    const coefficient = coefficientOf(uniformPrice[d]!, uniformCoefficient, hospitalCoefficient);
-    const normalPointsOfCell = normalOf(basePoints[d]!, coefficient);
-    const normalHigh = highPart(normalPointsOfCell);
-    const normalLow = lowPart(normalPointsOfCell, normalHigh);
+    const coefficient = uniformPrice[d] === 1 ? rules.uniformCoefficient : hospitalCoefficient;
+    const normalPoints = basePoints[d]! * coefficient;
+    const normalHigh = normalPoints + splitHigh - splitHigh;
+    const normalLow = normalPoints - normalHigh + splitLow - splitLow;
     normalParts[2 * k] = normalHigh;
     normalParts[2 * k + 1] = normalLow;
     const hasEdges = cellEdgeStart[k]! < cellEdgeStart[k + 1]!;
-    if (!fits || hasEdges) cell.set(rules, d, coefficient, normalHigh, normalLow);
+    if (!fits || hasEdges) cell.set(drgs, d, coefficient);
     // the cell's counts and cost sums (fen): in locals for a core-only cell, through `sums` when it has cases
     // read one by one
     let count = 0, cellHigh = 0, cellHighCostFen = 0, cellLow = 0, cellLowCostFen = 0, cellSpecial = 0, cellSpecialCostFen = 0, cellCostFen = 0;
     if (fits) {
-      // the core's outliers: the high run at its end, then the low run at its start (§2: high first)
+      // the core's outliers: the high run at its end, then the low run at its start (§2: high first), each
+      // case's points added to its month as the difference from the normal parts
       const start = cellCoreStart[k]!;
       const coreEnd = cellCoreStart[k + 1]!;
-      const highStart = highRun(costFen, start, coreEnd, highCostFenMin[d]!);
-      const lowEnd = lowRun(costFen, start, highStart, lowCostFenMax[d]!);
       const base = basePoints[d]!;
       const benchmark = benchmarkCost[d]!;
-      const multiple = highMultiple[d]!;
-      // each outlier's points to its month as the difference of its parts from the normal ones (the month
-      // counts give it those)
+      const highMin = highCostFenMin[d]!;
+      let highStart = coreEnd;
+      while (highStart > start && costFen[highStart - 1]! >= highMin) highStart--;
       let highCost = 0;
       for (let i = highStart; i < coreEnd; i++) {
         const fen = costFen[i]!;
         const t = (word[i]! >> monthShift) & monthMask;
-        const outlierPoints = highOf(base, coefficient, ratioOf(fen, benchmark), multiple, pointRules);
-        const outlierHigh = highPart(outlierPoints);
+        const outlierPoints = highPointsOf(base, coefficient, fen / 100 / benchmark, highMultiple[d]!, rules.points);
+        const outlierHigh = outlierPoints + splitHigh - splitHigh;
         monthPointsHigh[t]! += outlierHigh - normalHigh;
-        monthPointsLow[t]! += lowPart(outlierPoints, outlierHigh) - normalLow;
+        monthPointsLow[t]! += outlierPoints - outlierHigh + splitLow - splitLow - normalLow;
         highCost += fen;
       }
+      const lowMax = lowCostFenMax[d]!;
       let lowCost = 0;
-      for (let i = start; i < lowEnd; i++) {
-        const fen = costFen[i]!;
-        const t = (word[i]! >> monthShift) & monthMask;
-        const outlierPoints = lowOf(base, coefficient, ratioOf(fen, benchmark), pointRules);
-        const outlierHigh = highPart(outlierPoints);
+      let lowEnd = start;
+      for (; lowEnd < highStart && costFen[lowEnd]! <= lowMax; lowEnd++) {
+        const fen = costFen[lowEnd]!;
+        const t = (word[lowEnd]! >> monthShift) & monthMask;
+        const outlierPoints = lowPointsOf(base, coefficient, fen / 100 / benchmark, rules.points);
+        const outlierHigh = outlierPoints + splitHigh - splitHigh;
         monthPointsHigh[t]! += outlierHigh - normalHigh;
-        monthPointsLow[t]! += lowPart(outlierPoints, outlierHigh) - normalLow;
+        monthPointsLow[t]! += outlierPoints - outlierHigh + splitLow - splitLow - normalLow;
         lowCost += fen;
       }
       count = coreEnd - start;
@@ -329,7 +333,7 @@ export function passCases(cases: PreparedCases, rules: PassRules, tally: Tally, 
     row.reset();
     passRow(cases, rules, scratch, tally, r, fits, row, sums, cell);
     if (fits) addCoreMonths(cases, scratch.normalParts, r, row.monthPointsHigh, row.monthPointsLow, 0);
-    recordRow(tally, cases, r, row);
+    recordRowSums(tally, cases, r, row);
   }
   addPaidDeductions(cases, rules, tally.deductionFen, fits);
 }

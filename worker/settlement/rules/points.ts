@@ -72,7 +72,7 @@ export function normalPoints(base: number, coefficient: number): number {
 /** §3 high: normal points plus the add-on above the threshold (`term` = cost ratio − m), × k only with high_extra_times_coef. */
 export function highPoints(base: number, coefficient: number, term: number, rules: PointRules): number {
   const addOn = term * base * rules.highExtraRatio;
-  return normalPoints(base, coefficient) + (rules.highExtraTimesCoef ? addOn * coefficient : addOn);
+  return base * coefficient + (rules.highExtraTimesCoef ? addOn * coefficient : addOn);
 }
 
 /** §3 low: paid at cost (`term` = the capped cost ratio), × k only with low_times_coef. */
@@ -86,14 +86,17 @@ export function specialPoints(base: number, term: number): number {
   return base * term;
 }
 
-/** §3 high from the cost ratio. */
+// (The two functions below and `highPoints` write the terms and the normal points out rather than call
+// them: they run per outlier case inside the passes' loops, whose inlining budget the JIT shares out.)
+
+/** §3 high from the cost ratio: `highPoints` of its term, cost ratio − m. */
 export function highCasePoints(base: number, coefficient: number, costRatio: number, multiple: number, rules: PointRules): number {
-  return highPoints(base, coefficient, highCostTerm(costRatio, multiple), rules);
+  return highPoints(base, coefficient, costRatio - multiple, rules);
 }
 
-/** §3 low from the cost ratio. */
+/** §3 low from the cost ratio: `lowPoints` of its term, the capped cost ratio. */
 export function lowCasePoints(base: number, coefficient: number, costRatio: number, rules: PointRules): number {
-  return lowPoints(base, coefficient, lowCostTerm(costRatio), rules);
+  return lowPoints(base, coefficient, Math.min(1, costRatio), rules);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { settle } from '@/worker/settlement/index';
-import { CATALOG, levelThreeHospitals } from '@/worker/settlement/fixtures/city';
-import { handData, type HandCity } from '@/worker/settlement/testing/hand';
-import { apportionFen, monthlyPrepayments } from './prepayments';
+import { settle } from '../index';
+import { CATALOG, levelThreeHospitals } from '../fixtures/city';
+import { handData, type HandCity } from '../testing/hand';
+import { apportionFen, monthlyPrepayments } from './monthly-prepayments';
 
 describe('monthly pre-payments', () => {
   it('apportions a total in fen by largest remainder, ties to the earlier month', () => {

@@ -4,8 +4,8 @@
  * prepay_ratio × max(0, fund share). The report rounds only the year's pre-paid per hospital (§4.5); the months
  * are given in whole fen that add up to it exactly (largest remainder, ties to the earlier month).
  */
-import type { SettlementSummary } from '@/worker/settlement/result';
-import { POOLS, type Pool } from '@/worker/settlement/types';
+import type { SettlementSummary } from '../result';
+import { POOLS, type Pool } from '../types';
 
 export interface MonthRow {
   pool: Pool;

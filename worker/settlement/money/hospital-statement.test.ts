@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { settle } from '@/worker/settlement/index';
-import { CLEARING_FIXTURES, RULE_FIXTURES } from '@/worker/settlement/fixtures';
-import { CATALOG, levelThreeHospitals } from '@/worker/settlement/fixtures/city';
-import { handData, type HandCity } from '@/worker/settlement/testing/hand';
-import type { RoundParams } from '@/worker/settlement/round';
-import { hospitalStatements, statementIndex, type PoolStatement } from './statement';
+import { settle } from '../index';
+import { CLEARING_FIXTURES, RULE_FIXTURES } from '../fixtures';
+import { CATALOG, levelThreeHospitals } from '../fixtures/city';
+import { handData, type HandCity } from '../testing/hand';
+import type { RoundParams } from '../round';
+import { hospitalStatements, statementIndex, type PoolStatement } from './hospital-statement';
 
 function fixture(name: string) {
   const found = CLEARING_FIXTURES.find((f) => f.name.startsWith(name));
