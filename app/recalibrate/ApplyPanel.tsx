@@ -1,6 +1,5 @@
 'use client';
 import { useState } from 'react';
-import Link from 'next/link';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useLocale } from '../i18n/locale';
 import { useTRPC } from '../lib/trpc';
@@ -13,21 +12,23 @@ interface Props {
   options: RecalibrationOptions;
   /** the result shown was computed with other options than the form's */
   stale: boolean;
+  onCreated: (id: number) => void;
 }
 
-/** 应用为新草稿轮次, then a link to the workbench comparing the new round with the one it came from. */
-export function ApplyPanel({ datasetId, round, options, stale }: Props) {
+/** 应用为新草稿轮次 (the link to the comparison that follows is the page's: AppliedRound). */
+export function ApplyPanel({ datasetId, round, options, stale, onCreated }: Props) {
   const { t } = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState(`${round.name}${t('recal.apply.nameSuffix')}`.slice(0, 100));
   const create = useMutation(
     trpc.recalibration.createDraft.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.rounds.list.queryKey({ datasetId }) }),
+      onSuccess: (round) => {
+        onCreated(round.id);
+        void queryClient.invalidateQueries({ queryKey: trpc.rounds.list.queryKey({ datasetId }) });
+      },
     }),
   );
-  const created = create.data;
-  const compareHref = created ? `/workbench?dataset=${datasetId}&round=${created.id}&baseline=${round.id}` : null;
   return (
     <section className="panel" data-testid="recal-apply">
       <h3>{t('recal.apply.title')}</h3>
@@ -49,14 +50,6 @@ export function ApplyPanel({ datasetId, round, options, stale }: Props) {
         {stale ? <span className={styles.stale}>{t('recal.apply.stale')}</span> : null}
       </div>
       {create.error ? <p className="error" role="alert" data-testid="recal-apply-error">{create.error.message}</p> : null}
-      {created && compareHref ? (
-        <p data-testid="recal-apply-done" data-round-id={created.id}>
-          {t('recal.apply.done', { name: created.name })} —{' '}
-          <Link href={compareHref} prefetch={false} data-testid="recal-compare-link">
-            {t('recal.apply.compare', { name: created.name, parent: round.name })}
-          </Link>
-        </p>
-      ) : null}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { useTRPC } from '../lib/trpc';
 import { ExportSubjectProvider } from '../components/ExportSubject';
 import { optionsText, type RecalibrationOptions } from '@/worker/recalibration/options';
 import { ApplyPanel } from './ApplyPanel';
+import { AppliedRound } from './AppliedRound';
 import { CostHistogramChart } from './CostHistogramChart';
 import { OptionsForm } from './OptionsForm';
 import { RecalibrationTable } from './RecalibrationTable';
@@ -25,16 +26,24 @@ function idOf(value: string | null): number | null {
   return Number.isInteger(n) && n > 0 ? n : null;
 }
 
-/** The data set and round of the URL (?dataset=&round=), written back as they are picked so a link reopens them. */
-function useSourceInUrl(): [{ datasetId: number | null; roundId: number | null }, (patch: { datasetId?: number | null; roundId?: number | null }) => void] {
+interface Source {
+  datasetId: number | null;
+  roundId: number | null;
+  /** the draft round applied last from this page (its link to the comparison survives a reload) */
+  createdId: number | null;
+}
+
+/** The data set, round and applied draft of the URL (?dataset=&round=&created=), written back as they change. */
+function useSourceInUrl(): [Source, (patch: Partial<Source>) => void] {
   const search = useSearchParams();
   const pathname = usePathname();
-  const state = { datasetId: idOf(search.get('dataset')), roundId: idOf(search.get('round')) };
-  const update = (patch: { datasetId?: number | null; roundId?: number | null }) => {
+  const state: Source = { datasetId: idOf(search.get('dataset')), roundId: idOf(search.get('round')), createdId: idOf(search.get('created')) };
+  const update = (patch: Partial<Source>) => {
     const next = { ...state, ...patch };
     const params = new URLSearchParams();
     if (next.datasetId) params.set('dataset', String(next.datasetId));
     if (next.roundId) params.set('round', String(next.roundId));
+    if (next.createdId) params.set('created', String(next.createdId));
     window.history.replaceState(null, '', `${pathname}?${params.toString()}`);
   };
   return [state, update];
@@ -66,6 +75,8 @@ export function RecalibrateView() {
   };
   const stale = run !== null && (!form.ok || !sameOptions(form.options, run.options) || run.roundId !== round?.id || run.datasetId !== datasetId);
   const recalibration = result.data?.recalibration ?? null;
+  // the draft applied from this round, while it exists (deleted since: no link)
+  const created = roundList.find((r) => r.id === source.createdId && r.parentId === round?.id) ?? null;
   const selectedRow = recalibration?.rows.find((r) => r.drg_code === selected) ?? null;
   const subject = useMemo(
     () =>
@@ -82,7 +93,7 @@ export function RecalibrateView() {
         <div className={styles.pickers}>
           <label>
             {t('recal.dataset')}{' '}
-            <select value={datasetId ?? ''} onChange={(e) => setSource({ datasetId: Number(e.target.value), roundId: null })} data-testid="recal-dataset">
+            <select value={datasetId ?? ''} onChange={(e) => setSource({ datasetId: Number(e.target.value), roundId: null, createdId: null })} data-testid="recal-dataset">
               {(datasets.data ?? []).map((d) => (
                 <option key={d.id} value={d.id}>{d.name}</option>
               ))}
@@ -90,7 +101,7 @@ export function RecalibrateView() {
           </label>
           <label>
             {t('recal.round')}{' '}
-            <select value={round?.id ?? ''} onChange={(e) => setSource({ datasetId, roundId: Number(e.target.value) })} data-testid="recal-round">
+            <select value={round?.id ?? ''} onChange={(e) => setSource({ datasetId, roundId: Number(e.target.value), createdId: null })} data-testid="recal-round">
               {roundList.map((r) => (
                 <option key={r.id} value={r.id}>{`${r.name}（${t(`status.${r.status}`)}）`}</option>
               ))}
@@ -127,10 +138,18 @@ export function RecalibrateView() {
                 <CostHistogramChart datasetId={run.datasetId} roundId={run.roundId} row={selectedRow} trim={run.options.trim} />
               </div>
             </div>
-            <ApplyPanel key={`${run.roundId}-${result.data.round.version}`} datasetId={run.datasetId} round={result.data.round} options={run.options} stale={stale} />
+            <ApplyPanel
+              key={`${run.roundId}-${result.data.round.version}`}
+              datasetId={run.datasetId}
+              round={result.data.round}
+              options={run.options}
+              stale={stale}
+              onCreated={(id) => setSource({ datasetId: run.datasetId, roundId: run.roundId, createdId: id })}
+            />
           </div>
         </ExportSubjectProvider>
       ) : null}
+      {created && round && datasetId ? <AppliedRound datasetId={datasetId} created={created} parent={round} /> : null}
     </div>
   );
 }
