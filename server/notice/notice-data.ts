@@ -1,13 +1,13 @@
 /**
  * 公告附件 — what the official notice of a round publishes, settled on the server from the saved round with the
- * same engine as the workbench: the DRG weights, the hospitals' coefficients, each pool's point value (or rate)
- * with its monthly values, every hospital's year-end statement, and what changed against the round's parent.
+ * same engine as the workbench (`settledParams`, the hospital view's cache): the DRG weights, the hospitals'
+ * coefficients, each pool's point value (or rate) with its monthly values, every hospital's year-end statement,
+ * and what changed against the round's parent.
  * Money stays in whole fen as the engine's report rounds it (SETTLEMENT.md §4.5); totals are sums of those fen.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { datasets, type RoundStatus } from '@/db/schema';
-import { settle } from '@/worker/settlement';
 import { resolveRound, type ResolvedRound } from '@/worker/settlement/round';
 import type { SettlementResult } from '@/worker/settlement/result';
 import { POOLS, type Level, type Pool } from '@/worker/settlement/types';
@@ -17,6 +17,7 @@ import { diffRounds, type ParamChange } from '../services/round-diff';
 import { DomainError } from '../services/errors';
 import { getRound, listRounds, type Round } from '../services/rounds';
 import { settlementData } from '../services/settlement-data';
+import { settledParams } from '../services/hospital-view';
 import { poolFigures, type NoticePool } from './pool-figures';
 import { statementTotals, type StatementTotals } from './statement-totals';
 import packageJson from '@/package.json';
@@ -144,7 +145,8 @@ export function noticeData(db: Db, roundId: number, now: Date = new Date()): Not
   const parentRound = round.parentId ? all.find((r) => r.id === round.parentId) : undefined;
   const { data } = settlementData(db, round.datasetId);
   const params = resolveRound(round.params);
-  const result = settle(data, round.params);
+  // the same engine as everywhere; kept by parameters' fingerprint, so a round's XLSX, DOCX and PDF settle it once
+  const result = settledParams(db, round.datasetId, round.params);
   const uniform = new Set(params.uniform_price_drgs);
   const statements = statementsOf(result, new Map(data.hospitals.map((h) => [h.code, h])));
   const pools = poolFigures(result, params);
