@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --sizes 1000000,5000000 --runs 50 --warmup 5 --json] [--only engine|analysis]
+ * npm run bench [-- --sizes 1000000,5000000 --runs 50 --warmup 5 --json] [--only engine|analysis] [--engine ENTRY]
  *
  * Settles the demo city's round 0 (last year's rules, a points round with the year's budgets) on a generated
  * year of N cases (generateDemoCity, deterministic seed), `runs` rounds after `warmup` rounds, each round a
@@ -10,6 +10,9 @@
  * prepare the engine (once per data set), the engine's memory per case (its prepared typed arrays and the
  * kept classes ÷ cases) and the process RSS / heap.
  * With --json: exactly one JSON object per line per size, `{ "cases", "median_ms", "min_ms", "rss_mb", … }`.
+ * With --engine ENTRY the timed engine is a bundle of ENTRY, another checkout's worker/settlement/index.ts (a
+ * git worktree of an earlier commit): the same city, rounds and harness, so a before/after differs only in the
+ * engine. `*_cpu_median_ms` are medians of each round's CPU time, steadier than wall time on a shared machine.
  *
  * The timed engine is an esbuild bundle of worker/settlement/index.ts, as production runs a (webpack) bundle:
  * under tsx every cross-module binding is a getter call (~1 ms a round at 1 M). The city is generated with the
@@ -58,12 +61,14 @@ interface Options {
   json: boolean;
   /** one section only: the engine's rounds, the analyses (scripts/bench-analysis.ts) or 权重测算 (scripts/bench-recalibration.ts) */
   only: 'engine' | 'analysis' | 'recalibrate' | null;
+  /** the engine's entry to bundle: another checkout's worker/settlement/index.ts, for a before/after comparison */
+  engine: string;
 }
 
-const USAGE = 'usage: npm run bench -- [--sizes 1000000,5000000] [--runs 50] [--warmup 5] [--json] [--only engine|analysis|recalibrate]';
+const USAGE = 'usage: npm run bench -- [--sizes 1000000,5000000] [--runs 50] [--warmup 5] [--json] [--only engine|analysis|recalibrate] [--engine path/to/worker/settlement/index.ts]';
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { sizes: [1_000_000, 5_000_000], runs: 50, warmup: 5, json: false, only: null };
+  const options: Options = { sizes: [1_000_000, 5_000_000], runs: 50, warmup: 5, json: false, only: null, engine: ENGINE_ENTRY };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -72,6 +77,7 @@ function parseOptions(argv: readonly string[]): Options {
     else if (flag === '--runs' && value) (options.runs = Number(value)), i++;
     else if (flag === '--warmup' && value) (options.warmup = Number(value)), i++;
     else if (flag === '--only' && (value === 'engine' || value === 'analysis' || value === 'recalibrate')) (options.only = value), i++;
+    else if (flag === '--engine' && value) (options.engine = path.resolve(value)), i++;
     else throw new Error(`unknown or incomplete flag ${flag}\n${USAGE}`);
   }
   const counts = [...options.sizes, options.runs];
@@ -81,6 +87,8 @@ function parseOptions(argv: readonly string[]): Options {
   return options;
 }
 
+const ENGINE_ENTRY = path.join(__dirname, '..', 'worker', 'settlement', 'index.ts');
+
 const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -89,19 +97,17 @@ const median = (values: number[]) => {
 };
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
-const ENGINE_ENTRY = path.join(__dirname, '..', 'worker', 'settlement', 'index.ts');
-
 /**
  * The engine as production runs it: one bundle (the browser runs webpack's), not tsx's per-module transform,
  * which turns every cross-module reference into a getter call (~1 ms a round at 1 M cases).
  */
-async function bundledEngine(): Promise<{ engine: EngineModule; label: string }> {
+async function bundledEngine(entry: string): Promise<{ engine: EngineModule; label: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drg-bench-'));
   const outfile = path.join(dir, 'settlement.mjs');
   try {
-    buildSync({ entryPoints: [ENGINE_ENTRY], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
+    buildSync({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'neutral', target: 'es2022', outfile, logLevel: 'error' });
     const engine = (await import(pathToFileURL(outfile).href)) as EngineModule;
-    return { engine, label: `esbuild ${esbuildVersion} bundle of worker/settlement/index.ts` };
+    return { engine, label: `esbuild ${esbuildVersion} bundle of ${entry === ENGINE_ENTRY ? 'worker/settlement/index.ts' : entry}` };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -187,10 +193,12 @@ function build(cases: number, modules: EngineModule): Built {
 
 /**
  * Median, 90th percentile, min and the stage medians of `runs` rounds, `roundOf(i)` the i-th; peak RSS seen.
- * `cells` false: the results leave out the hospital × DRG cells, as the workbench's reruns do.
+ * `cells` false: the results leave out the hospital × DRG cells, as the workbench's reruns do. `cpuMedian`:
+ * the median of each round's CPU time (the process's user + system), steadier than wall time on a shared machine.
  */
 function timeRounds(engine: SettlementEngine, runs: number, roundOf: (i: number) => RoundParams, cells = true) {
   const times: number[] = [];
+  const cpu: number[] = [];
   const pass: number[] = [];
   const money: number[] = [];
   const ways = new Set<string>();
@@ -200,8 +208,11 @@ function timeRounds(engine: SettlementEngine, runs: number, roundOf: (i: number)
     const params = roundOf(i);
     const timings: SettleTimings = { pass: 0, money: 0 };
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     engine.settle(params, timings, cells);
     times.push(performance.now() - started);
+    const used = process.cpuUsage(cpuStarted);
+    cpu.push((used.user + used.system) / 1000);
     pass.push(timings.pass);
     money.push(timings.money);
     ways.add(timings.classified ?? '');
@@ -210,7 +221,7 @@ function timeRounds(engine: SettlementEngine, runs: number, roundOf: (i: number)
   }
   const sorted = [...times].sort((a, b) => a - b);
   const p90 = sorted[Math.min(sorted.length - 1, Math.ceil(0.9 * sorted.length) - 1)] ?? Number.NaN;
-  return { median: median(times), p90, min: Math.min(...times), pass: median(pass), money: median(money), ways: [...ways].join(', '), rowsPriced: median(rows), rss };
+  return { median: median(times), cpuMedian: median(cpu), p90, min: Math.min(...times), pass: median(pass), money: median(money), ways: [...ways].join(', '), rowsPriced: median(rows), rss };
 }
 
 /**
@@ -241,6 +252,7 @@ function benchSize(cases: number, options: Options, modules: EngineModule): Reco
     cases,
     median_ms: round2(edits.median),
     min_ms: round2(edits.min),
+    cpu_median_ms: round2(edits.cpuMedian),
     p90_ms: round2(edits.p90),
     no_cells_median_ms: round2(editsNoCells.median),
     no_cells_p90_ms: round2(editsNoCells.p90),
@@ -250,13 +262,16 @@ function benchSize(cases: number, options: Options, modules: EngineModule): Reco
     rows_priced: edits.rowsPriced,
     weight_edit_median_ms: round2(weights.median),
     weight_edit_min_ms: round2(weights.min),
+    weight_edit_cpu_median_ms: round2(weights.cpuMedian),
     weight_edit_classified: weights.ways,
     weight_edit_rows_priced: weights.rowsPriced,
     cases_per_s: Math.round(cases / (edits.median / 1000)),
     new_classes_median_ms: round2(fresh.median),
     new_classes_min_ms: round2(fresh.min),
+    new_classes_cpu_median_ms: round2(fresh.cpuMedian),
     new_classes_classified: fresh.ways,
     case_by_case_median_ms: round2(general.median),
+    case_by_case_cpu_median_ms: round2(general.cpuMedian),
     case_by_case_classified: general.ways,
     prepare_ms: Math.round(prepareMs),
     generate_ms: Math.round(generateMs),
@@ -275,11 +290,11 @@ function benchSize(cases: number, options: Options, modules: EngineModule): Reco
 function describe(r: Record<string, number | string>): string {
   const millions = (Number(r.cases_per_s) / 1e6).toFixed(0);
   return [
-    `${r.cases!.toLocaleString('en')} cases, a coefficient edit each round (${r.classified}, ${r.rows_priced} rows priced): median ${r.median_ms} ms, min ${r.min_ms} ms per round (pass ${r.pass_ms}, money ${r.money_ms}; ${r.runs} runs), ${millions} M cases/s`,
+    `${r.cases!.toLocaleString('en')} cases, a coefficient edit each round (${r.classified}, ${r.rows_priced} rows priced): median ${r.median_ms} ms, min ${r.min_ms} ms per round, CPU median ${r.cpu_median_ms} ms (pass ${r.pass_ms}, money ${r.money_ms}; ${r.runs} runs), ${millions} M cases/s`,
     `  the same without the hospital × DRG cells in the result (the workbench's reruns): median ${r.no_cells_median_ms} ms, p90 ${r.no_cells_p90_ms} ms (with them: p90 ${r.p90_ms} ms)`,
-    `  a DRG weight edit each round (${r.weight_edit_classified}, ${r.weight_edit_rows_priced} rows priced): median ${r.weight_edit_median_ms} ms, min ${r.weight_edit_min_ms} ms`,
-    `  new cost thresholds each round (${r.new_classes_classified}): median ${r.new_classes_median_ms} ms, min ${r.new_classes_min_ms} ms`,
-    `  LOS limits cutting into the usual stays (${r.case_by_case_classified}): median ${r.case_by_case_median_ms} ms`,
+    `  a DRG weight edit each round (${r.weight_edit_classified}, ${r.weight_edit_rows_priced} rows priced): median ${r.weight_edit_median_ms} ms, min ${r.weight_edit_min_ms} ms, CPU median ${r.weight_edit_cpu_median_ms} ms`,
+    `  new cost thresholds each round (${r.new_classes_classified}): median ${r.new_classes_median_ms} ms, min ${r.new_classes_min_ms} ms, CPU median ${r.new_classes_cpu_median_ms} ms`,
+    `  LOS limits cutting into the usual stays (${r.case_by_case_classified}): median ${r.case_by_case_median_ms} ms, CPU median ${r.case_by_case_cpu_median_ms} ms`,
     `  prepare ${r.prepare_ms} ms once (generate ${r.generate_ms} ms)`,
     `  machine reference: a naive per-case typed-array pass over the same cases takes ${r.naive_ms} ms (min of 10)`,
     `  engine ${r.engine_bytes_per_case} bytes/case (prepared cases ${r.prepared_bytes_per_case}, the rest the kept classes); RSS ${r.rss_mb} MB (process peak ${r.peak_rss_mb} MB, reached while generating), heap ${r.heap_mb} MB, array buffers ${r.array_buffers_mb} MB`,
@@ -289,7 +304,7 @@ function describe(r: Record<string, number | string>): string {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.only === null || options.only === 'engine') {
-    const { engine, label } = await bundledEngine();
+    const { engine, label } = await bundledEngine(options.engine);
     if (!options.json) console.log(`node ${process.version}, demo city round 0 (points), single thread; engine: ${label}`);
     for (const size of options.sizes) {
       const result = benchSize(size, options, engine);
