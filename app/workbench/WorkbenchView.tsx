@@ -157,7 +157,11 @@ export function WorkbenchView({ initialDataset = null }: { initialDataset?: { id
         />
       ) : null}
       {url.view === 'params' && draft.params ? (
-        <ParamsEditor {...editorProps(draft.params)} />
+        <ParamsEditor
+          {...editorProps(draft.params)}
+          // formula edits read the baseline's weights and coefficients and the edited round's settlement (ANALYSIS.md §D)
+          formulaSources={{ datasetId, baseline: baseline.params as RoundParams, settlement: editedResult.status === 'settled' && editedResult.current ? editedResult.contract : null }}
+        />
       ) : null}
       {url.view === 'diff' ? <DiffView fromId={baseline.id} toId={round.id} fromName={baseline.name} toName={round.name} /> : null}
       {url.view === 'rounds' ? <RoundsPanel rounds={rounds} onOpen={(id) => setUrl({ roundId: id, view: 'compare' })} /> : null}

@@ -6,6 +6,7 @@ import { useLocale } from '../../i18n/locale';
 import { useParamsEditing } from './EditContext';
 import { NumberField } from './NumberField';
 import { ResetOverrides } from './ResetOverrides';
+import { CoefficientFormula } from './CoefficientFormula';
 import { coefficientRows, type CoefficientRow } from './hospital-coefficients';
 import { validateOverrideEdit } from './validate';
 import styles from './params.module.css';
@@ -31,6 +32,7 @@ export function HospitalCoefficientsTable({ compact = false }: { compact?: boole
         <ResetOverrides overrideKey="hospital_coefficients" text="params.hospital.resetCoefficients" label="params.label.resetCoefficients" />
         <ResetOverrides overrideKey="evaluation_scores" text="params.hospital.resetScores" label="params.label.resetScores" />
       </div>
+      {compact ? null : <CoefficientFormula />}
       <DataTable
         rows={rows}
         columns={columns}

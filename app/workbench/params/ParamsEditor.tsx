@@ -11,6 +11,7 @@ import { RatesSection } from './RatesSection';
 import { CoefficientsSection } from './CoefficientsSection';
 import { RulesSection } from './RulesSection';
 import { PARAM_SECTIONS, type ParamSection } from './sections';
+import { FormulaSourcesProvider, type FormulaSources } from './FormulaSources';
 import styles from './params.module.css';
 
 export interface ParamsEditorProps {
@@ -21,6 +22,8 @@ export interface ParamsEditorProps {
   hospitals: HospitalTotal[];
   /** a locked round (已锁定): shown, not editable */
   readOnly: boolean;
+  /** what formula edits read beyond the round: the data set, the baseline round, the edited round's settlement */
+  formulaSources?: FormulaSources;
 }
 
 /** The editing context of a round's parameters: what every section reads, and how an edit is committed. */
@@ -36,12 +39,13 @@ export function useEditingValues({ params, onChange, catalog, hospitals, readOnl
 }
 
 /** 参数: every §6 parameter of a round, each edit validated before it reaches the round. */
-export function ParamsEditor({ params, onChange, catalog, hospitals, readOnly }: ParamsEditorProps) {
+export function ParamsEditor({ params, onChange, catalog, hospitals, readOnly, formulaSources }: ParamsEditorProps) {
   const { t } = useLocale();
   const [section, setSection] = useState<ParamSection>('coefficients');
   const { actions, values } = useEditingValues({ params, onChange, catalog, hospitals, readOnly });
   return (
     <ParamsEditingProvider actions={actions} values={values}>
+      <FormulaSourcesProvider value={formulaSources ?? null}>
       <div className={`panel ${styles.editor}`} data-testid="params-editor" data-readonly={readOnly ? '1' : undefined}>
         {readOnly ? (
           <p className={styles.locked} role="status" data-testid="params-locked">
@@ -50,6 +54,7 @@ export function ParamsEditor({ params, onChange, catalog, hospitals, readOnly }:
         ) : null}
         <ParamsSections section={section} onSection={setSection} />
       </div>
+      </FormulaSourcesProvider>
     </ParamsEditingProvider>
   );
 }

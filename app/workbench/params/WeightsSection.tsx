@@ -5,6 +5,7 @@ import { DataTable, type TableColumn } from '../../components/DataTable';
 import { useLocale } from '../../i18n/locale';
 import { useParamsEditing } from './EditContext';
 import { BulkWeightEdit } from './BulkWeightEdit';
+import { WeightFormula } from './WeightFormula';
 import { BenchmarkCostCell, UniformPriceCell, WeightCell } from './DrgCells';
 import { DrgFilterBar, drgTypeKey } from './DrgFilterBar';
 import { drgTypesOf, filterDrgs, mdcsOf, NO_FILTER, type DrgFilter } from './drg-filter';
@@ -48,6 +49,7 @@ export function WeightsSection({ compact = false }: { compact?: boolean }) {
         <ResetOverrides overrideKey="benchmark_costs" text="params.benchmark.reset" label="params.benchmark.resetLabel" />
       </div>
       <BulkWeightEdit drgs={selection} filterLabel={filterLabel} />
+      {compact ? null : <WeightFormula />}
       <DataTable
         rows={rows}
         columns={columns}

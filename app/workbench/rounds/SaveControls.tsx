@@ -8,6 +8,7 @@ import type { WorkbenchState } from '../useWorkbenchUrl';
 import type { RoundSummary } from './types';
 import { topLevelLabel } from '../diff/param-text';
 import { paramsPatch, patchedParams } from '@/worker/settlement/params-patch';
+import { formulaNotes } from '../../lib/edit-notes';
 import styles from './toolbar.module.css';
 
 type Params = Record<string, unknown>;
@@ -63,7 +64,10 @@ export function SaveControls({ datasetId, rounds, round, params, history, dirty,
       },
     }),
   );
-  const save = () => params && update.mutate({ id: round.id, paramsPatch: paramsPatch(round.params as Params, params as Params), version: round.version });
+  // the formula edits made since the round was opened go into its history with the save (ANALYSIS.md §D)
+  const notes = formulaNotes(history);
+  const withNotes = notes.length > 0 ? { notes } : {};
+  const save = () => params && update.mutate({ id: round.id, paramsPatch: paramsPatch(round.params as Params, params as Params), version: round.version, ...withNotes });
   const create = useMutation(
     trpc.rounds.create.mutationOptions({
       onSuccess: async (created) => {
@@ -103,7 +107,7 @@ export function SaveControls({ datasetId, rounds, round, params, history, dirty,
               className="primary"
               data-testid="save-round-confirm"
               disabled={!name.trim() || create.isPending}
-              onClick={() => create.mutate({ datasetId, parentId: round.id, name, reason: reason || null, ...(params ? { params: params as Record<string, unknown> } : {}) })}
+              onClick={() => create.mutate({ datasetId, parentId: round.id, name, reason: reason || null, ...(params ? { params: params as Record<string, unknown> } : {}), ...withNotes })}
             >
               {t('toolbar.confirm')}
             </button>
@@ -119,7 +123,7 @@ export function SaveControls({ datasetId, rounds, round, params, history, dirty,
           <span>{t('conflict.mine')}: {patchedParams(conflict.mine).map((k) => topLevelLabel(k, t)).join('、')}</span>
           {Object.keys(conflict.mine).some((path) => Object.keys(paramsPatch(round.params as Params, conflict.fresh)).includes(path)) ? <span className="error">{t('conflict.overlap')}</span> : null}
           <span className={styles.saveButtons}>
-            <button type="button" className="primary" data-testid="save-conflict-reapply" onClick={() => update.mutate({ id: round.id, paramsPatch: conflict.mine, version: conflict.version })}>
+            <button type="button" className="primary" data-testid="save-conflict-reapply" onClick={() => update.mutate({ id: round.id, paramsPatch: conflict.mine, version: conflict.version, ...withNotes })}>
               {t('conflict.reapply')}
             </button>
             <button type="button" onClick={() => { setConflict(null); void refresh(); }}>{t('conflict.discard')}</button>
