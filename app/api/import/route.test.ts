@@ -58,7 +58,8 @@ describe('POST /api/import', () => {
   it('streams progress lines, then the new data set id', async () => {
     const { status, lines } = await post(form({ name: 'upload 2025', year: '2025' }, VALID));
     expect(status).toBe(200);
-    expect(lines.at(-1)).toEqual({ ok: true, datasetId: expect.any(Number) });
+    // the encoding each file was read in is said (UTF-8 here; GB18030 for Excel's Chinese CSV)
+    expect(lines.at(-1)).toEqual({ ok: true, datasetId: expect.any(Number), encodings: { hospitals: 'utf-8', catalog: 'utf-8', cases: 'utf-8' } });
     // audited with the session's user
     const audit = getDb().$client.prepare("select actor, action from audit_log where action = 'import'").all();
     expect(audit).toEqual([{ actor: expect.stringMatching(/^policy-/), action: 'import' }]);
