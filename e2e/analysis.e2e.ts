@@ -28,6 +28,12 @@ async function settled(page: Page): Promise<void> {
   await page.locator('[data-testid="settle-status"][data-state="settled"]').waitFor({ timeout: 120_000 });
 }
 
+/** Opens an analysis tab from the toolbar's 分析 menu. */
+async function openAnalysis(page: Page, view: 'attribution' | 'solve' | 'projection'): Promise<void> {
+  await page.getByTestId('view-analysis').click();
+  await page.getByTestId(`view-${view}`).click();
+}
+
 /** The attribution of the rounds on screen, finished and current. */
 async function attributed(page: Page): Promise<void> {
   await page.locator('[data-testid="attribution-status"][data-state="done"][data-current="true"]').waitFor({ timeout: 180_000 });
@@ -82,12 +88,12 @@ describe('analysis tabs on the demo city', () => {
     const base = seeded[0]!;
     const round = seeded[seeded.length - 1]!;
     const page = await newPage(browser);
-    await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&round=${round.id}&baseline=${base.id}`);
+    await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&round=${round.id}&baseline=${base.id}`, { timeout: 180_000 });
     await settled(page);
     const compared = await page.$$eval('[data-testid="hospital-impact-table"] tbody tr[data-hospital-code]', (rows) =>
       Object.fromEntries(rows.map((r) => [r.getAttribute('data-hospital-code') ?? '', r.textContent ?? ''])),
     );
-    await page.getByTestId('view-attribution').click();
+    await openAnalysis(page, 'attribution');
     await attributed(page);
     const rows = await attributionRows(page);
     expect(rows.length).toBeGreaterThan(150);
@@ -122,7 +128,7 @@ describe('analysis tabs on the demo city', () => {
     const weightsOnly = seeded.find((r) => r.id !== base.id && withoutWeights(r.params) === withoutWeights(base.params) && JSON.stringify(r.params.weights) !== JSON.stringify(base.params.weights));
     expect(weightsOnly, 'a seeded round that changes the weights alone').toBeDefined();
     const page = await newPage(browser);
-    await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&round=${weightsOnly!.id}&baseline=${base.id}&view=attribution`);
+    await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&round=${weightsOnly!.id}&baseline=${base.id}&view=attribution`, { timeout: 180_000 });
     await settled(page);
     await attributed(page);
     const rows = await attributionRows(page);
@@ -136,7 +142,7 @@ describe('analysis tabs on the demo city', () => {
     await page.locator('[data-testid="attribution-drgs"] tbody tr').first().waitFor({ timeout: 120_000 });
     const drillTotal = await page.$eval('[data-testid="attribution-drgs"] tfoot td:last-child', (td) => td.textContent ?? '');
     expect(drillTotal).toBe(signedWan(first.parts[0]!));
-    expect(await page.getByTestId('attribution-waterfall').getAttribute('data-ready')).toBe('true');
+    await expect.poll(() => page.getByTestId('attribution-waterfall').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true');
     await page.context().close();
   });
 
@@ -145,7 +151,7 @@ describe('analysis tabs on the demo city', () => {
     const draft = await trpc<Round>('rounds.create', { datasetId, name: '求解测试', parentId: base.id, params: base.params }, 'POST');
     created.push(draft.id);
     const page = await newPage(browser);
-    await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&round=${draft.id}&baseline=${base.id}&view=solve`);
+    await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&round=${draft.id}&baseline=${base.id}&view=solve`, { timeout: 180_000 });
     await settled(page);
     await page.getByTestId('solve-lever').selectOption('budget.employee');
     await page.getByTestId('solve-target').selectOption('fund_payment.employee');
@@ -177,12 +183,12 @@ describe('analysis tabs on the demo city', () => {
     expect(saved.status).toBe('draft');
     expect((saved.params.budget as { employee: number }).employee).toBe(Number(await result.getAttribute('data-value')));
     await page.context().close();
-  });
+  }, 360_000);
 
   it('explains a target no value reaches, with the closest values on each side', async () => {
     const base = seeded[0]!;
     const page = await newPage(browser);
-    await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&round=${base.id}&baseline=${base.id}&view=solve`);
+    await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&round=${base.id}&baseline=${base.id}&view=solve`, { timeout: 180_000 });
     await settled(page);
     await page.getByTestId('solve-lever').selectOption('level_coefficients.2');
     await page.getByTestId('solve-target').selectOption('cmi.employee');
@@ -201,11 +207,11 @@ describe('analysis tabs on the demo city', () => {
   it('projects next year: with zero growth it is this year’s settlement on screen; more cases deflate the point value', async () => {
     const base = seeded[0]!;
     const page = await newPage(browser);
-    await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&round=${base.id}&baseline=${base.id}`);
+    await page.goto(`${inject('baseUrl')}/workbench?dataset=${datasetId}&round=${base.id}&baseline=${base.id}`, { timeout: 180_000 });
     await settled(page);
     const headline = (await page.getByTestId('headline-point-value-employee').locator('.value').textContent()) ?? '';
     const compared = await page.$$eval('[data-testid="hospital-impact-table"] tbody tr[data-hospital-code]', (rows) => rows.map((r) => r.getAttribute('data-hospital-code')));
-    await page.getByTestId('view-projection').click();
+    await openAnalysis(page, 'projection');
     const card = page.getByTestId('projection-point-value-employee');
     await page.locator('[data-testid="projection-status"][data-state="done"][data-current="true"]').waitFor({ timeout: 120_000 });
     expect(Number(await card.getAttribute('data-projected'))).toBe(Number(await card.getAttribute('data-this-year')));
@@ -230,7 +236,7 @@ describe('analysis tabs on the demo city', () => {
     page.on('response', (response) => {
       if (response.url().includes('myHospital.attribution')) void response.text().then((text) => bodies.push(text), () => undefined);
     });
-    await page.goto(`${inject('baseUrl')}/my-hospital`);
+    await page.goto(`${inject('baseUrl')}/my-hospital`, { timeout: 180_000 });
     const panel = page.getByTestId('my-attribution-hospital');
     await panel.waitFor({ timeout: 180_000 });
     const change = Number(await panel.getAttribute('data-change'));
