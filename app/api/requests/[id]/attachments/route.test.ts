@@ -17,7 +17,7 @@ let requestId = 0;
 function upload(id: number, bytes: Uint8Array, headers: Record<string, string>, name = '费用测算.png'): Request {
   return new Request(`http://localhost/api/requests/${id}/attachments?name=${encodeURIComponent(name)}`, {
     method: 'POST',
-    body: bytes,
+    body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
     headers: { 'content-length': String(bytes.byteLength), 'content-type': 'application/octet-stream', ...headers },
   });
 }
