@@ -6,7 +6,7 @@
  *   S = B + sharing + incentive;  F = S − patient pay (basis "fund": F = S);  clearing = F − pre-paid.
  * Ratios (overspend rate, evaluation coefficient, payment/cost) are unrounded, from unrounded figures (§4.5 step 4).
  */
-import { largestRemainder, roundPoints } from '../rounding';
+import { largestRemainder, roundPoints } from './rounding';
 import type { SettlementSummary } from '../result';
 import { POOLS, type Pool } from '../types';
 

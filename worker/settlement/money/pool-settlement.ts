@@ -1,8 +1,8 @@
 /**
- * The money step of a round (SETTLEMENT.md §4): from a tally of points, counts and costs (tally.ts) to the
+ * The money step of a round (SETTLEMENT.md §4): from a tally of points, counts and costs (kernel/tally.ts) to the
  * point values or rates, revenue, monthly pre-payments, clearing, sharing, incentive, the statements and the
  * rounded report. It reads the tally and never writes it but for the revenue of its DRGs and cells
- * (`priceTally`): a caller that settles one tally more than once gives each run its own (index.ts).
+ * (`priceTally`): a caller that settles one tally more than once gives each run its own (kernel/tallied.ts `moneyViewOf`).
  */
 import { clearRow, sharingScaleOf } from './clearing';
 import { distributeIncentive, evalCoefficientOf, evaluationScoreOf } from './incentive';
@@ -14,10 +14,7 @@ import type { ResolvedRound } from '../round';
 import { fenOf } from './rounding';
 import { fillStatements, roundPoolRows } from './statement';
 import { cityAverageCost, type Tally } from '../kernel/tally';
-import { POOLS, type Hospital, type SettlementData } from '../types';
-
-/** The small tables of a data set: all the engine keeps of it besides the prepared cases. */
-export type Tables = Pick<SettlementData, 'hospitals' | 'catalog'>;
+import { POOLS, type DataTables, type Hospital } from '../types';
 
 /** Hospital indices in hospital_code order (plain code-unit comparison: the same in every engine). */
 export function hospitalOrderOf(hospitals: readonly Hospital[]): Int32Array {
@@ -35,7 +32,7 @@ function fenToYuan(fen: Float64Array): Float64Array {
 }
 
 /** Row figures that follow from the tally alone: counts, points, costs in yuan, C on the round's basis. */
-function rowResultsOf(tally: Tally, data: Tables, round: ResolvedRound): RowResults {
+function rowResultsOf(tally: Tally, data: DataTables, round: ResolvedRound): RowResults {
   const count = tally.points.length;
   const patientPay = fenToYuan(tally.patientPayFen);
   const totalCost = fenToYuan(tally.totalCostFen);
@@ -176,7 +173,7 @@ function allocateRounded(rows: number): RoundedRows {
 }
 
 /** Money of a tallied run: point values, revenue, pre-payments, clearing and the rounded report. */
-export function settlePools(data: Tables, cases: PreparedCases, round: ResolvedRound, tally: Tally, cells: boolean): SettlementSummary {
+export function settlePools(data: DataTables, cases: PreparedCases, round: ResolvedRound, tally: Tally, cells: boolean): SettlementSummary {
   const hospitalCount = data.hospitals.length;
   const totalBasis = isTotalBasis(round);
   const order = hospitalOrderOf(data.hospitals);
