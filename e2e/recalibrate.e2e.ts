@@ -66,7 +66,7 @@ describe('weight recalibration on the demo city', () => {
   });
 
   it('runs with the defaults: one row per DRG with a weight, as computed from the data', async () => {
-    await page.goto(`${inject('baseUrl')}/recalibrate?dataset=${base.datasetId}&round=${base.id}`);
+    await page.goto(`${inject('baseUrl')}/recalibrate?dataset=${base.datasetId}&round=${base.id}`, { timeout: 120_000 });
     const run = page.getByTestId('recal-run');
     await expect.poll(() => run.isEnabled(), { timeout: 120_000 }).toBe(true);
     await run.click();
