@@ -104,8 +104,10 @@ describe('the notice (公告附件): XLSX, DOCX and PDF of a saved round hold th
   /** Opens a round's printable notice from the rounds panel (a new tab) and prints it to PDF as the browser does. */
   async function printPdf(round: SeedRound): Promise<string> {
     const link = await noticeLink(round, 'pdf');
-    const [tab] = await Promise.all([page.context().waitForEvent('page', { timeout: 300_000 }), link.click()]);
-    await tab.getByTestId('notice-print').waitFor({ timeout: 300_000 });
+    expect(await link.getAttribute('target')).toBe('_blank');
+    // a link that opens in a new tab (without an opener): the tab appears once the server answers with the page
+    const [tab] = await Promise.all([page.context().waitForEvent('page', { timeout: 600_000 }), link.click()]);
+    await tab.getByTestId('notice-print').waitFor({ timeout: 600_000 });
     await tab.evaluate(() => document.fonts.ready);
     const file = path.join(files, `${round.id}.pdf`);
     fs.writeFileSync(file, await tab.pdf({ preferCSSPageSize: true, printBackground: true }));
@@ -213,7 +215,7 @@ describe('the notice (公告附件): XLSX, DOCX and PDF of a saved round hold th
       if (round.status === 'locked') for (const p of pages) expect(p).not.toMatch(MARKS);
       else pages.forEach((p, i) => expect(p, `page ${i + 1}`).toContain('草稿'));
     }
-  }, FILE_TEST_MS);
+  }, 2 * FILE_TEST_MS);
 
   it.skipIf(!hasLibreOffice)('LibreOffice opens the notice’s XLSX and DOCX and an impact table export, and reads the figures back', async () => {
     const contract = settled.get(locked.id)!;
