@@ -35,6 +35,9 @@ async function trpc<T>(procedure: string, input: unknown, method: 'GET' | 'POST'
   return ((await res.json()) as { result: { data: T } }).result.data;
 }
 
+/** A page is ready when the app says so (settled, a table shown), not when every script has loaded. */
+const OPEN = { waitUntil: 'commit', timeout: 120_000 } as const;
+
 async function settled(page: Page): Promise<void> {
   await page.locator('[data-testid="settle-status"][data-state="settled"]').waitFor({ timeout: 120_000 });
 }
@@ -86,7 +89,7 @@ describe('formula edits on the demo city', () => {
     const qualifying = drgs.filter((d) => d.mdc === 'MDCF' && d.cases > 100 && weightOf(d) !== null);
     expect(qualifying.length).toBeGreaterThan(0);
 
-    await page.goto(`${inject('baseUrl')}/workbench?dataset=${round.datasetId}&round=${round.id}&view=params`);
+    await page.goto(`${inject('baseUrl')}/workbench?dataset=${round.datasetId}&round=${round.id}&view=params`, OPEN);
     await settled(page);
     await page.getByTestId('params-tab-weights').click();
     const shown = await preview(page, 'weights-section', 'mdc == "MDCF" and cases > 100', 'weight * 1.03');
@@ -133,7 +136,7 @@ describe('formula edits on the demo city', () => {
         return h.level === 2 && s !== undefined && s.cost > 0 && s.settlement / s.cost < below;
       });
 
-    await page.goto(`${inject('baseUrl')}/workbench?dataset=${round.datasetId}&round=${round.id}&view=params`);
+    await page.goto(`${inject('baseUrl')}/workbench?dataset=${round.datasetId}&round=${round.id}&view=params`, OPEN);
     await settled(page);
     // the §D example as written (the demo city's level-2 hospitals are paid about their costs: few or none below 0.9)
     const example = await preview(page, 'coefficients-section', 'level == 2 and payment_cost_ratio < 0.9', 'min(coefficient + 0.02, 1)');
@@ -161,7 +164,7 @@ describe('formula edits on the demo city', () => {
   });
 
   it('an escape is refused with its reason, and nothing changes', async () => {
-    await page.goto(`${inject('baseUrl')}/workbench?dataset=${round.datasetId}&round=${round.id}&view=params`);
+    await page.goto(`${inject('baseUrl')}/workbench?dataset=${round.datasetId}&round=${round.id}&view=params`, OPEN);
     await settled(page);
     const scope = page.getByTestId('coefficients-section');
     for (const [set, code] of [
@@ -217,9 +220,9 @@ describe('formula-safe exports of an imported data set (hospitals file in GBK)',
     datasetId = outcome.datasetId;
     expect(outcome.encodings).toEqual({ hospitals: 'gb18030', catalog: 'utf-8', cases: 'utf-8' });
 
-    await page.goto(`${inject('baseUrl')}/?dataset=${datasetId}`);
+    await page.goto(`${inject('baseUrl')}/?dataset=${datasetId}`, OPEN);
     const table = page.getByTestId('hospitals-table');
-    await table.waitFor();
+    await table.waitFor({ timeout: 120_000 });
     await expect.poll(() => table.locator('tbody tr[data-hospital-code="H003"]').textContent()).toContain('城关镇卫生院');
 
     const [csvFile] = await Promise.all([page.waitForEvent('download'), page.getByTestId('hospitals-table-export-csv').click()]);
