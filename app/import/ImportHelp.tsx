@@ -2,14 +2,10 @@
 import { useLocale } from '../i18n/locale';
 import type { Locale } from '../i18n/messages';
 import type { ColumnSpec, TableName } from '@/server/import/table-columns';
+import { csvLine } from '../lib/csv-cell';
 import styles from './import.module.css';
 
 const TABLES: readonly TableName[] = ['hospitals', 'catalog', 'cases'];
-
-/** A CSV cell as a spreadsheet writes it: quoted when it holds a comma, a quote or a line break. */
-function csvCell(text: string): string {
-  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** The example's header: Chinese names with their unit in brackets ("医疗总费用（元）"), or the §5 names. */
 function headerCell(spec: ColumnSpec, locale: Locale): string {
@@ -38,7 +34,7 @@ export function ImportHelp({ tables }: { tables: Readonly<Record<TableName, read
 function TableHelp({ table, columns }: { table: TableName; columns: readonly ColumnSpec[] }) {
   const { t, locale } = useLocale();
   const example = [columns.map((spec) => headerCell(spec, locale)), columns.map((spec) => spec.example)]
-    .map((cells) => cells.map(csvCell).join(','))
+    .map((cells) => csvLine(cells))
     .join('\n');
   return (
     <div className={styles.table} data-testid={`import-help-${table}`}>

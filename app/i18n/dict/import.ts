@@ -23,7 +23,7 @@ export const importZh = {
   'import.error.wholeFile': '整个文件',
   'importHelp.title': '文件格式说明',
   'importHelp.format':
-    'CSV（UTF-8 编码，Excel 中“另存为 CSV UTF-8”）或 XLSX（读取第一个工作表）。首行为表头，其后每行一条记录；列的顺序不限，多余的列忽略。',
+    'CSV（UTF-8 编码，或 Excel 在中文 Windows 上保存的“CSV（逗号分隔）”即 GBK/GB18030 编码，自动识别）或 XLSX（读取第一个工作表）。首行为表头，其后每行一条记录；列的顺序不限，多余的列忽略。',
   'importHelp.headers': '表头可用英文列名、中文列名或其他可用列名，不区分大小写；末尾括号里的单位会被忽略，例如“医疗总费用（元）”。',
   'importHelp.rows': '行号与表格软件一致（表头为第 1 行）。错误逐行列出文件、行、列和原因，最多列出前 1000 处。',
   'importHelp.hospitals': '机构文件：每家定点医疗机构一行',
@@ -65,7 +65,7 @@ export const importEn: Record<keyof typeof importZh, string> = {
   'import.error.wholeFile': 'whole file',
   'importHelp.title': 'File formats',
   'importHelp.format':
-    'CSV (UTF-8: in Excel, "Save as CSV UTF-8") or XLSX (the first worksheet is read). The first row is the header, then one record per row; columns in any order, extra columns are ignored.',
+    'CSV (UTF-8, or GBK/GB18030 as Excel on Chinese Windows saves "CSV (Comma delimited)": detected) or XLSX (the first worksheet is read). The first row is the header, then one record per row; columns in any order, extra columns are ignored.',
   'importHelp.headers': 'A header may be the column name, its Chinese name or another accepted name, in any case; a unit in brackets at its end is ignored, e.g. "医疗总费用（元）".',
   'importHelp.rows': 'Rows are numbered as in a spreadsheet (the header is row 1). Errors name the file, row, column and reason; the first 1,000 are listed.',
   'importHelp.hospitals': 'Hospitals file: one row per designated hospital',
