@@ -7,7 +7,7 @@ import { SIGNED_MONEY, withUnit } from '../../lib/column-format';
 import { formatSignedWan, formatWan } from '../../lib/format';
 import { waterfall } from './attribution-charts';
 import { FAMILIES, FAMILY_COLORS, familyLabelKey } from './families';
-import { partsFen, type DrillLine, type FenFigures } from './attribution-rows';
+import type { DrillLine, FenFigures } from './attribution-rows';
 import styles from './analysis.module.css';
 
 export interface HospitalAttributionProps {
@@ -71,7 +71,7 @@ export function HospitalAttribution(props: HospitalAttributionProps) {
             {label(f)} {formatSignedWan(figures.parts[f] / 100, locale)}
           </span>
         ))}
-        <span className="muted">（{locale === 'zh' ? '万元' : '10k yuan'}{partsFen(figures) === figures.change ? '' : ' ≠'}）</span>
+        <span className="muted">{t('analysis.unitNote')}</span>
       </p>
       <div className={styles.hospitalBody}>
         <Plot data={chart.data} layout={chart.layout} height={340} filename={`${props.exportName}-waterfall`} testId="attribution-waterfall" />

@@ -76,8 +76,18 @@ export function ProjectionView(props: ProjectionViewProps) {
       {state.error ? <p className="error" role="alert">{t('projection.error', { message: state.error })}</p> : null}
       {projection ? (
         <div className={state.current ? undefined : styles.stale}>
+          {projection.pools.filter((pool) => points && pool.deflation).map((pool) => (
+            <div key={pool.pool} className={`panel ${styles.warning} ${styles.deflated}`} role="alert" data-testid={`projection-deflation-${pool.pool}`}>
+              <WarningIcon />
+              {t('projection.deflation', {
+                pool: t(`pool.${pool.pool}`),
+                pct: formatPercent(-pool.change, locale).replace(/^\+/, ''),
+                threshold: formatPercent(read.input?.deflation_threshold ?? 0, locale).replace(/^\+/, ''),
+              })}
+            </div>
+          ))}
           <div className="cards">
-            {projection.pools.map((pool) => <PoolCards key={pool.pool} pool={pool} points={points} threshold={read.input?.deflation_threshold ?? null} />)}
+            {projection.pools.map((pool) => <PoolCards key={pool.pool} pool={pool} points={points} />)}
           </div>
           {points ? (
             <div className={styles.charts}>
@@ -107,7 +117,7 @@ function fenSum<R>(rows: readonly R[], yuan: (r: R) => number): number {
   return rows.reduce((fen, r) => fen + Math.round(yuan(r) * 100), 0) / 100;
 }
 
-function PoolCards({ pool, points, threshold }: { pool: ProjectedPool; points: boolean; threshold: number | null }) {
+function PoolCards({ pool, points }: { pool: ProjectedPool; points: boolean }) {
   const { t, locale } = useLocale();
   const name = t(`pool.${pool.pool}`);
   return (
@@ -123,11 +133,6 @@ function PoolCards({ pool, points, threshold }: { pool: ProjectedPool; points: b
           <div className="label">{t('projection.pointValue', { pool: name })}</div>
           <div className="value">{formatNumber(pool.projected.point_value, locale, 4)}</div>
           <div className="muted">{t('projection.thisYear')} {formatNumber(pool.this_year.point_value, locale, 4)} · {formatPercent(pool.change, locale)}</div>
-          {pool.deflation ? (
-            <div className={styles.warning} role="alert" data-testid={`projection-deflation-${pool.pool}`}>
-              <WarningIcon /> {t('projection.deflation', { pool: name, pct: formatPercent(-pool.change, locale).replace(/^\+/, ''), threshold: formatPercent(threshold ?? 0, locale).replace(/^\+/, '') })}
-            </div>
-          ) : null}
         </div>
       ) : null}
       <div className="card" data-testid={`projection-fund-balance-${pool.pool}`} data-this-year={pool.this_year.fund_balance} data-projected={pool.projected.fund_balance}>

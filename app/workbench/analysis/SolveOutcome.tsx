@@ -38,10 +38,10 @@ export function SolveOutcomePanel(props: SolveOutcomePanelProps) {
         <h3><WarningIcon /> {t('solve.unreachable')}</h3>
         <p>{locale === 'zh' ? outcome.message_zh : outcome.message_en}</p>
         <p data-testid="solve-below" data-value={outcome.below?.value ?? ''} data-achieved={outcome.below?.achieved ?? ''}>
-          {t('solve.below')}：{point(outcome.below)}
+          {t('solve.below', { point: point(outcome.below) })}
         </p>
         <p data-testid="solve-above" data-value={outcome.above?.value ?? ''} data-achieved={outcome.above?.achieved ?? ''}>
-          {t('solve.above')}：{point(outcome.above)}
+          {t('solve.above', { point: point(outcome.above) })}
         </p>
       </div>
     );

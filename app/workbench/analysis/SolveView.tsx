@@ -97,7 +97,7 @@ export function SolveView(props: AnalysisViewsProps) {
               ))}
             </select>
             <span className={styles.current} data-testid="solve-lever-current" data-value={leverNow ?? ''}>
-              {t('solve.current', { round: props.roundName })}：{leverNow === null ? '—' : formatLever(leverId, leverNow, locale)}
+              {t('solve.current', { round: props.roundName, value: leverNow === null ? '—' : formatLever(leverId, leverNow, locale) })}
             </span>
           </label>
           <label>
@@ -106,11 +106,11 @@ export function SolveView(props: AnalysisViewsProps) {
               {targets.map((c) => <option key={c.id} value={c.id}>{label(c)}</option>)}
             </select>
             <span className={styles.current} data-testid="solve-current" data-value={current ?? ''}>
-              {t('solve.current', { round: props.roundName })}：{current === null ? '…' : formatTarget(unit, current, locale)}
+              {t('solve.current', { round: props.roundName, value: current === null ? '…' : formatTarget(unit, current, locale) })}
             </span>
           </label>
           <label>
-            {t('solve.value')}（{t(`solve.unit.${unit}`)}）
+            {t('solve.value', { unit: t(`solve.unit.${unit}`) })}
             <input data-testid="solve-value" inputMode="decimal" value={valueText} onChange={(e) => setTyped(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && run()} />
             {inputError ? <span className="field-error" role="alert" data-testid="solve-value-error">{inputError}</span> : <span className={styles.current}>&nbsp;</span>}
           </label>
