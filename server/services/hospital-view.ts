@@ -8,7 +8,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { rounds, type RoundStatus } from '@/db/schema';
-import { settle } from '@/worker/settlement';
 import { paramsFingerprint } from '@/worker/params-fingerprint';
 import type { SettlementResult } from '@/worker/settlement/result';
 import type { RoundParams } from '@/worker/settlement/round';
@@ -21,6 +20,7 @@ import { hospitalOutlierCases } from './hospital-cases';
 import type { OutlierQuery } from './outlier-query';
 import { getRound, type Round } from './rounds';
 import { settlementData } from './settlement-data';
+import { keptEngine } from './kept-engine';
 
 /** a level's total is shown only over at least this many other hospitals (no one hospital can be read off it) */
 export const LEVEL_MIN_OTHERS = 3;
@@ -55,7 +55,7 @@ const CACHE_SIZE = 6;
 
 /** The year settled under `params` on the server, cached by data set version and parameters' fingerprint. */
 export function settledParams(db: Db, datasetId: number, params: RoundParams): SettlementResult {
-  const { version, data } = settlementData(db, datasetId);
+  const { version } = settlementData(db, datasetId);
   const key = `${datasetId}:${version}:${paramsFingerprint(params)}`;
   const hit = settled.get(key);
   if (hit) {
@@ -63,7 +63,8 @@ export function settledParams(db: Db, datasetId: number, params: RoundParams): S
     settled.set(key, hit);
     return hit;
   }
-  const result = settle(data, params);
+  // on the data set's kept engine: a live session's edit or a request's change is priced on kept classes
+  const result = keptEngine(db, datasetId).settle(params);
   settled.set(key, result);
   if (settled.size > CACHE_SIZE) settled.delete(settled.keys().next().value!);
   return result;
