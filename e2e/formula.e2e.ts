@@ -209,16 +209,23 @@ describe('formula-safe exports of an imported data set (hospitals file in GBK)',
   it('imports the GBK file, says so, and exports the formula-like names as text in CSV and XLSX', async () => {
     const fixtures = path.resolve('server/import/fixtures/valid');
     const hospitals = ['机构编码,机构名称,等级,区县,类别', ...Object.entries(HOSTILE).map(([code, name], i) => `${code},"${name.replaceAll('"', '""')}",${3 - i},城区,综合`)].join('\r\n');
-    const form = new FormData();
-    form.set('hospitals', new Blob([toGbk(`${hospitals}\r\n`)]), 'hospitals.csv');
-    for (const file of ['catalog', 'cases'] as const) form.set(file, new Blob([fs.readFileSync(path.join(fixtures, `${file}.csv`))]), `${file}.csv`);
-    form.set('name', `公式名称测试 ${Date.now()}`);
-    form.set('year', '2025');
-    const lines = (await (await fetch(`${inject('baseUrl')}/api/import`, { method: 'POST', body: form, headers: await apiHeaders('policy') })).text()).trim().split('\n');
-    const outcome = JSON.parse(lines[lines.length - 1]!) as { ok: boolean; datasetId: number; encodings: Record<string, string> };
-    expect(outcome.ok).toBe(true);
-    datasetId = outcome.datasetId;
-    expect(outcome.encodings).toEqual({ hospitals: 'gb18030', catalog: 'utf-8', cases: 'utf-8' });
+    // uploaded through the import page, as a bureau would
+    await page.goto(`${inject('baseUrl')}/import`, OPEN);
+    await page.getByTestId('import-form').waitFor({ timeout: 120_000 });
+    await page.fill('#import-name', `公式名称测试 ${Date.now()}`);
+    await page.setInputFiles('#import-hospitals', { name: 'hospitals.csv', mimeType: 'text/csv', buffer: Buffer.from(toGbk(`${hospitals}\r\n`)) });
+    for (const file of ['catalog', 'cases'] as const) await page.setInputFiles(`#import-${file}`, path.join(fixtures, `${file}.csv`));
+    await page.getByTestId('import-form').locator('button[type="submit"]').click();
+    const done = page.getByTestId('import-ok');
+    await done.waitFor({ timeout: 120_000 });
+    datasetId = Number(new URL((await done.locator('a').getAttribute('href'))!, inject('baseUrl')).searchParams.get('dataset'));
+    expect(datasetId).toBeGreaterThan(0);
+    // which encoding each file was read in
+    expect(await page.getByTestId('import-encodings').textContent()).toBe('文件编码：机构文件 GB18030/GBK · DRG 目录文件 UTF-8 · 病例文件 UTF-8');
+    const audit = new Database(inject('dbPath'), { readonly: true });
+    const entry = audit.prepare(`SELECT detail FROM audit_log WHERE entity = 'dataset' AND entity_id = ? AND action = 'import'`).get(datasetId) as { detail: string };
+    audit.close();
+    expect((JSON.parse(entry.detail) as { files: Record<string, { encoding?: string }> }).files.hospitals?.encoding).toBe('GB18030/GBK');
 
     await page.goto(`${inject('baseUrl')}/?dataset=${datasetId}`, OPEN);
     const table = page.getByTestId('hospitals-table');
