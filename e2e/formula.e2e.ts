@@ -181,6 +181,15 @@ describe('formula edits on the demo city', () => {
     expect(await page.getByTestId('undo').isDisabled()).toBe(true);
     expect(await scope.getByTestId('formula-apply').isDisabled()).toBe(true);
   });
+
+  it('a locked round offers no formula edit: its inputs and buttons are disabled', async () => {
+    const locked = (await trpc<Round[]>('rounds.list', { datasetId: round.datasetId })).find((r) => r.createdBy === 'seed' && r.status === 'locked');
+    expect(locked).toBeDefined();
+    await page.goto(`${inject('baseUrl')}/workbench?dataset=${round.datasetId}&round=${locked!.id}&view=params`, OPEN);
+    await page.getByTestId('params-locked').waitFor({ timeout: 120_000 });
+    const scope = page.getByTestId('coefficients-section');
+    for (const id of ['formula-where', 'formula-set', 'formula-preview', 'formula-apply']) expect(await scope.getByTestId(id).isDisabled(), id).toBe(true);
+  });
 });
 
 describe('formula-safe exports of an imported data set (hospitals file in GBK)', () => {
