@@ -103,6 +103,7 @@ async function attributionRuns(page: Page, runs: number): Promise<{ first: numbe
   for (let i = 0; i < runs; i++) {
     await page.getByTestId('view-compare').click();
     await settled(page);
+    await page.getByTestId('view-analysis').click();
     await page.getByTestId('view-attribution').click();
     await done.waitFor({ timeout: 600_000 });
     again.push(...(await takeMeasures(page, 'attribution')));
