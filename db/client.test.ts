@@ -12,7 +12,7 @@ describe('schema and migrations', () => {
     const tables = (first.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).all() as { name: string }[])
       .map((t) => t.name)
       .filter((n) => !n.startsWith('sqlite_') && !n.startsWith('__'));
-    expect(tables).toEqual(['audit_log', 'cases', 'datasets', 'drgs', 'hospitals', 'login_failures', 'rounds', 'sessions', 'users']);
+    expect(tables).toEqual(['audit_log', 'cases', 'datasets', 'drgs', 'hospital_requests', 'hospitals', 'login_failures', 'request_attachments', 'rounds', 'sessions', 'users']);
     first.$client.close();
     const second = openDatabase(file);
     const applied = second.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
