@@ -96,6 +96,12 @@ export function RequestForm({ datasetId, rounds, request, onClose }: RequestForm
           <input value={title} maxLength={100} disabled={!editable} onChange={(e) => setTitle(e.target.value)} aria-invalid={showProblems && !title.trim() ? true : undefined} data-testid="request-title" />
         </label>
         <div>
+          <div className={`${styles.itemRow} ${styles.itemHead}`} aria-hidden="true">
+            <span>{t('requests.kind')}</span>
+            <span>{t('requests.target')}</span>
+            <span>{t('requests.value')}</span>
+            <span>{t('requests.reason')}</span>
+          </div>
           {items.map((item, i) => (
             <ItemEditor
               key={i}
