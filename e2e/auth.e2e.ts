@@ -67,10 +67,13 @@ describe('accounts and the hospital data boundary in Chromium', () => {
     await page.getByTestId('my-hospital-name').waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('my-hospital-name').textContent()).toContain('H001');
     await page.getByTestId('hospital-statement').first().waitFor();
+    // its attribution, computed on the server, has arrived (its body is among those checked below)
+    await page.locator('[data-testid="my-attribution"][data-state="done"]').waitFor({ timeout: 120_000 });
     // the bureau's data, asked for directly, is refused
     expect((await page.request.get(`${inject('baseUrl')}/api/datasets/1/columns`)).status()).toBe(403);
     const asOther = encodeURIComponent(JSON.stringify({ datasetId: 1, baselineId: 1, roundId: 2, hospitalCode: others[0]!.code }));
     expect((await page.request.get(`${inject('baseUrl')}/api/trpc/myHospital.compare?input=${asOther}`)).status()).toBe(403);
+    expect((await page.request.get(`${inject('baseUrl')}/api/trpc/myHospital.attribution?input=${asOther}`)).status()).toBe(403);
     // its audit log: its own entries only (its sign-in)
     await page.goto(`${inject('baseUrl')}/audit`);
     await page.locator('[data-testid="audit-table"] tbody tr').first().waitFor();
