@@ -31,16 +31,16 @@ export function MyRequestsView() {
   const columns = useMemo<TableColumn<RequestView>[]>(
     () => [
       { id: 'id', header: t('requests.id'), value: (r) => r.id, text: (r) => `#${r.id}` },
-      { id: 'title', header: t('requests.subject'), value: (r) => r.title },
-      { id: 'round', header: t('requests.round'), value: (r) => r.round.name },
+      { id: 'title', header: t('requests.subject'), value: (r) => r.title, render: (r) => <span className={styles.wrap}>{r.title}</span> },
+      { id: 'round', header: t('requests.round'), value: (r) => r.round.name, render: (r) => <span className={styles.wrap}>{r.round.name}</span> },
       { id: 'items', header: t('requests.items'), value: (r) => r.items.length, text: (r) => t('requests.itemCount', { n: r.items.length }) },
       { id: 'status', header: t('requests.status'), value: (r) => t(`requests.status.${r.status}`), render: (r) => <StatusBadge status={r.status} /> },
-      { id: 'result', header: t('requests.result'), value: (r) => (r.status === 'rejected' ? (r.rejectReason ?? '') : r.acceptedRound?.name ?? ''), render: (r) => <RequestOutcome request={r} /> },
+      { id: 'result', header: t('requests.result'), value: (r) => (r.status === 'rejected' ? (r.rejectReason ?? '') : r.acceptedRound?.name ?? ''), render: (r) => <span className={styles.wrap}><RequestOutcome request={r} /></span> },
       { id: 'updated', header: t('requests.updated'), value: (r) => r.updatedAt.replace('T', ' ').slice(0, 16) },
       {
         id: 'open', header: '', value: () => '',
         render: (r) => (
-          <span className={styles.actions}>
+          <span className={styles.rowActions}>
             {r.actions.includes('edit') ? <button type="button" onClick={() => setEditing(r)} data-testid={`request-edit-${r.id}`}>{t('requests.edit')}</button> : null}
             {r.actions.includes('withdraw') ? <button type="button" onClick={() => window.confirm(t('requests.confirmWithdraw')) && withdraw.mutate({ id: r.id })}>{t('requests.withdraw')}</button> : null}
             <button type="button" onClick={() => setOpenId(openId === r.id ? null : r.id)} data-testid={`request-open-${r.id}`}>{t('requests.detail')}</button>
