@@ -59,7 +59,7 @@ export function MyRequestsView() {
     <div data-testid="my-requests">
       <h2>{t('requests.myTitle')}</h2>
       <p className={`muted ${styles.intro}`}>{t('requests.intro')}</p>
-      <div className="toolbar-row">
+      <div className={`toolbar-row ${styles.toolbar}`}>
         {(datasets.data?.length ?? 0) > 1 ? (
           <label>
             {t('nav.datasets')}{' '}
