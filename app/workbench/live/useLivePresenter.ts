@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Role } from '@/db/schema';
 import type { RoundParams } from '@/worker/settlement/round';
 import type { FollowersEvent, LiveError } from '@/server/live/protocol';
@@ -90,9 +90,11 @@ export function useLivePresenter(input: LivePresenterInput): LivePresenting {
       setResume('rounds');
     }
   }, []);
+  // the session this tab started: it presents from the answer on, before its event stream says so
+  const [started, setStarted] = useState<{ id: string; version: number; params: RoundParams; at: Observed; rounds: Set<number> } | null>(null);
   const stream = useLiveFollow(sessionId);
   const meta = stream.meta;
-  const presenting = !!me && !!meta && meta.presenter === me.username && !meta.ended && stream.connection !== 'ended';
+  const presenting = !!me && stream.connection !== 'ended' && (meta ? meta.presenter === me.username && !meta.ended : started !== null && started.id === sessionId);
 
   const pusher = useRef<LivePusher | null>(null);
   const observed = useRef<{ at: Observed; undone: string[]; rounds: Set<number>; pending: PresenterState['change'] | null } | null>(null);
@@ -117,22 +119,30 @@ export function useLivePresenter(input: LivePresenterInput): LivePresenting {
     setResume('no');
   });
 
-  // the presenter's pusher, from the version the stream holds
-  useEffect(() => {
-    if (!presenting || resuming || !sessionId || !meta) {
+  // the presenter's pusher, from the version it started, or the version its stream holds (a take-over, a reload);
+  // a layout effect like the posts' below, so that edits made meanwhile go out in the same commit
+  useLayoutEffect(() => {
+    if (!presenting || resuming || !sessionId) {
       if (!presenting) pusher.current = null;
       return;
     }
-    if (!pusher.current) {
-      pusher.current = new LivePusher((body) => postJson(`/api/live/${encodeURIComponent(sessionId)}`, body), (e) => setError(e), stream.params ? { version: meta.version, params: stream.params } : undefined);
-      // edits made while the session started (before its stream told this tab it presents) go out at once
-      const behind = stream.params !== null && JSON.stringify(stream.params) !== JSON.stringify(draft.params);
-      observed.current = { at: behind ? { ...now, params: stream.params } : now, undone: [], rounds: new Set(rounds.map((r) => r.id)), pending: null };
-    }
+    if (pusher.current) return;
+    const from =
+      started?.id === sessionId
+        ? started
+        : meta && stream.params
+          ? { version: meta.version, params: stream.params, at: { ...now, params: stream.params }, rounds: new Set(rounds.map((r) => r.id)) }
+          : null;
+    if (!from) return;
+    pusher.current = new LivePusher((body) => postJson(`/api/live/${encodeURIComponent(sessionId)}`, body), (e) => setError(e), { version: from.version, params: from.params });
+    // edits made since that version go out at once
+    const behind = JSON.stringify(from.params) !== JSON.stringify(draft.params);
+    observed.current = { at: behind ? from.at : now, undone: [], rounds: from.rounds, pending: null };
   });
 
-  // every change of what the workbench shows, to the followers
-  useEffect(() => {
+  // every change of what the workbench shows, to the followers: before the browser paints the change here (a
+  // layout effect), so that the post is not held back by this page's own frame
+  useLayoutEffect(() => {
     const seen = observed.current;
     if (!pusher.current || !seen || !draft.params) return;
     const classified = classifyChange(seen.at, now, seen.undone, rounds, seen.rounds);
@@ -154,6 +164,7 @@ export function useLivePresenter(input: LivePresenterInput): LivePresenting {
     pusher.current = null;
     observed.current = null;
     setSessionId(null);
+    setStarted(null);
     setResume('no');
     setError(null);
   }, []);
@@ -162,16 +173,19 @@ export function useLivePresenter(input: LivePresenterInput): LivePresenting {
     if (!draft.params) return;
     setBusy(true);
     setError(null);
-    const body = { datasetId: input.datasetId, roundId: round.id, baselineId: baseline.id, compareIds: extras.map((r) => r.id), params: draft.params, dirty };
+    const params = draft.params;
+    const at: Observed = { roundId: round.id, roundUpdatedAt: round.updatedAt, baselineId: baseline.id, compareIds: extras.map((r) => r.id), history: draft.history, params };
+    const body = { datasetId: input.datasetId, roundId: round.id, baselineId: baseline.id, compareIds: at.compareIds, params, dirty };
     void postJson('/api/live', body)
       .then((answer) => {
         if (answer.status !== 201) return setError((answer.body as LiveError | null)?.error ?? { zh: `开始失败（${answer.status}）`, en: `could not start (${answer.status})` });
-        const { id } = answer.body as { id: string };
+        const { id, meta: first } = answer.body as { id: string; meta: { version: number } };
         window.sessionStorage.setItem(STORAGE_KEY, id);
+        setStarted({ id, version: first.version, params, at, rounds: new Set(rounds.map((r) => r.id)) });
         setSessionId(id);
       })
       .finally(() => setBusy(false));
-  }, [draft.params, input.datasetId, round.id, baseline.id, extras, dirty]);
+  }, [draft.params, draft.history, input.datasetId, round.id, round.updatedAt, baseline.id, extras, rounds, dirty]);
 
   const act = useCallback(
     (body: Record<string, unknown>) => {
