@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useDeferredValue, useEffect, useMemo } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { LiveMeta } from '@/server/live/protocol';
 import type { RoundParams } from '@/worker/settlement/round';
@@ -23,7 +23,7 @@ import styles from './live.module.css';
 const ignore = () => undefined;
 
 /** The presenter's quick levers, as the presenter has them now: shown, never editable here. */
-function FollowedLevers({ params, catalog, hospitals }: { params: RoundParams; catalog: CatalogEntryWithVolume[]; hospitals: HospitalTotal[] }) {
+function FollowedLevers({ params, catalog, hospitals, status }: { params: RoundParams; catalog: CatalogEntryWithVolume[]; hospitals: HospitalTotal[]; status: ReactNode }) {
   const { t } = useLocale();
   const { actions, values } = useEditingValues({ params, onChange: ignore, catalog, hospitals, readOnly: true });
   return (
@@ -32,6 +32,7 @@ function FollowedLevers({ params, catalog, hospitals }: { params: RoundParams; c
         <strong>{t('live.levers')}</strong>
         <span className={styles.followNote}>{t('live.leversNote')}</span>
         <LevelCoefficients />
+        <span className={styles.leversStatus}>{status}</span>
       </div>
     </ParamsEditingProvider>
   );
@@ -85,11 +86,8 @@ export function BureauFollower({ meta, params, projector }: { meta: LiveMeta; pa
   const hospitalList = hospitals.data ?? [];
   return (
     <div className={styles.bureau}>
-      <div className={styles.statusRow}>
-        <SettleStatus settlements={[baseResult, editedResult, ...extraResults]} />
-      </div>
       {!columns ? <LoadProgress progress={progress} error={error} /> : null}
-      {params ? <FollowedLevers params={params} catalog={catalog.data ?? []} hospitals={hospitalList} /> : null}
+      {params ? <FollowedLevers params={params} catalog={catalog.data ?? []} hospitals={hospitalList} status={<SettleStatus settlements={[baseResult, editedResult, ...extraResults]} />} /> : null}
       <PinnedHospitals
         hospitals={hospitalList}
         pinned={pinned}

@@ -93,7 +93,7 @@ export function HospitalFollower({ state, projector }: { state: FollowerState; p
   const roundName = `${meta.round.name}${meta.dirty ? ` ${t('live.unsaved')}` : ''}`;
   return (
     <div className={styles.hospital} data-testid="live-hospital" data-version={event?.version ?? 0}>
-      <p className={styles.followNote}>{t('live.hospitalNote')}</p>
+      {projector ? null : <p className={styles.followNote}>{t('live.hospitalNote')}</p>}
       <p className={behind ? styles.warning : 'muted'} data-testid="live-figures-state" data-state={behind ? 'settling' : 'settled'}>
         {behind ? t('live.settlingServer') : t('live.asOf', { version: meta.version })}
       </p>

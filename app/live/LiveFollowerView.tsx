@@ -70,7 +70,13 @@ export function LiveFollowerView({ id, viewer }: { id: string; viewer: { usernam
           {t(projector ? 'live.projectorOff' : 'live.projector')}
         </button>
       </div>
-      {meta ? (
+      {meta && (meta.ended || state.connection === 'ended') ? (
+        <div className={`panel ${styles.ended}`} data-testid="live-ended">
+          <strong>{t('live.ended')}</strong>
+          <span>{t(hospital ? 'live.endedNoteHospital' : 'live.endedNote')}</span>
+          <a href={hospital ? '/my-hospital' : `/workbench?dataset=${meta.datasetId}`}>{t(hospital ? 'live.toMyHospital' : 'live.toWorkbench')}</a>
+        </div>
+      ) : meta ? (
         <div className={styles.changeRow}>
           <ChangeNotice meta={meta} />
           {!hospital && meta.presenter === viewer.username && !meta.ended ? (

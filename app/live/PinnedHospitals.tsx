@@ -48,7 +48,8 @@ export interface PinnedHospitalsProps {
 
 /**
  * 关注的医院: the hospitals a follower picked (or clicked in the impact table), baseline vs the presenter's round,
- * every figure with its label written out (a projector has no hover). In projector mode the headline figures too.
+ * every figure with its label written out (a projector has no hover). In projector mode the headline figures
+ * below them (the comparison view, which has its own, is not shown then).
  */
 export function PinnedHospitals(props: PinnedHospitalsProps) {
   const { t, locale } = useLocale();
@@ -61,8 +62,19 @@ export function PinnedHospitals(props: PinnedHospitalsProps) {
   const unit = wanUnit(locale);
   return (
     <section className={`panel ${styles.pinned}`} data-testid="live-pinned">
-      {figures ? <HeadlineCards headline={figures} names={names} /> : null}
-      <h3 className={styles.pinnedTitle}>{t('live.pinned')}</h3>
+      <div className={styles.pinnedHead}>
+        <h3 className={styles.pinnedTitle}>{t('live.pinned')}</h3>
+        {shown.length ? null : <span className="muted">{t('live.pinnedNone')}</span>}
+        <label className={styles.pinPicker}>
+          <select value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="live-pin-choice" aria-label={t('live.pinPlaceholder')}>
+            <option value="">{t('live.pinPlaceholder')}</option>
+            {hospitals.filter((h) => !props.pinned.includes(h.code)).map((h) => (
+              <option key={h.code} value={h.code}>{h.code} {h.name}</option>
+            ))}
+          </select>
+          <button type="button" data-testid="live-pin" disabled={!choice} onClick={() => { props.onPin(choice); setChoice(''); }}>{t('live.pin')}</button>
+        </label>
+      </div>
       {shown.length ? (
         <table className={styles.pinnedTable}>
           <thead>
@@ -87,8 +99,8 @@ export function PinnedHospitals(props: PinnedHospitalsProps) {
                   <td className={`num ${tone ?? ''}`}>{formatSignedWan(moved.yuan, locale)}</td>
                   <td className={`num ${tone ?? ''}`}>{formatPercent(moved.ratio, locale)}</td>
                   <td>
-                    <button type="button" className={styles.unpin} onClick={() => props.onUnpin(row.hospital.code)}>
-                      {t('live.unpin', { name: row.hospital.name })}
+                    <button type="button" className={styles.unpin} aria-label={t('live.unpin', { name: row.hospital.name })} onClick={() => props.onUnpin(row.hospital.code)}>
+                      {t('live.unpinShort')}
                     </button>
                   </td>
                 </tr>
@@ -96,18 +108,8 @@ export function PinnedHospitals(props: PinnedHospitalsProps) {
             })}
           </tbody>
         </table>
-      ) : (
-        <p className="muted">{t('live.pinnedNone')}</p>
-      )}
-      <label className={styles.pinPicker}>
-        <select value={choice} onChange={(e) => setChoice(e.target.value)} data-testid="live-pin-choice" aria-label={t('live.pinPlaceholder')}>
-          <option value="">{t('live.pinPlaceholder')}</option>
-          {hospitals.filter((h) => !props.pinned.includes(h.code)).map((h) => (
-            <option key={h.code} value={h.code}>{h.code} {h.name}</option>
-          ))}
-        </select>
-        <button type="button" data-testid="live-pin" disabled={!choice} onClick={() => { props.onPin(choice); setChoice(''); }}>{t('live.pin')}</button>
-      </label>
+      ) : null}
+      {figures ? <HeadlineCards headline={figures} names={names} /> : null}
     </section>
   );
 }
