@@ -17,7 +17,7 @@ interface Entry {
 
 const PAGE = 200;
 /** the kinds of entry a filter offers (an action family matches its sub-kinds: login → login.failed …) */
-const ACTIONS = ['', 'login', 'import', 'create', 'update', 'status', 'delete', 'user'] as const;
+const ACTIONS = ['', 'login', 'import', 'create', 'update', 'status', 'delete', 'user', 'live'] as const;
 
 /** 操作日志: filter by user, kind, round and time; newest first, a page at a time; every page exportable. */
 export function AuditView({ ownOnly }: { ownOnly: boolean }) {
