@@ -1,6 +1,6 @@
 /**
  * 现场谈判 in Chromium: a panel member presents a round; two bureau followers (policy staff, an admin) and a
- * hospital user follow from their own browser contexts. Each edit of the 二级 level coefficient reaches every
+ * hospital user follow from their own browser contexts; then a presenter hands over to a follower. Each edit of the 二级 level coefficient reaches every
  * follower's screen within 1 s, measured in the pages (the presenter's Enter and each follower's DOM change, on
  * one machine's clock) and printed; the followers cannot edit; undo, redo, another compared round and a save as
  * a new round reach them; a follower that loses its connection catches up; the hospital user's browser receives
@@ -260,5 +260,46 @@ describe('live negotiating session (现场谈判)', () => {
     expect(leaks).toEqual([]);
     for (const page of [presenter, ...followers, hospital]) await page.context().close();
     network.close();
+  }, 600_000);
+
+  it('hands over to a following policy user, who presents from the workbench where the session stands', async () => {
+    const seeded = (await trpc<Round[]>('rounds.list', { datasetId: 1 })).filter((r) => r.createdBy === 'seed');
+    const [baseline, parent] = [seeded[0]!, seeded[1]!];
+    const draft = await trpc<Round>('rounds.create', { datasetId: 1, name: '现场谈判移交测试', parentId: parent.id, params: parent.params }, 'POST');
+    cleanup.push(draft.id);
+    const first = await openPage(browser, 'panel');
+    await first.goto(`${inject('baseUrl')}/workbench?dataset=1&round=${draft.id}&baseline=${baseline.id}`, { timeout: 120_000 });
+    await settled(first);
+    await first.getByTestId('live-start').click();
+    await first.getByTestId('live-link').waitFor({ timeout: 120_000 });
+    const url = (await first.getByTestId('live-link').getAttribute('data-url'))!;
+    const field = first.getByTestId('level-coefficient-2');
+    await field.fill('0.84');
+    await field.press('Enter');
+    const [next, watcher] = [await openPage(browser, 'policy'), await openPage(browser, 'admin')];
+    for (const page of [next, watcher]) {
+      await page.goto(url, { timeout: 120_000 });
+      await expect.poll(() => page.getByTestId('level-coefficient-2').inputValue()).toBe('0.84');
+    }
+    // the presenter hands over; the new presenter's page offers the workbench, which takes the session's state
+    await first.getByTestId('live-menu').click();
+    await expect.poll(() => first.getByTestId('live-handover-to').locator('option').allTextContents()).toContain(E2E_USERS.policy.username);
+    await first.getByTestId('live-handover-to').selectOption(E2E_USERS.policy.username);
+    await first.getByTestId('live-handover').click();
+    await first.getByTestId('live-away').waitFor();
+    await expect.poll(() => watcher.getByTestId('live-presenter').textContent()).toContain(E2E_USERS.policy.username);
+    await next.getByTestId('live-take-over').click();
+    await next.getByTestId('live-link').waitFor({ timeout: 120_000 });
+    await settled(next);
+    await expect.poll(() => next.getByTestId('level-coefficient-2').inputValue()).toBe('0.84');
+    expect(await next.getByTestId('level-coefficient-2').isEditable()).toBe(true);
+    const taken = next.getByTestId('level-coefficient-2');
+    await taken.fill('0.82');
+    await taken.press('Enter');
+    await expect.poll(() => watcher.getByTestId('level-coefficient-2').inputValue()).toBe('0.82');
+    await next.getByTestId('live-menu').click();
+    await next.getByTestId('live-end').click();
+    await expect.poll(() => watcher.getByTestId('live-connection').getAttribute('data-state')).toBe('ended');
+    for (const page of [first, next, watcher]) await page.context().close();
   }, 600_000);
 });
