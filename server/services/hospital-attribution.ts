@@ -8,13 +8,14 @@
  * version keeps its prepared cases between them.
  */
 import type { Db } from '@/db/client';
-import { createSettlementEngine, type SettlementEngine } from '@/worker/settlement';
+import type { SettlementEngine } from '@/worker/settlement';
 import { decompose, weightsByDrg, type Decomposition, type DecompositionRow, type DrgWeightsPart } from '@/worker/analysis';
 import type { AnalysisTables } from '@/worker/analysis';
 import type { Pool } from '@/worker/settlement/types';
 import { DomainError } from './errors';
 import { openRound } from './hospital-view';
 import type { Round } from './rounds';
+import { keptEngine } from './kept-engine';
 import { settlementData } from './settlement-data';
 
 export interface HospitalAttribution {
@@ -28,14 +29,13 @@ export interface HospitalAttribution {
 }
 
 interface Cached {
-  engines: Map<string, { engine: SettlementEngine; tables: AnalysisTables }>;
   decompositions: Map<string, Decomposition>;
   drgs: Map<string, DrgWeightsPart[]>;
 }
 
 // on globalThis: Next bundles each route with its own copy of this module (see settlement-data.ts)
 const holder = globalThis as typeof globalThis & { __drgHospitalAttribution?: Cached };
-const cached = (holder.__drgHospitalAttribution ??= { engines: new Map(), decompositions: new Map(), drgs: new Map() });
+const cached = (holder.__drgHospitalAttribution ??= { decompositions: new Map(), drgs: new Map() });
 /** decompositions kept (each a few hundred rows), and DRG lines (one hospital and pool each) */
 const DECOMPOSITIONS = 8;
 const DRG_LINES = 64;
@@ -54,13 +54,10 @@ function remember<V>(map: Map<string, V>, key: string, size: number, make: () =>
   return value;
 }
 
-/** The engine of the data set's current version (one per data set: an older version's is dropped). */
+/** The data set's kept engine (kept-engine.ts, shared with the hospital view), its tables, and its version's key. */
 function engineOf(db: Db, datasetId: number): { key: string; engine: SettlementEngine; tables: AnalysisTables } {
   const { version, data } = settlementData(db, datasetId);
-  const key = `${datasetId}:${version}`;
-  for (const old of cached.engines.keys()) if (old.startsWith(`${datasetId}:`) && old !== key) cached.engines.delete(old);
-  const entry = remember(cached.engines, key, 4, () => ({ engine: createSettlementEngine(data), tables: { hospitals: data.hospitals, catalog: data.catalog } }));
-  return { key, ...entry };
+  return { key: `${datasetId}:${version}`, engine: keptEngine(db, datasetId), tables: { hospitals: data.hospitals, catalog: data.catalog } };
 }
 
 const versionOf = (round: Round) => `${round.id}@${round.updatedAt}`;
