@@ -5,6 +5,7 @@
  * form shows what each change starts from, without the round's parameters (they hold every hospital's figures).
  */
 import type { Db } from '@/db/client';
+import { hospitalCoefficient } from '@/worker/settlement';
 import { resolveRound } from '@/worker/settlement/round';
 import type { Viewer } from '../context';
 import { MAX_ATTACHMENTS, maxAttachmentBytes } from './attachment-file';
@@ -76,8 +77,7 @@ export function requestLevers(db: Db, viewer: Viewer, input: { datasetId: number
   const resolved = resolveRound(round.params);
   const listed = new Set(resolved.uniform_price_drgs);
   return {
-    // SETTLEMENT.md §3: the round's override, else the hospital file's coefficient, else the level's
-    hospital: { code: hospital.code, name: hospital.name, level: hospital.level, coefficient: resolved.hospital_coefficients[hospital.code] ?? hospital.coefficient ?? resolved.level_coefficients[String(hospital.level) as '1' | '2' | '3'] },
+    hospital: { code: hospital.code, name: hospital.name, level: hospital.level, coefficient: hospitalCoefficient(hospital, resolved) },
     drgs: data.catalog.map((d) => ({ code: d.code, name: d.name, weight: resolved.weights[d.code] ?? d.weight, uniformPrice: d.uniformPrice || listed.has(d.code), byCatalog: d.uniformPrice })),
     caseRules: Object.fromEntries(CASE_RULES.map((rule) => [rule, resolved[rule]])) as Record<CaseRule, number | boolean>,
     limits: { attachmentMb: Math.round((maxAttachmentBytes() / 1024 / 1024) * 100) / 100, attachments: MAX_ATTACHMENTS },

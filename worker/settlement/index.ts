@@ -25,6 +25,7 @@ export type { SettlementResult, SettlementSummary } from './result';
 export { toContractResult, transferables, type ContractResult } from './result';
 export { parseRoundParams, resolveRound, type RoundParams } from './round';
 export { hospitalOrderOf } from './money/pool-settlement';
+export { hospitalCoefficient } from './rules/points';
 export { MONEY_ONLY_KEYS } from './money/money-keys';
 export { scaleTally } from './kernel/scale-tally';
 export type { TalliedRound } from './kernel/tallied';
