@@ -17,7 +17,15 @@ interface Entry {
 
 const PAGE = 200;
 /** the kinds of entry a filter offers (an action family matches its sub-kinds: login → login.failed …) */
-const ACTIONS = ['', 'login', 'import', 'create', 'update', 'status', 'delete', 'user', 'live'] as const;
+const ACTIONS = ['', 'login', 'import', 'create', 'update', 'status', 'delete', 'user', 'live', 'edit', 'submit', 'withdraw', 'accept', 'reject', 'attach', 'detach'] as const;
+/** the kinds of object an entry is about (a round id narrows to one round) */
+const ENTITIES = [
+  ['', 'common.all'],
+  ['round', 'audit.entity.round'],
+  ['request', 'audit.entity.request'],
+  ['dataset', 'audit.entity.dataset'],
+  ['user', 'audit.entity.user'],
+] as const;
 
 /** 操作日志: filter by user, kind, round and time; newest first, a page at a time; every page exportable. */
 export function AuditView({ ownOnly }: { ownOnly: boolean }) {
@@ -25,6 +33,7 @@ export function AuditView({ ownOnly }: { ownOnly: boolean }) {
   const { t } = useLocale();
   const [actor, setActor] = useState('');
   const [action, setAction] = useState('');
+  const [entity, setEntity] = useState('');
   const [roundId, setRoundId] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -33,7 +42,7 @@ export function AuditView({ ownOnly }: { ownOnly: boolean }) {
   const input = {
     ...(actor && !ownOnly ? { actor } : {}),
     ...(action ? { action } : {}),
-    ...(round !== undefined ? { entity: 'round', entityId: round } : {}),
+    ...(round !== undefined ? { entity: 'round', entityId: round } : entity ? { entity } : {}),
     ...(from ? { from: new Date(from).toISOString() } : {}),
     ...(to ? { to: new Date(`${to}T23:59:59.999`).toISOString() } : {}),
     offset,
@@ -66,6 +75,12 @@ export function AuditView({ ownOnly }: { ownOnly: boolean }) {
           {t('audit.action')}{' '}
           <select value={action} onChange={(e) => reset(setAction)(e.target.value)} data-testid="audit-action">
             {ACTIONS.map((a) => <option key={a} value={a}>{a || t('common.all')}</option>)}
+          </select>
+        </label>
+        <label>
+          {t('audit.entity')}{' '}
+          <select value={round !== undefined ? 'round' : entity} disabled={round !== undefined} onChange={(e) => reset(setEntity)(e.target.value)} data-testid="audit-entity">
+            {ENTITIES.map(([k, label]) => <option key={k} value={k}>{t(label)}</option>)}
           </select>
         </label>
         <label>{t('audit.round')} <input value={roundId} onChange={(e) => reset(setRoundId)(e.target.value)} inputMode="numeric" size={6} maxLength={9} /></label>

@@ -10,16 +10,20 @@ describe('the audit log page', () => {
   recordAudit(db, { actor: 'rep-h001', action: 'login', entity: 'user' });
   recordAudit(db, { actor: 'panel-a', action: 'update', entity: 'round', entityId: 7, detail: { params: { budget: { before: 1, after: 2 } } } });
   recordAudit(db, { actor: 'rep-h001', action: 'login.failed', entity: 'user' });
+  recordAudit(db, { actor: 'panel-a', action: 'accept', entity: 'request', entityId: 7, detail: { status: { before: 'submitted', after: 'accepted' } } });
   const as = (viewer: Viewer) => createCaller(createInnerContext({ db, viewer })).audit;
 
   it("filters the bureau's view by user, kind (a family: login also finds login.failed) and round, newest first", async () => {
     const panel = as({ name: '专家组', role: 'panel' });
-    expect((await panel.list({})).total).toBe(4);
-    expect((await panel.list({ actor: 'panel-a' })).rows.map((r) => r.action)).toEqual(['update', 'login']);
+    expect((await panel.list({})).total).toBe(5);
+    expect((await panel.list({ actor: 'panel-a' })).rows.map((r) => r.action)).toEqual(['accept', 'update', 'login']);
     expect((await panel.list({ action: 'login' })).rows.map((r) => r.action)).toEqual(['login.failed', 'login', 'login']);
     const round = await panel.list({ entity: 'round', entityId: 7 });
     expect(round.rows).toHaveLength(1);
     expect(JSON.parse(round.rows[0]!.detail)).toEqual({ params: { budget: { before: 1, after: 2 } } });
+    // the object filter alone: request 7 is not round 7
+    expect((await panel.list({ entity: 'request' })).rows.map((r) => [r.action, r.entityId])).toEqual([['accept', 7]]);
+    expect((await panel.list({ entity: 'request', action: 'reject' })).total).toBe(0);
   });
 
   it('gives a hospital user only its own entries, whatever it asks for', async () => {
