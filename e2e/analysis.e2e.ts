@@ -7,22 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiHeaders, launchBrowser, newPage } from './browser';
+import { apiHeaders, launchBrowser, newPage, trpcAs } from './browser';
 
 type Params = Record<string, unknown>;
 interface Round { id: number; datasetId: number; name: string; status: string; createdBy: string; params: Params }
 interface HospitalRow { code: string; name: string }
 
-async function trpc<T>(procedure: string, input: unknown, method: 'GET' | 'POST' = 'GET'): Promise<T> {
-  const base = `${inject('baseUrl')}/api/trpc/${procedure}`;
-  const headers = await apiHeaders('policy');
-  const res =
-    method === 'GET'
-      ? await fetch(`${base}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
-      : await fetch(base, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  expect(res.ok, `${procedure}: ${res.status}`).toBe(true);
-  return ((await res.json()) as { result: { data: T } }).result.data;
-}
+/** tRPC as the policy test account */
+const trpc = <T>(procedure: string, input: unknown, method: 'GET' | 'POST' = 'GET') => trpcAs<T>('policy', procedure, input, method);
 
 async function settled(page: Page): Promise<void> {
   await page.locator('[data-testid="settle-status"][data-state="settled"]').waitFor({ timeout: 120_000 });

@@ -72,3 +72,18 @@ export async function apiHeaders(role: Role = 'policy'): Promise<Record<string, 
   }
   return { cookie: await cookie, origin: baseUrl };
 }
+
+/**
+ * A tRPC call from Node as `role`, as the app's pages make it: a query (GET, its input in the URL) or a mutation
+ * (POST). An answer other than 2xx throws with the procedure, the status and the server's message.
+ */
+export async function trpcAs<T>(role: Role, procedure: string, input: unknown, method: 'GET' | 'POST' = 'GET'): Promise<T> {
+  const base = `${await testBaseUrl()}/api/trpc/${procedure}`;
+  const headers = await apiHeaders(role);
+  const res =
+    method === 'GET'
+      ? await fetch(`${base}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
+      : await fetch(base, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  if (!res.ok) throw new Error(`${procedure}: ${res.status} ${(await res.text()).slice(0, 500)}`);
+  return ((await res.json()) as { result: { data: T } }).result.data;
+}

@@ -4,18 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { apiHeaders, launchBrowser, newPage } from './browser';
+import { apiHeaders, launchBrowser, newPage, trpcAs } from './browser';
 
-async function trpc<T>(procedure: string, input: unknown, method: 'GET' | 'POST' = 'GET'): Promise<T> {
-  const base = `${inject('baseUrl')}/api/trpc/${procedure}`;
-  const headers = await apiHeaders('panel');
-  const res =
-    method === 'GET'
-      ? await fetch(`${base}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
-      : await fetch(base, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  expect(res.ok, `${procedure}: ${res.status}`).toBe(true);
-  return ((await res.json()) as { result: { data: T } }).result.data;
-}
+/** tRPC as the panel test account */
+const trpc = <T>(procedure: string, input: unknown, method: 'GET' | 'POST' = 'GET') => trpcAs<T>('panel', procedure, input, method);
 
 interface Round { id: number; datasetId: number; params: { level_coefficients?: Record<string, number> } }
 

@@ -19,21 +19,13 @@ import type { RoundParams } from '@/worker/settlement/round';
 import { toContractResult } from '@/worker/settlement/result';
 import { fenOf } from '@/worker/settlement/rounding';
 import { toGbk } from '@/server/import/testing/gbk';
-import { apiHeaders, launchBrowser, newPage } from './browser';
+import { apiHeaders, launchBrowser, newPage, trpcAs } from './browser';
 
 type Params = Record<string, unknown> & { weights?: Record<string, number>; hospital_coefficients?: Record<string, number>; level_coefficients?: Record<string, number> };
 interface Round { id: number; datasetId: number; name: string; status: string; createdBy: string; params: Params }
 
-async function trpc<T>(procedure: string, input: unknown, method: 'GET' | 'POST' = 'GET'): Promise<T> {
-  const base = `${inject('baseUrl')}/api/trpc/${procedure}`;
-  const headers = await apiHeaders('policy');
-  const res =
-    method === 'GET'
-      ? await fetch(`${base}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
-      : await fetch(base, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  expect(res.ok, `${procedure}: ${res.status}`).toBe(true);
-  return ((await res.json()) as { result: { data: T } }).result.data;
-}
+/** tRPC as the policy test account */
+const trpc = <T>(procedure: string, input: unknown, method: 'GET' | 'POST' = 'GET') => trpcAs<T>('policy', procedure, input, method);
 
 /** A page is ready when the app says so (settled, a table shown), not when every script has loaded. */
 const OPEN = { waitUntil: 'commit', timeout: 120_000 } as const;

@@ -9,7 +9,7 @@ import { formatNumber } from '@/app/lib/format';
 import { decodePreparedData } from '@/worker/columns/decode';
 import { gunzipColumns } from '@/worker/columns/gunzip';
 import { createPreparedEngine, toContractResult, type ContractResult, type RoundParams } from '@/worker/settlement';
-import { apiHeaders, launchBrowser, newPage } from './browser';
+import { apiHeaders, launchBrowser, newPage, trpcAs } from './browser';
 import { docxTextByLibreOffice, hasLibreOffice, pdfFonts, pdfPages, xlsxSheetsByLibreOffice } from './office';
 
 /**
@@ -31,11 +31,8 @@ interface SeedRound {
 const MARKS = /草稿|征求意见稿|送审稿/;
 const POOL_NAMES = { employee: '职工', resident: '居民' } as const;
 
-async function trpc<T>(name: string, input: unknown): Promise<T> {
-  const res = await fetch(`${inject('baseUrl')}/api/trpc/${name}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers: await apiHeaders() });
-  expect(res.ok, name).toBe(true);
-  return ((await res.json()) as { result: { data: T } }).result.data;
-}
+/** tRPC queries as the policy test account */
+const trpc = <T>(procedure: string, input: unknown) => trpcAs<T>('policy', procedure, input);
 
 /** The engine over the data set's columns, as the browser's workers get them. */
 async function engineFor(datasetId: number) {

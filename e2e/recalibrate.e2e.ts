@@ -12,20 +12,12 @@ import { DEFAULT_OPTIONS, recalibrate, recalibratedRoundParams, type Recalibrati
 import { settle, type RoundParams } from '@/worker/settlement';
 import { toContractResult } from '@/worker/settlement/result';
 import type { SettlementData } from '@/worker/settlement/types';
-import { apiHeaders, launchBrowser, newPage } from './browser';
+import { apiHeaders, launchBrowser, newPage, trpcAs } from './browser';
 
 interface Round { id: number; datasetId: number; name: string; status: string; createdBy: string; parentId: number | null; reason: string | null; params: RoundParams }
 
-async function trpc<T>(procedure: string, input: unknown, method: 'GET' | 'POST' = 'GET'): Promise<T> {
-  const base = `${inject('baseUrl')}/api/trpc/${procedure}`;
-  const headers = await apiHeaders('policy');
-  const res =
-    method === 'GET'
-      ? await fetch(`${base}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
-      : await fetch(base, { method, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  expect(res.ok, `${procedure}: ${res.status}`).toBe(true);
-  return ((await res.json()) as { result: { data: T } }).result.data;
-}
+/** tRPC as the policy test account */
+const trpc = <T>(procedure: string, input: unknown, method: 'GET' | 'POST' = 'GET') => trpcAs<T>('policy', procedure, input, method);
 
 /** Each hospital's settlement over both pools, in fen, as the engine settles the round in Node. */
 function settlementFen(data: SettlementData, params: RoundParams): Map<string, number> {
