@@ -47,24 +47,3 @@ export async function writeOutput(command: string, path: string, text: string, s
     return false;
   }
 }
-
-/** A number as written on a command line: decimal, optionally with an exponent (1e9); anything else NaN. */
-export function numberArgument(text: string): number {
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text.trim()) ? Number(text) : Number.NaN;
-}
-
-/** Runs a command's main when its file is the script node was started with. */
-export function runAsScript(pattern: RegExp, main: (argv: string[], stderr: (line: string) => void, stdout: (line: string) => void) => Promise<number>): void {
-  if (!process.argv[1] || !pattern.test(process.argv[1])) return;
-  main(
-    process.argv.slice(2),
-    (line) => process.stderr.write(`${line}\n`),
-    (line) => process.stdout.write(`${line}\n`),
-  ).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}

@@ -5,35 +5,22 @@
  * mixed rounds, parts to the fen adding up to the reported change). Exit 0 with decomposition.json written; 1 on
  * bad input (every error on stderr, nothing written); 2 on bad arguments.
  */
-import { parseArgs } from 'node:util';
 import { createSettlementEngine } from '@/worker/settlement';
 import { decompose } from '@/worker/analysis';
-import { readAnalysisInputs, runAsScript, writeOutput } from './analysis-cli';
+import { readAnalysisInputs, writeOutput } from './analysis-cli';
+import { commandOptions, runAsScript } from './command-line';
 
 const USAGE = 'usage: npm run decompose -- --hospitals H.csv --catalog C.csv --cases K.csv --from A.json --to B.json --out decomposition.json';
 
-function parseCommandLine(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: Object.fromEntries(['hospitals', 'catalog', 'cases', 'from', 'to', 'out'].map((name) => [name, { type: 'string' as const }])),
-  }) as { values: Record<string, string | undefined> };
-  const { hospitals, catalog, cases, from, to, out } = values;
-  if (!hospitals || !catalog || !cases || !from || !to || !out) return null;
-  return { files: { hospitals, catalog, cases }, from, to, out };
-}
-
 export async function runDecompose(argv: string[], stderr: (line: string) => void, stdout: (line: string) => void = () => {}): Promise<number> {
-  let args: ReturnType<typeof parseCommandLine>;
-  try {
-    args = parseCommandLine(argv);
-  } catch (error) {
-    stderr(`${(error as Error).message}\n${USAGE}`);
+  const FILES = ['hospitals', 'catalog', 'cases', 'from', 'to', 'out'] as const;
+  const command = commandOptions(argv, FILES, FILES, USAGE);
+  if (!command.ok) {
+    for (const line of command.lines) stderr(line);
     return 2;
   }
-  if (!args) {
-    stderr(USAGE);
-    return 2;
-  }
+  const { hospitals: hospitalsFile, catalog, cases, ...rest } = command.values;
+  const args = { files: { hospitals: hospitalsFile, catalog, cases }, ...rest };
   const inputs = await readAnalysisInputs('decompose', args.files, [args.from, args.to], stderr);
   if (!inputs) return 1;
   const [from, to] = inputs.rounds as [typeof inputs.rounds[0], typeof inputs.rounds[0]];

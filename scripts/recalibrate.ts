@@ -8,7 +8,6 @@
  * 2 on bad arguments or option values (the option, the value and why; nothing read or written).
  */
 import { rm, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { formatRowError, omittedErrors, readDatasetFiles } from '@/server/import';
 import {
   DEFAULT_OPTIONS,
@@ -19,6 +18,7 @@ import {
   type RecalibrationOptions,
   type Recalibration,
 } from '@/worker/recalibration';
+import { commandOptions, runAsScript } from './command-line';
 import { readRound } from './settle';
 import { recalibrationReport } from './recalibration-report';
 
@@ -70,16 +70,15 @@ function optionsOf(values: Record<string, string | undefined>): { ok: true; opti
   return reasons.length || !parsed.success ? { ok: false, reasons } : { ok: true, options: parsed.data };
 }
 
+const OPTIONS = ['hospitals', 'catalog', 'cases', 'round', 'out', 'report', 'trim', 'min-cases', 'blend', 'cap', 'recentre'] as const;
+
 function parseCommandLine(argv: string[]): { ok: true; args: Args } | { ok: false; lines: string[] } {
-  const { values } = parseArgs({
-    args: argv,
-    options: Object.fromEntries(['hospitals', 'catalog', 'cases', 'round', 'out', 'report', 'trim', 'min-cases', 'blend', 'cap', 'recentre'].map((name) => [name, { type: 'string' as const }])),
-  }) as { values: Record<string, string | undefined> };
-  const { hospitals, catalog, cases, round, out } = values;
-  if (!hospitals || !catalog || !cases || !round || !out) return { ok: false, lines: [USAGE] };
-  const options = optionsOf(values);
+  const command = commandOptions(argv, OPTIONS, ['hospitals', 'catalog', 'cases', 'round', 'out'], USAGE);
+  if (!command.ok) return command;
+  const { hospitals, catalog, cases, round, out, report } = command.values;
+  const options = optionsOf(command.values);
   if (!options.ok) return { ok: false, lines: [...options.reasons, USAGE] };
-  return { ok: true, args: { files: { hospitals, catalog, cases }, round, out, report: values.report ?? null, options: options.options } };
+  return { ok: true, args: { files: { hospitals, catalog, cases }, round, out, report: report ?? null, options: options.options } };
 }
 
 function summaryLine(result: Recalibration): string {
@@ -92,13 +91,7 @@ function summaryLine(result: Recalibration): string {
 }
 
 export async function runRecalibrate(argv: string[], stderr: (line: string) => void, stdout: (line: string) => void = () => {}): Promise<number> {
-  let command: ReturnType<typeof parseCommandLine>;
-  try {
-    command = parseCommandLine(argv);
-  } catch (error) {
-    stderr(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const command = parseCommandLine(argv);
   if (!command.ok) {
     for (const line of command.lines) stderr(line);
     return 2;
@@ -134,16 +127,4 @@ export async function runRecalibrate(argv: string[], stderr: (line: string) => v
   return 0;
 }
 
-if (process.argv[1] && /recalibrate\.ts$/.test(process.argv[1])) {
-  runRecalibrate(
-    process.argv.slice(2),
-    (line) => process.stderr.write(`${line}\n`),
-    (line) => process.stdout.write(`${line}\n`),
-  ).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(/recalibrate\.ts$/, runRecalibrate);

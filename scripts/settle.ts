@@ -6,35 +6,14 @@
  * written); 2 on bad arguments.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { ENCODING_LABEL, formatRowError, omittedErrors, readDatasetFiles } from '@/server/import';
 import { parseRoundParams, settle, toContractResult, type RoundParams } from '@/worker/settlement';
+import { commandOptions, runAsScript } from './command-line';
 
 const USAGE = 'usage: npm run settle -- --hospitals H.csv --catalog C.csv --cases K.csv --round R.json --out result.json';
 
-interface Args {
-  hospitals: string;
-  catalog: string;
-  cases: string;
-  round: string;
-  out: string;
-}
-
-function parseCommandLine(argv: string[]): Args | null {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      hospitals: { type: 'string' },
-      catalog: { type: 'string' },
-      cases: { type: 'string' },
-      round: { type: 'string' },
-      out: { type: 'string' },
-    },
-  });
-  const { hospitals, catalog, cases, round, out } = values;
-  if (!hospitals || !catalog || !cases || !round || !out) return null;
-  return { hospitals, catalog, cases, round, out };
-}
+const ARGS = ['hospitals', 'catalog', 'cases', 'round', 'out'] as const;
+type Args = Record<(typeof ARGS)[number], string>;
 
 /** The round file as parameters, or the lines that say what is wrong with it. */
 export async function readRound(path: string): Promise<{ ok: true; params: RoundParams } | { ok: false; lines: string[] }> {
@@ -56,17 +35,12 @@ export async function readRound(path: string): Promise<{ ok: true; params: Round
 }
 
 export async function runSettle(argv: string[], stderr: (line: string) => void): Promise<number> {
-  let args: Args | null;
-  try {
-    args = parseCommandLine(argv);
-  } catch (error) {
-    stderr(`${(error as Error).message}\n${USAGE}`);
+  const command = commandOptions(argv, ARGS, ARGS, USAGE);
+  if (!command.ok) {
+    for (const line of command.lines) stderr(line);
     return 2;
   }
-  if (!args) {
-    stderr(USAGE);
-    return 2;
-  }
+  const args: Args = command.values;
   const [data, round] = await Promise.all([
     readDatasetFiles({ hospitals: args.hospitals, catalog: args.catalog, cases: args.cases }),
     readRound(args.round),
@@ -95,12 +69,4 @@ export async function runSettle(argv: string[], stderr: (line: string) => void):
   return 0;
 }
 
-if (process.argv[1] && /settle\.ts$/.test(process.argv[1])) {
-  runSettle(process.argv.slice(2), (line) => process.stderr.write(`${line}\n`)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runAsScript(/settle\.ts$/, (argv, stderr) => runSettle(argv, stderr));

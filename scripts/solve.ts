@@ -7,36 +7,23 @@
  * take); 3 when no value reaches the target (out of range, or inside a jump of the figure): nothing written, the
  * values closest below and above on stderr.
  */
-import { parseArgs } from 'node:util';
 import { createSettlementEngine } from '@/worker/settlement';
 import { isInputError, parseLever, parseTarget, solve, solvedLine } from '@/worker/analysis';
-import { numberArgument, readAnalysisInputs, runAsScript, writeOutput } from './analysis-cli';
+import { readAnalysisInputs, writeOutput } from './analysis-cli';
+import { commandOptions, numberArgument, runAsScript } from './command-line';
 
 const USAGE = 'usage: npm run solve -- --hospitals H.csv --catalog C.csv --cases K.csv --round R.json --lever LEVER --target TARGET --value V --out solved.json';
 export const UNREACHABLE_EXIT = 3;
 
-function parseCommandLine(argv: string[]) {
-  const { values } = parseArgs({
-    args: argv,
-    options: Object.fromEntries(['hospitals', 'catalog', 'cases', 'round', 'lever', 'target', 'value', 'out'].map((name) => [name, { type: 'string' as const }])),
-  }) as { values: Record<string, string | undefined> };
-  const { hospitals, catalog, cases, round, lever, target, value, out } = values;
-  if (!hospitals || !catalog || !cases || !round || !lever || !target || value === undefined || !out) return null;
-  return { files: { hospitals, catalog, cases }, round, lever, target, value, out };
-}
-
 export async function runSolve(argv: string[], stderr: (line: string) => void, stdout: (line: string) => void = () => {}): Promise<number> {
-  let args: ReturnType<typeof parseCommandLine>;
-  try {
-    args = parseCommandLine(argv);
-  } catch (error) {
-    stderr(`${(error as Error).message}\n${USAGE}`);
+  const OPTIONS = ['hospitals', 'catalog', 'cases', 'round', 'lever', 'target', 'value', 'out'] as const;
+  const command = commandOptions(argv, OPTIONS, OPTIONS, USAGE);
+  if (!command.ok) {
+    for (const line of command.lines) stderr(line);
     return 2;
   }
-  if (!args) {
-    stderr(USAGE);
-    return 2;
-  }
+  const { hospitals, catalog, cases, ...rest } = command.values;
+  const args = { files: { hospitals, catalog, cases }, ...rest };
   const value = numberArgument(args.value);
   const target = parseTarget(args.target);
   const refused = [
