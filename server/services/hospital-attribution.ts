@@ -17,6 +17,7 @@ import { openRound } from './hospital-view';
 import type { Round } from './rounds';
 import { keptEngine } from './kept-engine';
 import { settlementData } from './settlement-data';
+import { remember } from './remember';
 
 export interface HospitalAttribution {
   hospital: { code: string; name: string; level: number };
@@ -39,20 +40,6 @@ const cached = (holder.__drgHospitalAttribution ??= { decompositions: new Map(),
 /** decompositions kept (each a few hundred rows), and DRG lines (one hospital and pool each) */
 const DECOMPOSITIONS = 8;
 const DRG_LINES = 64;
-
-/** Keeps `map` to `size` entries, the least recently used dropped first. */
-function remember<V>(map: Map<string, V>, key: string, size: number, make: () => V): V {
-  const hit = map.get(key);
-  if (hit !== undefined) {
-    map.delete(key);
-    map.set(key, hit);
-    return hit;
-  }
-  const value = make();
-  map.set(key, value);
-  while (map.size > size) map.delete(map.keys().next().value!);
-  return value;
-}
 
 /** The data set's kept engine (kept-engine.ts, shared with the hospital view), its tables, and its version's key. */
 function engineOf(db: Db, datasetId: number): { key: string; engine: SettlementEngine; tables: AnalysisTables } {

@@ -21,6 +21,7 @@ import type { OutlierQuery } from './outlier-query';
 import { getRound, type Round } from './rounds';
 import { settlementData } from './settlement-data';
 import { keptEngine } from './kept-engine';
+import { remember } from './remember';
 
 /** a level's total is shown only over at least this many other hospitals (no one hospital can be read off it) */
 export const LEVEL_MIN_OTHERS = 3;
@@ -56,18 +57,8 @@ const CACHE_SIZE = 6;
 /** The year settled under `params` on the server, cached by data set version and parameters' fingerprint. */
 export function settledParams(db: Db, datasetId: number, params: RoundParams): SettlementResult {
   const { version } = settlementData(db, datasetId);
-  const key = `${datasetId}:${version}:${paramsFingerprint(params)}`;
-  const hit = settled.get(key);
-  if (hit) {
-    settled.delete(key);
-    settled.set(key, hit);
-    return hit;
-  }
   // on the data set's kept engine: a live session's edit or a request's change is priced on kept classes
-  const result = keptEngine(db, datasetId).settle(params);
-  settled.set(key, result);
-  if (settled.size > CACHE_SIZE) settled.delete(settled.keys().next().value!);
-  return result;
+  return remember(settled, `${datasetId}:${version}:${paramsFingerprint(params)}`, CACHE_SIZE, () => keptEngine(db, datasetId).settle(params));
 }
 
 export interface CityFigures {

@@ -27,6 +27,7 @@ import type { DrgEntry } from '@/worker/settlement/types';
 import { DomainError } from './errors';
 import { createRound, getRound, type Round } from './rounds';
 import { settlementData } from './settlement-data';
+import { remember } from './remember';
 
 /** A few rounds' used costs (≈ 8 bytes per used case) and a few dozen results (≈ 100 KB each), newest last. */
 const USED_KEPT = 3;
@@ -40,19 +41,6 @@ interface Cache {
 // On globalThis, as settlement-data.ts: every route bundle shares one cache.
 const holder = globalThis as typeof globalThis & { __drgRecalibration?: Cache };
 const cache = (holder.__drgRecalibration ??= { used: new Map(), results: new Map() });
-
-function remember<T>(map: Map<string, T>, key: string, limit: number, make: () => T): T {
-  const hit = map.get(key);
-  if (hit !== undefined) {
-    map.delete(key);
-    map.set(key, hit);
-    return hit;
-  }
-  const value = make();
-  map.set(key, value);
-  while (map.size > limit) map.delete(map.keys().next().value!);
-  return value;
-}
 
 interface Source {
   round: Round;
