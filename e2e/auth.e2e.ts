@@ -29,6 +29,12 @@ describe('accounts and the hospital data boundary in Chromium', () => {
     await page.getByTestId('login-form').waitFor();
     expect(new URL(page.url()).pathname).toBe('/login');
     expect(await page.locator('body').innerText()).not.toMatch(/H0\d\d/);
+    // the login page as the server sends it, before its scripts run: a form the browser sent itself would put
+    // the password in the URL, so it is a POST form and its button waits for the scripts
+    const html = await (await page.request.get(`${inject('baseUrl')}/login`)).text();
+    expect(html).toMatch(/<form[^>]*method="post"[^>]*data-testid="login-form"/);
+    expect(html).toMatch(/<button[^>]*disabled=""[^>]*data-testid="login-submit"/);
+    await expect.poll(() => page.getByTestId('login-submit').isEnabled()).toBe(true);
     expect((await page.request.get(`${inject('baseUrl')}/api/trpc/datasets.list`)).status()).toBe(401);
     // a wrong password says so, in Chinese
     await page.getByTestId('login-username').fill(E2E_USERS.panel.username);

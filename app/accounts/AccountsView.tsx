@@ -86,7 +86,7 @@ export function AccountsView({ self }: { self: string }) {
       ) : null}
       <NewAccount onCreated={(username) => done(t('accounts.created.ok', { username }))} onError={failed} />
       {resetting ? (
-        <form className={`panel ${styles.form}`} onSubmit={submitReset} data-testid="account-reset-form">
+        <form method="post" className={`panel ${styles.form}`} onSubmit={submitReset} data-testid="account-reset-form">
           <strong>{t('accounts.resetPassword')}: {resetting}</strong>
           <label>
             {t('accounts.newPassword')}{' '}
@@ -124,7 +124,7 @@ function NewAccount({ onCreated, onError }: { onCreated: (username: string) => v
     );
   };
   return (
-    <form className={`panel ${styles.form}`} onSubmit={submit} data-testid="account-add-form">
+    <form method="post" className={`panel ${styles.form}`} onSubmit={submit} data-testid="account-add-form">
       <strong>{t('accounts.add')}</strong>
       <label>
         {t('accounts.username')} <input value={username} required maxLength={64} autoComplete="off" onChange={(e) => setUsername(e.target.value)} data-testid="account-username" />

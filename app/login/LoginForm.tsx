@@ -1,13 +1,20 @@
 'use client';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useLocale } from '../i18n/locale';
 import styles from './login.module.css';
 
-/** 登录: username and password to /api/auth/login; on success, on to the page asked for (same site only). */
+/**
+ * 登录: username and password to /api/auth/login; on success, on to the page asked for (same site only). The form
+ * is `method="post"` and its button disabled until hydrated: a form sent by the browser itself, before the scripts
+ * ran, would otherwise put the password in the URL (history, proxy and server logs).
+ */
 export function LoginForm({ next }: { next: string }) {
   const { t } = useLocale();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // until the page's scripts run, the browser would submit the form itself: the button waits for them
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -30,7 +37,7 @@ export function LoginForm({ next }: { next: string }) {
     setPending(false);
   };
   return (
-    <form className={`panel ${styles.form}`} onSubmit={(e) => void submit(e)} data-testid="login-form">
+    <form method="post" className={`panel ${styles.form}`} onSubmit={(e) => void submit(e)} data-testid="login-form">
       <h2>{t('auth.title')}</h2>
       <label>
         {t('auth.username')}
@@ -41,7 +48,7 @@ export function LoginForm({ next }: { next: string }) {
         <input name="password" type="password" autoComplete="current-password" required maxLength={200} data-testid="login-password" />
       </label>
       {error ? <p className="error" role="alert" data-testid="login-error">{error}</p> : null}
-      <button type="submit" className="primary" disabled={pending} data-testid="login-submit">
+      <button type="submit" className="primary" disabled={pending || !ready} data-testid="login-submit">
         {pending ? t('auth.signingIn') : t('auth.submit')}
       </button>
       <p className="muted">{t('auth.hint')}</p>
