@@ -5,7 +5,9 @@ import { useLocale } from '../i18n/locale';
 import { formatMoney, formatNumber, formatPercent, formatSignedWan, wanUnit } from '../lib/format';
 import { StatementTable } from '../workbench/hospital/StatementTable';
 import type { FollowerState } from './follower-state';
+import { colon, inParens } from './punctuation';
 import styles from './live.module.css';
+
 
 const settlementFen = (statements: { settlementFen: number }[]) => statements.reduce((s, x) => s + x.settlementFen, 0);
 
@@ -27,7 +29,7 @@ function HospitalCards({ figures, roundName }: { figures: LiveHospitalFigures; r
         <div className="value">{formatMoney(after / 100, locale)}</div>
       </div>
       <div className="card" data-testid="live-hospital-change">
-        <div className="label">{t('live.change')}（{wanUnit(locale)}）</div>
+        <div className="label">{t('live.change')}{inParens(wanUnit(locale), locale)}</div>
         <div className={`value ${tone}`}>{formatSignedWan((after - before) / 100, locale)}</div>
         <div className={`label ${tone}`}>{before ? formatPercent((after - before) / Math.abs(before), locale) : '—'}</div>
       </div>
@@ -44,7 +46,7 @@ function HospitalCards({ figures, roundName }: { figures: LiveHospitalFigures; r
       {figures.level ? (
         <div className="card">
           <div className="label">{t('live.level', { level: t(`level.${figures.level.level as 1 | 2 | 3}`), n: figures.level.hospitals })}</div>
-          <div className="value">{formatSignedWan((figures.level.roundFen - figures.level.baselineFen) / 100, locale)} {wanUnit(locale)}</div>
+          <div className="value">{formatSignedWan((figures.level.roundFen - figures.level.baselineFen) / 100, locale)} <span className={styles.unit}>{wanUnit(locale)}</span></div>
         </div>
       ) : null}
     </div>
@@ -63,7 +65,7 @@ function MovedDrgs({ figures }: { figures: LiveHospitalFigures }) {
           <th>DRG</th>
           <th>{t('hospital.drgName')}</th>
           <th className="num">{t('hospitals.cases')}</th>
-          <th className="num">{t('live.change')}（{wanUnit(locale)}）</th>
+          <th className="num">{t('live.change')}{inParens(wanUnit(locale), locale)}</th>
         </tr>
       </thead>
       <tbody>
@@ -85,7 +87,7 @@ function MovedDrgs({ figures }: { figures: LiveHospitalFigures }) {
  * parameters, settled on the server (the parameters never reach this page), updated at every change.
  */
 export function HospitalFollower({ state, projector }: { state: FollowerState; projector: boolean }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const meta = state.meta!;
   const event = state.figures;
   const figures = event?.figures ?? null;
@@ -101,7 +103,7 @@ export function HospitalFollower({ state, projector }: { state: FollowerState; p
       {figures ? (
         <>
           <h2 className={styles.hospitalName} data-testid="live-hospital-name">
-            {t('live.ownHospital')}：{figures.hospital.code} {figures.hospital.name} · {t(`level.${figures.hospital.level as 1 | 2 | 3}`)}
+            {t('live.ownHospital')}{colon(locale)}{figures.hospital.code} {figures.hospital.name} · {t(`level.${figures.hospital.level as 1 | 2 | 3}`)}
           </h2>
           <HospitalCards figures={figures} roundName={roundName} />
           {projector ? null : <MovedDrgs figures={figures} />}

@@ -8,6 +8,7 @@ import { useLiveFollow } from './useLiveFollow';
 import type { FollowerState } from './follower-state';
 import { BureauFollower } from './BureauFollower';
 import { HospitalFollower } from './HospitalFollower';
+import { colon } from './punctuation';
 import styles from './live.module.css';
 
 const PROJECTOR_KEY = 'drg-live-projector';
@@ -20,13 +21,13 @@ function takeOverHref(id: string, meta: LiveMeta): string {
 }
 
 function ChangeNotice({ meta }: { meta: LiveMeta }) {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const kind = meta.change.kind;
   const text = t(`live.change.${kind}` as MessageKey, { name: kind === 'handover' ? meta.presenter : meta.round.name });
   return (
     <span className={styles.notice} data-testid="live-change" data-kind={kind} data-version={meta.version}>
       {text}
-      {meta.change.label && kind !== 'saved' && kind !== 'rounds' ? `：${meta.change.label}` : ''}
+      {meta.change.label && kind !== 'saved' && kind !== 'rounds' ? `${colon(locale)}${meta.change.label}` : ''}
     </span>
   );
 }
@@ -62,13 +63,16 @@ export function LiveFollowerView({ id, viewer }: { id: string; viewer: { usernam
             <span data-testid="live-presenter">{t('live.presenter', { name: meta.presenter })}</span>
             <span data-testid="live-round" data-round-id={meta.round.id}>{t('live.round', { name: meta.round.name })}{meta.dirty ? ` ${t('live.unsaved')}` : ''}</span>
             <span data-testid="live-baseline">{t('live.baseline', { name: meta.baseline.name })}</span>
-            {meta.compared.length ? <span data-testid="live-compared">{t('live.compared', { names: meta.compared.map((r) => r.name).join('、') })}</span> : null}
+            {meta.compared.length ? <span data-testid="live-compared">{t('live.compared', { names: meta.compared.map((r) => r.name).join(t('live.listJoin')) })}</span> : null}
           </>
         ) : null}
         <ConnectionBadge state={state} />
-        <button type="button" className={styles.projectorToggle} data-testid="live-projector" aria-pressed={projector} onClick={toggleProjector}>
-          {t(projector ? 'live.projectorOff' : 'live.projector')}
-        </button>
+        {/* once the session has ended there is nothing left to project */}
+        {meta?.ended || state.connection === 'ended' ? null : (
+          <button type="button" className={styles.projectorToggle} data-testid="live-projector" aria-pressed={projector} onClick={toggleProjector}>
+            {t(projector ? 'live.projectorOff' : 'live.projector')}
+          </button>
+        )}
       </div>
       {meta && (meta.ended || state.connection === 'ended') ? (
         <div className={`panel ${styles.ended}`} data-testid="live-ended">

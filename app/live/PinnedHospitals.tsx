@@ -6,6 +6,7 @@ import { useLocale } from '../i18n/locale';
 import { formatPercent, formatSignedWan, formatWan, wanUnit } from '../lib/format';
 import { HeadlineCards } from '../workbench/compare/HeadlineCards';
 import { change, headline, impactRows } from '../workbench/compare/impact';
+import { inParens } from './punctuation';
 import styles from './live.module.css';
 
 const PINNED_KEY = 'drg-live-pinned';
@@ -80,10 +81,10 @@ export function PinnedHospitals(props: PinnedHospitalsProps) {
           <thead>
             <tr>
               <th>{t('hospitals.name')}</th>
-              <th className="num">{props.baselineName}（{unit}）</th>
-              <th className="num">{props.roundName}（{unit}）</th>
-              <th className="num">{t('live.change')}（{unit}）</th>
-              <th className="num">{t('live.change')}（%）</th>
+              <th className="num">{props.baselineName}{inParens(unit, locale)}</th>
+              <th className="num">{props.roundName}{inParens(unit, locale)}</th>
+              <th className="num">{t('live.change')}{inParens(unit, locale)}</th>
+              <th className="num">{t('live.change')}{inParens('%', locale)}</th>
               <th />
             </tr>
           </thead>

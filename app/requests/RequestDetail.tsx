@@ -4,7 +4,18 @@ import type { RequestView } from '@/server/services/requests';
 import { itemText, type DrgNames } from './item-text';
 import styles from './requests.module.css';
 
-const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
+export const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** "PDF", "PNG", "JPEG", "WebP" rather than the stored MIME type */
+export const fileKind = (mime: string) => (mime === 'application/pdf' ? 'PDF' : mime === 'image/webp' ? 'WebP' : mime.replace(/^image\//, '').toUpperCase());
+
+/** A stored ISO instant (UTC) as the viewer's local date and time, "2024-03-05 14:07": the bureau works in China time. */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso.replace('T', ' ').slice(0, 16);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}
 
 /** A request's status and outcome in words: accepted into which round, or rejected and why. */
 export function RequestOutcome({ request }: { request: RequestView }) {
@@ -35,7 +46,7 @@ export function RequestDetail({ request, drgNames }: { request: RequestView; drg
       </h3>
       <p className="muted">
         {request.hospital.code} {request.hospital.name} · {t('requests.round')}：{request.round.name} · {t('requests.author')}：{request.author}
-        {request.decidedBy && request.decidedAt ? ` · ${t('requests.decidedBy', { user: request.decidedBy, at: request.decidedAt.replace('T', ' ').slice(0, 16) })}` : ''}
+        {request.decidedBy && request.decidedAt ? ` · ${t('requests.decidedBy', { user: request.decidedBy, at: localTime(request.decidedAt) })}` : ''}
       </p>
       {request.status === 'accepted' || request.status === 'rejected' ? (
         <p className={styles.outcome} data-testid="request-outcome">
@@ -59,7 +70,7 @@ export function RequestDetail({ request, drgNames }: { request: RequestView; drg
                 <a href={`/api/requests/attachments/${a.id}`} download={a.fileName} data-testid="request-attachment">
                   {a.fileName}
                 </a>{' '}
-                <span className="muted">({a.mime}, {kb(a.size)})</span>
+                <span className="muted">({fileKind(a.mime)}, {kb(a.size)})</span>
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 'use client';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -8,7 +8,7 @@ import { useLocale } from '../i18n/locale';
 import { DataTable, type TableColumn } from '../components/DataTable';
 import type { RequestView } from '@/server/services/requests';
 import { REQUEST_STATUSES, type RequestStatus } from '@/db/schema';
-import { RequestDetail, RequestOutcome, StatusBadge } from './RequestDetail';
+import { RequestDetail, RequestOutcome, StatusBadge, localTime } from './RequestDetail';
 import { RejectForm } from './RejectForm';
 import styles from './requests.module.css';
 
@@ -34,6 +34,7 @@ export function RequestsQueue() {
   const [roundId, setRoundId] = useState<number | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [rejected, setRejected] = useState<number | null>(null);
   const [accepted, setAccepted] = useState<{ id: number; name: string; parentId: number | null } | null>(null);
   const rounds = useQuery(trpc.rounds.list.queryOptions({ datasetId: datasetId ?? 0 }, { enabled: datasetId !== null }));
   const list = useQuery(
@@ -53,6 +54,11 @@ export function RequestsQueue() {
   );
 
   const rows = list.data ?? [];
+  // the detail opens below the table: bring it into view, or at 1280 × 720 the click seems to do nothing
+  const detailRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (openId !== null) detailRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [openId]);
   const chosen = rows.filter((r) => selected.includes(r.id));
   const oneRound = chosen.length > 0 && new Set(chosen.map((r) => r.round.id)).size === 1 ? chosen[0]!.round : null;
   const toggle = (id: number) => setSelected(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
@@ -69,7 +75,7 @@ export function RequestsQueue() {
       { id: 'items', header: t('requests.items'), value: (r) => r.items.length, text: (r) => t('requests.itemCount', { n: r.items.length }) },
       { id: 'status', header: t('requests.status'), value: (r) => t(`requests.status.${r.status}`), render: (r) => <StatusBadge status={r.status} /> },
       { id: 'result', header: t('requests.result'), value: (r) => (r.status === 'rejected' ? (r.rejectReason ?? '') : r.acceptedRound?.name ?? ''), render: (r) => <span className={styles.wrap}><RequestOutcome request={r} /></span> },
-      { id: 'submitted', header: t('requests.updated'), value: (r) => (r.submittedAt ?? r.updatedAt).replace('T', ' ').slice(0, 16) },
+      { id: 'submitted', header: t('requests.updated'), value: (r) => localTime(r.submittedAt ?? r.updatedAt) },
       { id: 'open', header: '', value: () => '', render: (r) => <button type="button" onClick={() => setOpenId(openId === r.id ? null : r.id)} data-testid={`request-open-${r.id}`}>{t('requests.detail')}</button> },
     ],
     [t, selected, openId],
@@ -119,6 +125,7 @@ export function RequestsQueue() {
         >
           {t('requests.accept')}
         </button>
+        {rejected !== null ? <span data-testid="requests-rejected">{t('requests.rejectedDone', { id: rejected })}</span> : null}
         {accept.error ? <span className="error" data-testid="requests-accept-error">{accept.error.message}</span> : null}
         {accepted ? (
           <span data-testid="requests-accepted">
@@ -133,9 +140,9 @@ export function RequestsQueue() {
         <DataTable caption={t('requests.title')} rows={rows} columns={columns} rowKey={(r) => String(r.id)} rowAttributes={(r) => ({ 'data-request-id': String(r.id), 'data-status': r.status })} exportName="requests" testId="requests-table" />
       ) : null}
       {open ? (
-        <div className="panel">
+        <div className="panel" ref={detailRef}>
           <RequestDetail request={open} drgNames={drgNames} />
-          {open.actions.includes('reject') ? <RejectForm requestId={open.id} onDone={() => void refresh()} /> : null}
+          {open.actions.includes('reject') ? <RejectForm requestId={open.id} onDone={() => { setRejected(open.id); void refresh(); }} /> : null}
         </div>
       ) : null}
     </div>

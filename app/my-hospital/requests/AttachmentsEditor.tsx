@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import { useLocale } from '../../i18n/locale';
 import type { AttachmentInfo } from '@/server/services/requests';
+import { fileKind, kb } from '../../requests/RequestDetail';
 import styles from '../../requests/requests.module.css';
 
 async function upload(requestId: number, file: File): Promise<string | null> {
@@ -43,14 +44,16 @@ export function AttachmentsEditor({ requestId, attachments, editable, limits, on
       <ul className={styles.files}>
         {attachments.map((a) => (
           <li key={a.id}>
-            <a href={`/api/requests/attachments/${a.id}`} download={a.fileName}>{a.fileName}</a> <span className="muted">({a.mime})</span>{' '}
+            <a href={`/api/requests/attachments/${a.id}`} download={a.fileName}>{a.fileName}</a> <span className="muted">({fileKind(a.mime)}, {kb(a.size)})</span>{' '}
             {editable ? <button type="button" onClick={() => onRemove(a.id)}>{t('requests.removeAttachment')}</button> : null}
           </li>
         ))}
       </ul>
       {editable ? (
         <div className={styles.actions}>
-          <input ref={input} type="file" accept="application/pdf,image/png,image/jpeg,image/webp" multiple disabled={requestId === null || busy} onChange={(e) => void choose(e.target.files)} data-testid="request-attach" />
+          {/* the browser's own file picker is labelled in the browser's language ("Choose Files"): a button in the page's opens it */}
+          <input ref={input} type="file" hidden accept="application/pdf,image/png,image/jpeg,image/webp" multiple disabled={requestId === null || busy} onChange={(e) => void choose(e.target.files)} data-testid="request-attach" />
+          <button type="button" disabled={requestId === null || busy} onClick={() => input.current?.click()}>{t('requests.attach')}</button>
           <span className="muted">{busy ? t('requests.uploading') : t('requests.attachHint', { mb: limits?.attachmentMb ?? '—', n: limits?.attachments ?? '—' })}</span>
         </div>
       ) : null}

@@ -2,7 +2,8 @@
 import { useLocale } from '../../i18n/locale';
 import { CASE_RULES, isSwitchRule, type CaseRule, type RequestItemKind } from '@/server/services/request-items';
 import type { LeverValues } from '@/server/services/request-impact';
-import { emptyItem, type FormItem, type FormProblem } from './form-items';
+import { boundText } from '@/worker/settlement/bounds';
+import { emptyItem, valueBound, type FormItem, type FormProblem } from './form-items';
 import styles from '../../requests/requests.module.css';
 
 const KINDS: RequestItemKind[] = ['hospital_coefficient', 'drg_weight', 'uniform_price', 'case_rule'];
@@ -34,6 +35,9 @@ export function ItemEditor({ item, index, levers, problems, disabled, onChange, 
   const set = (patch: Partial<FormItem>) => onChange({ ...item, ...patch });
   const current = currentValue(item, levers, t);
   const invalid = (p: FormProblem['problem']) => (problems.includes(p) ? true : undefined);
+  const bound = valueBound(item);
+  const outOfRange = problems.includes('range');
+  const hint = [current !== null ? t('requests.current', { value: current }) : null, bound ? t('requests.range', { range: boundText(bound) }) : null].filter(Boolean).join(' · ');
   const usesDrg = item.kind === 'drg_weight' || item.kind === 'uniform_price';
   const listId = `request-drgs-${index}`;
   return (
@@ -69,9 +73,9 @@ export function ItemEditor({ item, index, levers, problems, disabled, onChange, 
             <option value="false">{t('requests.no')}</option>
           </select>
         ) : (
-          <input inputMode="decimal" value={item.value} disabled={disabled} placeholder={t('requests.value')} aria-label={t('requests.value')} aria-invalid={invalid('value')} onChange={(e) => set({ value: e.target.value })} data-testid="item-value" />
+          <input inputMode="decimal" value={item.value} disabled={disabled} placeholder={t('requests.value')} aria-label={t('requests.value')} aria-invalid={invalid('value') ?? invalid('range')} onChange={(e) => set({ value: e.target.value })} data-testid="item-value" />
         )}
-        {current !== null ? <span className={styles.current}>{t('requests.current', { value: current })}</span> : null}
+        {hint ? <span className={`${styles.current} ${outOfRange ? styles.errors : ''}`} data-testid="item-hint">{outOfRange ? `${t('requests.outOfRange')} · ${hint}` : hint}</span> : null}
       </div>
       <textarea value={item.reason} disabled={disabled} maxLength={1000} placeholder={t('requests.reasonPlaceholder')} aria-label={t('requests.reason')} aria-invalid={invalid('reason')} onChange={(e) => set({ reason: e.target.value })} data-testid="item-reason" />
       <button type="button" disabled={disabled} onClick={onRemove}>{t('requests.removeItem')}</button>

@@ -1,12 +1,12 @@
 'use client';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Link from 'next/link';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc';
 import { useLocale } from '../../i18n/locale';
 import { DataTable, type TableColumn } from '../../components/DataTable';
 import type { RequestView } from '@/server/services/requests';
-import { RequestDetail, RequestOutcome, StatusBadge } from '../../requests/RequestDetail';
+import { RequestDetail, RequestOutcome, StatusBadge, localTime } from '../../requests/RequestDetail';
 import { RequestForm } from './RequestForm';
 import styles from '../../requests/requests.module.css';
 
@@ -27,6 +27,11 @@ export function MyRequestsView() {
   const [openId, setOpenId] = useState<number | null>(null);
   const withdraw = useMutation(trpc.requests.withdraw.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.requests.pathKey() }) }));
   const proposed = (rounds.data ?? []).filter((r) => r.status === 'proposed');
+  // the detail opens below the table: bring it into view, or at 1280 × 720 the click seems to do nothing
+  const detailRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (openId !== null) detailRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [openId]);
 
   const columns = useMemo<TableColumn<RequestView>[]>(
     () => [
@@ -36,7 +41,7 @@ export function MyRequestsView() {
       { id: 'items', header: t('requests.items'), value: (r) => r.items.length, text: (r) => t('requests.itemCount', { n: r.items.length }) },
       { id: 'status', header: t('requests.status'), value: (r) => t(`requests.status.${r.status}`), render: (r) => <StatusBadge status={r.status} /> },
       { id: 'result', header: t('requests.result'), value: (r) => (r.status === 'rejected' ? (r.rejectReason ?? '') : r.acceptedRound?.name ?? ''), render: (r) => <span className={styles.wrap}><RequestOutcome request={r} /></span> },
-      { id: 'updated', header: t('requests.updated'), value: (r) => r.updatedAt.replace('T', ' ').slice(0, 16) },
+      { id: 'updated', header: t('requests.updated'), value: (r) => localTime(r.updatedAt) },
       {
         id: 'open', header: '', value: () => '',
         render: (r) => (
@@ -82,7 +87,7 @@ export function MyRequestsView() {
       {list.data?.length ? (
         <DataTable caption={t('requests.myTitle')} rows={list.data} columns={columns} rowKey={(r) => String(r.id)} rowAttributes={(r) => ({ 'data-request-id': String(r.id), 'data-status': r.status })} exportName="requests" testId="my-requests-table" />
       ) : null}
-      {open ? <div className="panel"><RequestDetail request={open} /></div> : null}
+      {open ? <div className="panel" ref={detailRef}><RequestDetail request={open} /></div> : null}
     </div>
   );
 }

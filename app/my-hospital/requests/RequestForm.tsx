@@ -39,7 +39,7 @@ export function RequestForm({ datasetId, rounds, request, onClose }: RequestForm
 
   const saved = useQuery(trpc.requests.get.queryOptions({ id: requestId ?? 0 }, { enabled: requestId !== null }));
   const levers = useQuery(trpc.requests.levers.queryOptions({ datasetId, roundId }, { enabled: roundId > 0 }));
-  const impact = useQuery(trpc.requests.impact.queryOptions({ datasetId, roundId, items: previewed ?? [] }, { enabled: previewed !== null && previewed.length > 0 }));
+  const impact = useQuery(trpc.requests.impact.queryOptions({ datasetId, roundId, items: previewed ?? [] }, { enabled: previewed !== null && previewed.length > 0, retry: false }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.requests.pathKey() });
   const fail = (error: { message: string }) => setMessage({ error: true, text: error.message });
   const create = useMutation(trpc.requests.create.mutationOptions({ onError: fail }));

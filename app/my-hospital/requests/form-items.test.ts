@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestItem } from '@/server/services/request-items';
-import { emptyItem, formProblems, toFormItem, toRequestItems } from './form-items';
+import { emptyItem, formProblems, toFormItem, toRequestItems, valueBound } from './form-items';
 
 describe('the request form items', () => {
   it('turns what was typed into request items, and back', () => {
@@ -28,5 +28,23 @@ describe('the request form items', () => {
       { item: 1, problem: 'value' },
       { item: 2, problem: 'reason' },
     ]);
+  });
+
+  it('names a number outside the engine bounds, and gives each lever its range', () => {
+    const form = [
+      { ...emptyItem('case_rule'), rule: 'high_extra_ratio' as const, value: '2.5', reason: 'x' },
+      { ...emptyItem('hospital_coefficient'), value: '0', reason: 'x' },
+      { ...emptyItem('case_rule'), rule: 'exclude_los_min' as const, value: '60.5', reason: 'x' },
+      { ...emptyItem('drg_weight'), drg: 'ES35', value: '1.2', reason: 'x' },
+    ];
+    expect(formProblems(form)).toEqual([
+      { item: 0, problem: 'range' },
+      { item: 1, problem: 'range' },
+      { item: 2, problem: 'range' },
+    ]);
+    expect(valueBound(form[0]!)).toMatchObject({ min: 0, max: 1 });
+    expect(valueBound(form[1]!)).toMatchObject({ min: 0, max: 3, minOpen: true });
+    expect(valueBound({ ...emptyItem('case_rule'), rule: 'low_times_coef' })).toBeNull();
+    expect(valueBound(emptyItem('uniform_price'))).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * what the user typed, and sends only items that read as numbers where numbers are due.
  */
 import { isSwitchRule, type CaseRule, type RequestItem, type RequestItemKind } from '@/server/services/request-items';
+import { boundOf, isWithin, type Bound } from '@/worker/settlement/bounds';
 
 export interface FormItem {
   kind: RequestItemKind;
@@ -38,15 +39,30 @@ function numberOf(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** What is missing in one form item (its index and a text key), before anything is sent. */
-export type FormProblem = { item: number; problem: 'drg' | 'value' | 'reason' };
+/**
+ * The engine's bound of the number an item sets (SETTLEMENT.md §6, bounds.ts), or null when it sets no number: shown
+ * beside the field and checked before anything is sent, so that an out-of-range value is named in the page's language
+ * (the server checks again and answers in both).
+ */
+export function valueBound(item: FormItem): Bound | null {
+  if (item.kind === 'hospital_coefficient') return boundOf(['hospital_coefficients', 'H']);
+  if (item.kind === 'drg_weight') return boundOf(['weights', 'D']);
+  if (item.kind === 'case_rule' && !isSwitchRule(item.rule)) return boundOf([item.rule]);
+  return null;
+}
+
+/** What is missing or out of range in one form item (its index and a text key), before anything is sent. */
+export type FormProblem = { item: number; problem: 'drg' | 'value' | 'range' | 'reason' };
 
 export function formProblems(items: readonly FormItem[]): FormProblem[] {
   const problems: FormProblem[] = [];
   items.forEach((item, i) => {
     if ((item.kind === 'drg_weight' || item.kind === 'uniform_price') && !item.drg.trim()) problems.push({ item: i, problem: 'drg' });
     const needsNumber = item.kind === 'hospital_coefficient' || item.kind === 'drg_weight' || (item.kind === 'case_rule' && !isSwitchRule(item.rule));
-    if (needsNumber && numberOf(item.value) === null) problems.push({ item: i, problem: 'value' });
+    const number = needsNumber ? numberOf(item.value) : null;
+    const bound = valueBound(item);
+    if (needsNumber && number === null) problems.push({ item: i, problem: 'value' });
+    else if (number !== null && bound && !isWithin(bound, number)) problems.push({ item: i, problem: 'range' });
     if (!item.reason.trim()) problems.push({ item: i, problem: 'reason' });
   });
   return problems;

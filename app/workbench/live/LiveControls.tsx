@@ -90,7 +90,7 @@ export function LiveControls({ live }: { live: LivePresenting }) {
         <div className={`panel ${styles.panel}`} data-testid="live-panel">
           <strong>{t('live.title')}</strong>
           <CopyLink url={live.session.url} />
-          <span className="muted">{t('live.followersDetail', { bureau: followers ? followers.total - followers.hospitals : 0, hospitals: followers?.hospitals ?? 0 })}{candidates.length ? `：${candidates.join('、')}` : ''}</span>
+          <span className="muted">{t('live.followersDetail', { bureau: followers ? followers.total - followers.hospitals : 0, hospitals: followers?.hospitals ?? 0, names: candidates.length ? t('live.followerNames', { names: candidates.join(t('live.listJoin')) }) : '' })}</span>
           <span className={styles.row}>
             <span className={styles.caption}>{t('live.handoverTo')}</span>
             {candidates.length ? (
