@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../lib/trpc';
 import { useLocale } from '../i18n/locale';
 import { DataTable, type TableColumn } from '../components/DataTable';
+import type { MessageKey } from '../i18n/messages';
 
 interface Entry {
   id: number;
@@ -18,6 +19,13 @@ interface Entry {
 const PAGE = 200;
 /** the kinds of entry a filter offers (an action family matches its sub-kinds: login → login.failed …) */
 const ACTIONS = ['', 'login', 'import', 'create', 'update', 'status', 'delete', 'user', 'live', 'edit', 'submit', 'withdraw', 'accept', 'reject', 'attach', 'detach'] as const;
+/** actions with a name in the page's language (audit.act.*); any other shows its code */
+const ACTION_NAMES = new Set<string>([
+  ...ACTIONS.filter(Boolean),
+  'login.failed', 'login.locked', 'user.add', 'user.disable', 'user.enable', 'user.password',
+  'live.start', 'live.join', 'live.handover', 'live.end',
+]);
+const ENTITY_NAMES = new Set<string>(['round', 'request', 'dataset', 'user']);
 /** the kinds of object an entry is about (a round id narrows to one round) */
 const ENTITIES = [
   ['', 'common.all'],
@@ -49,12 +57,15 @@ export function AuditView({ ownOnly }: { ownOnly: boolean }) {
     limit: PAGE,
   };
   const log = useQuery(trpc.audit.list.queryOptions(input));
+  // the action and the object in words ("采纳诉求", "诉求 3"), not their codes ("accept", "request 3")
+  const actionName = (a: string) => (ACTION_NAMES.has(a) ? t(`audit.act.${a}` as MessageKey) : a);
+  const entityName = (e: string) => (ENTITY_NAMES.has(e) ? t(`audit.entity.${e}` as MessageKey) : e);
   const columns = useMemo<TableColumn<Entry>[]>(
     () => [
       { id: 'at', header: t('audit.at'), value: (e) => e.at.replace('T', ' ').slice(0, 19) },
       { id: 'actor', header: t('audit.actor'), value: (e) => e.actor },
-      { id: 'action', header: t('audit.action'), value: (e) => e.action },
-      { id: 'entity', header: t('audit.entity'), value: (e) => (e.entityId === null ? e.entity : `${e.entity} ${e.entityId}`) },
+      { id: 'action', header: t('audit.action'), value: (e) => actionName(e.action) },
+      { id: 'entity', header: t('audit.entity'), value: (e) => (e.entityId === null ? entityName(e.entity) : `${entityName(e.entity)} ${e.entityId}`) },
       { id: 'detail', header: t('audit.detail'), value: (e) => e.detail },
     ],
     [t],
@@ -74,7 +85,7 @@ export function AuditView({ ownOnly }: { ownOnly: boolean }) {
         <label>
           {t('audit.action')}{' '}
           <select value={action} onChange={(e) => reset(setAction)(e.target.value)} data-testid="audit-action">
-            {ACTIONS.map((a) => <option key={a} value={a}>{a || t('common.all')}</option>)}
+            {ACTIONS.map((a) => <option key={a} value={a}>{a ? actionName(a) : t('common.all')}</option>)}
           </select>
         </label>
         <label>

@@ -54,7 +54,9 @@ export function HospitalAttribution(props: HospitalAttributionProps) {
   return (
     <section className={`panel ${styles.hospital}`} data-testid={props.testId ?? 'attribution-hospital'} data-change={figures.change} data-parts={FAMILIES.map((f) => figures.parts[f]).join(',')}>
       <div className={styles.hospitalHead}>
-        <h3>{t('analysis.hospitalTitle', { hospital: props.hospital, figure: props.figureName })}</h3>
+        <h3>
+          {t('analysis.hospitalTitle', { hospital: props.hospital, figure: props.figureName })} <span className="muted">{t('analysis.unitNote')}</span>
+        </h3>
         {props.onClose ? (
           <button type="button" onClick={props.onClose} data-testid="attribution-hospital-close">{t('analysis.close')}</button>
         ) : null}
@@ -71,7 +73,6 @@ export function HospitalAttribution(props: HospitalAttributionProps) {
             {label(f)} {formatSignedWan(figures.parts[f] / 100, locale)}
           </span>
         ))}
-        <span className="muted">{t('analysis.unitNote')}</span>
       </p>
       <div className={styles.hospitalBody}>
         <Plot data={chart.data} layout={chart.layout} height={340} filename={`${props.exportName}-waterfall`} testId="attribution-waterfall" />

@@ -88,7 +88,7 @@ export function FormulaEdit({ target, targets, rules, apply, nameOf, examples }:
         <label>
           {t('formula.where')}
           <input
-            className={`${styles.expression} ${styles.where}`}
+            className={styles.expression}
             value={where}
             maxLength={2000}
             disabled={readOnly}
@@ -102,7 +102,7 @@ export function FormulaEdit({ target, targets, rules, apply, nameOf, examples }:
         <label>
           {t('formula.set')}
           <input
-            className={`${styles.expression} ${styles.set}`}
+            className={styles.expression}
             value={set}
             maxLength={2000}
             disabled={readOnly}

@@ -9,6 +9,7 @@ import type { RoundSummary } from './types';
 import { StatusBadge } from './StatusBadge';
 import { NoticeLinks } from './NoticeLinks';
 import { paramsFingerprint } from '@/worker/params-fingerprint';
+import styles from './rounds-panel.module.css';
 
 const FORWARD: Partial<Record<RoundStatus, RoundStatus>> = { draft: 'proposed', proposed: 'agreed', agreed: 'locked' };
 const BACK: Partial<Record<RoundStatus, RoundStatus>> = { proposed: 'draft', agreed: 'proposed' };
@@ -50,7 +51,7 @@ export function RoundsPanel({ rounds, onOpen }: { rounds: RoundSummary[]; onOpen
               const locked = r.status === 'locked';
               return (
                 <tr key={r.id} data-round-id={r.id}>
-                  <td>
+                  <td className={styles.name}>
                     <input
                       defaultValue={r.name}
                       disabled={locked}
@@ -59,47 +60,49 @@ export function RoundsPanel({ rounds, onOpen }: { rounds: RoundSummary[]; onOpen
                     />
                     <NoticeLinks roundId={r.id} />
                   </td>
-                  <td>{r.parentId ? byId.get(r.parentId)?.name ?? r.parentId : '—'}</td>
+                  <td className={styles.parent}>{r.parentId ? byId.get(r.parentId)?.name ?? r.parentId : '—'}</td>
                   <td><StatusBadge status={r.status} /></td>
-                  <td>
+                  <td className={styles.reason}>
                     <input
                       defaultValue={r.reason ?? ''}
                       disabled={locked}
-                      style={{ width: '22rem' }}
+                      title={r.reason ?? undefined}
                       aria-label={t('rounds.reason')}
                       onBlur={(e) => e.target.value !== (r.reason ?? '') && update.mutate({ id: r.id, reason: e.target.value || null })}
                     />
                   </td>
-                  <td className="muted">
-                    {r.updatedBy} · {r.updatedAt.slice(0, 16).replace('T', ' ')}
+                  <td className={`muted ${styles.updated}`}>
+                    <span className={styles.line}>{r.updatedBy} · {r.updatedAt.slice(0, 16).replace('T', ' ')}</span>
                     <br />
                     <span title={t('export.fingerprintHelp')}>
                       {t('export.about.fingerprint')} <code data-testid="round-fingerprint">{paramsFingerprint(r.params)}</code>
                     </span>
                   </td>
-                  <td style={{ display: 'flex', gap: '0.4rem' }}>
-                    <button type="button" onClick={() => onOpen(r.id)}>{t('rounds.open')}</button>
-                    <button
-                      type="button"
-                      onClick={() => create.mutate({ datasetId: r.datasetId, parentId: r.id, name: `${r.name} ${t('rounds.copySuffix')}` })}
-                    >
-                      {t('rounds.createChild')}
-                    </button>
-                    {BACK[r.status] ? (
-                      <button type="button" onClick={() => setStatus.mutate({ id: r.id, status: BACK[r.status]! })}>
-                        <ArrowLeftIcon /> {t(`status.${BACK[r.status]!}`)}
+                  <td className={styles.actions}>
+                    <div>
+                      <button type="button" onClick={() => onOpen(r.id)}>{t('rounds.open')}</button>
+                      <button
+                        type="button"
+                        onClick={() => create.mutate({ datasetId: r.datasetId, parentId: r.id, name: `${r.name} ${t('rounds.copySuffix')}` })}
+                      >
+                        {t('rounds.createChild')}
                       </button>
-                    ) : null}
-                    {FORWARD[r.status] ? (
-                      <button type="button" onClick={() => setStatus.mutate({ id: r.id, status: FORWARD[r.status]! })}>
-                        {t(`status.${FORWARD[r.status]!}`)} <ArrowRightIcon />
-                      </button>
-                    ) : null}
-                    {r.status === 'draft' ? (
-                      <button type="button" onClick={() => window.confirm(t('rounds.confirmDelete', { name: r.name })) && remove.mutate({ id: r.id })}>
-                        {t('rounds.delete')}
-                      </button>
-                    ) : null}
+                      {BACK[r.status] ? (
+                        <button type="button" onClick={() => setStatus.mutate({ id: r.id, status: BACK[r.status]! })}>
+                          <ArrowLeftIcon /> {t(`status.${BACK[r.status]!}`)}
+                        </button>
+                      ) : null}
+                      {FORWARD[r.status] ? (
+                        <button type="button" onClick={() => setStatus.mutate({ id: r.id, status: FORWARD[r.status]! })}>
+                          {t(`status.${FORWARD[r.status]!}`)} <ArrowRightIcon />
+                        </button>
+                      ) : null}
+                      {r.status === 'draft' ? (
+                        <button type="button" onClick={() => window.confirm(t('rounds.confirmDelete', { name: r.name })) && remove.mutate({ id: r.id })}>
+                          {t('rounds.delete')}
+                        </button>
+                      ) : null}
+                    </div>
                   </td>
                 </tr>
               );

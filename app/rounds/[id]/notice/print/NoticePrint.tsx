@@ -38,28 +38,30 @@ function PrintedTable({ table, locale, caption }: { table: NoticeTable; locale: 
     <>
       {caption ? <h3 className={styles.caption}>{caption}</h3> : null}
       {table.note ? <p className={styles.note}>{table.note}</p> : null}
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            {shown.map(({ c, i }) => (
-              <th key={i} className={c.format === 'text' || c.format === 'plain' ? undefined : styles.num}>
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, r) => (
-            <tr key={r} className={row.total ? styles.total : undefined}>
+      <div className={styles.scroll}>
+        <table className={styles.table}>
+          <thead>
+            <tr>
               {shown.map(({ c, i }) => (
-                <td key={i} className={typeof cellParts(row.cells[i] ?? null, c.format).value === 'number' ? styles.num : undefined}>
-                  {cellText(row.cells[i] ?? null, c.format, locale)}
-                </td>
+                <th key={i} className={c.format === 'text' || c.format === 'plain' ? undefined : styles.num}>
+                  {c.header}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={r} className={row.total ? styles.total : undefined}>
+                {shown.map(({ c, i }) => (
+                  <td key={i} className={typeof cellParts(row.cells[i] ?? null, c.format).value === 'number' ? styles.num : undefined}>
+                    {cellText(row.cells[i] ?? null, c.format, locale)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
