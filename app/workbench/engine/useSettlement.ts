@@ -63,7 +63,8 @@ export function newestRunMs(settlements: readonly Pick<Settlement, 'ms' | 'finis
  */
 export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | null, params: RoundParams | null, cells = false, eager = false): Settlement {
   const bridge = useRef<SettlementBridge | null>(null);
-  const running = useRef(false);
+  /** the worker a drain of requests runs on (null: none runs) */
+  const running = useRef<SettlementBridge | null>(null);
   const pending = useRef<Request | null>(null);
   const [state, setState] = useState<SettlementState>({ result: null, contract: null, status: 'idle', ms: null, finishedAt: null, error: null, runs: 0, of: null });
 
@@ -98,13 +99,16 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
     asked.current = { params, cells, bridge: b, columnsKey };
     const loading = b.load(columnsKey, columns);
     pending.current = { params, cells };
-    if (running.current) return;
-    running.current = true;
+    // a drain on this worker takes the newest request; one on a worker since terminated and replaced (React runs
+    // a component's effects twice in development, and a cached data set's columns are there at once) is left
+    // to end on its own: a terminated worker may never answer
+    if (running.current === b) return;
+    running.current = b;
     setState((s) => ({ ...s, status: s.result ? 'settling' : 'loading' }));
     const drain = async () => {
       try {
         await loading;
-        while (pending.current) {
+        while (pending.current && bridge.current === b) {
           const next = pending.current;
           pending.current = null;
           setState((s) => ({ ...s, status: 'settling' }));
@@ -113,12 +117,12 @@ export function useSettlement(columnsKey: string | null, columns: ArrayBuffer | 
           const ms = performance.now() - started;
           // the UI benchmark reads these to split an edit into worker time and drawing time
           performance.measure('settle:worker', { start: started, duration: ms });
-          if (!pending.current) setState((s) => ({ result, contract: toContractResult(result), status: 'settled', ms, finishedAt: started + ms, error: null, runs: s.runs + 1, of: next.params }));
+          if (!pending.current && bridge.current === b) setState((s) => ({ result, contract: toContractResult(result), status: 'settled', ms, finishedAt: started + ms, error: null, runs: s.runs + 1, of: next.params }));
         }
       } catch (error) {
-        setState((s) => ({ ...s, status: 'error', error: error instanceof Error ? error.message : String(error) }));
+        if (bridge.current === b) setState((s) => ({ ...s, status: 'error', error: error instanceof Error ? error.message : String(error) }));
       } finally {
-        running.current = false;
+        if (running.current === b) running.current = null;
       }
     };
     void drain();
