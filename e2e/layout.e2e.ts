@@ -225,6 +225,25 @@ describe('comparison layout with five rounds', () => {
     await page.context().close();
   });
 
+  it('keeps the page header to one line at 1280×720 for the role with the most links, in Chinese and in English', async () => {
+    const page = await newPage(browser, { role: 'admin', viewport: { width: 1280, height: 720 } });
+    await page.goto(`${inject('baseUrl')}/audit`, { timeout: 180_000 });
+    await page.getByTestId('nav-accounts').waitFor();
+    await page.evaluate(() => document.fonts.ready);
+    const centres = () =>
+      page.locator('header.app-header').evaluate((header) =>
+        [...header.querySelectorAll('a, button, h1')].map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2)),
+      );
+    const zh = await centres();
+    expect(zh.length).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...zh) - Math.min(...zh), `centres ${zh.join(' ')}`).toBeLessThanOrEqual(6);
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('nav-workbench').textContent()).toBe('Workbench');
+    const en = await centres();
+    expect(Math.max(...en) - Math.min(...en), `centres ${en.join(' ')}`).toBeLessThanOrEqual(6);
+    await page.context().close();
+  });
+
   it('shows a locked round read-only on every view: no undo, no save, fields disabled', async () => {
     const locked = rounds.find((r) => r.status === 'locked');
     expect(locked).toBeDefined();

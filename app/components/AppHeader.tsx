@@ -58,7 +58,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
   const { t, locale, setLocale } = useLocale();
   return (
     <header className="app-header">
-      <h1>{t('app.title')}</h1>
+      <h1 title={t('app.title')}>{t('app.headerTitle')}</h1>
       {user ? (
         // the URL's search parameters are known in the browser only: plain links until then
         <Suspense fallback={<NavLinks dataset={null} role={user.role} />}>

@@ -1,6 +1,7 @@
 /** Texts shared by every page: header, data sets, hospitals, levels, pools, export. */
 export const commonZh = {
   'app.title': 'DRG 谈判与结算工作台',
+  'app.headerTitle': 'DRG 谈判与结算工作台',
   'app.subtitle': '权重 · 费率/点值 · 系数 的多轮谈判与全年结算',
   'nav.datasets': '数据集',
   'nav.import': '导入数据',
@@ -45,6 +46,8 @@ export const commonZh = {
 
 export const commonEn: Record<keyof typeof commonZh, string> = {
   'app.title': 'DRG Negotiation & Settlement Workbench',
+  // the header's: the full title pushed the menu to two lines at 1280 px
+  'app.headerTitle': 'DRG Workbench',
   'app.subtitle': 'Multi-round negotiation of weights, rates/point values and coefficients, with full-year settlement',
   'nav.datasets': 'Data sets',
   'nav.import': 'Import',
