@@ -69,7 +69,7 @@ export function MyAttribution(props: MyAttributionProps) {
       {query.error ? <p className="error" role="alert">{t('analysis.error', { message: query.error.message })}</p> : null}
       {!data ? (
         query.error ? null : <p className="muted">{t('myAttribution.computing')}</p>
-      ) : row ? (
+      ) : row && data.changed.length > 0 ? (
         <HospitalAttribution
           hospital={`${data.hospital.code} ${data.hospital.name}`}
           figureName={t(`analysis.figure.${figure}`)}

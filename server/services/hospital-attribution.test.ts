@@ -55,11 +55,18 @@ describe('本院变动归因 on the server', () => {
       expect(row.parts.settlement.case_rules).toBe(0);
       expect(row.parts.settlement.clearing).toBe(0);
     }
+    expect(answer.changed).toEqual(['weights', 'rates', 'coefficients']);
     const text = JSON.stringify(answer);
     for (const other of city.hospitals.slice(1)) {
       expect(text).not.toContain(`"${other.code}"`);
       expect(text).not.toContain(other.name);
     }
+  });
+
+  it('says nothing changed when the two rounds are the same (the page then draws no chart of zeros)', async () => {
+    const same = await as(rep()).attribution({ ...input(), roundId: city.base });
+    expect(same.changed).toEqual([]);
+    for (const row of same.rows) expect(row.change.settlement).toBe(0);
   });
 
   it('drills its weights part down to DRGs whose lines add up to it', async () => {

@@ -9,7 +9,7 @@
  */
 import type { Db } from '@/db/client';
 import type { SettlementEngine } from '@/worker/settlement';
-import { decompose, weightsByDrg, type Decomposition, type DecompositionRow, type DrgWeightsPart } from '@/worker/analysis';
+import { changedFamilies, decompose, FAMILIES, weightsByDrg, type Decomposition, type DecompositionRow, type DrgWeightsPart, type Family } from '@/worker/analysis';
 import type { AnalysisTables } from '@/worker/analysis';
 import type { Pool } from '@/worker/settlement/types';
 import { DomainError } from './errors';
@@ -23,6 +23,8 @@ export interface HospitalAttribution {
   hospital: { code: string; name: string; level: number };
   baseline: { id: number; name: string };
   round: { id: number; name: string };
+  /** the lever families whose parameters differ between the two rounds (none: nothing to attribute) */
+  changed: Family[];
   /** the hospital's rows of the decomposition (§A.5), one per pool it has cases in */
   rows: DecompositionRow[];
   /** its weights part of `settlement` by DRG, per pool (lines add up to the row's weights part) */
@@ -65,5 +67,7 @@ export function hospitalAttribution(
     pool: row.pool,
     lines: remember(cached.drgs, `${pair}:${hospital.code}:${row.pool}`, DRG_LINES, () => weightsByDrg(engine, tables, from.params, to.params, hospital.code, row.pool)),
   }));
-  return { hospital: { code: hospital.code, name: hospital.name, level: hospital.level }, baseline: { id: from.id, name: from.name }, round: { id: to.id, name: to.name }, rows, drgs };
+  const mask = changedFamilies(from.params, to.params);
+  const changed = FAMILIES.filter((_, i) => (mask & (1 << i)) !== 0);
+  return { hospital: { code: hospital.code, name: hospital.name, level: hospital.level }, baseline: { id: from.id, name: from.name }, round: { id: to.id, name: to.name }, changed, rows, drgs };
 }
