@@ -3,12 +3,14 @@
  * follower's stream carries (the bureau's side: parameters; a hospital user: its own hospital only), catch-up on
  * reconnect, hand-over, the end, the refusals and the audit log.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { getDb } from '@/server/db';
 import { signedIn } from '@/server/auth/testing';
+import { endUserSessions } from '@/server/auth/sessions';
+import { LIVE_LIMITS } from './protocol';
 import { saveDataset } from '@/server/services/datasets';
 import { createRound, setRoundStatus } from '@/server/services/rounds';
 import { syntheticCity } from '@/worker/settlement/testing/synthetic';
@@ -271,5 +273,30 @@ describe('live session: meta', () => {
     expect(meta.round).toMatchObject({ id: city.proposed, name: '第1轮' });
     expect(meta.baseline).toEqual({ id: city.base, name: '第0轮' });
     expect(meta.compared).toEqual([{ id: city.other, name: '第2轮' }]);
+  });
+});
+
+describe('live session: a follower whose session ends', () => {
+  it('is cut off at the next heartbeat once it signed out, and its reconnect is refused', async () => {
+    const id = await startSession();
+    const leaving = await signedIn(db, 'policy');
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const staying = await follow(id, users.panel2);
+      const follower = await follow(id, leaving);
+      await follower.next(isState);
+      await staying.next(isState);
+      vi.advanceTimersByTime(LIVE_LIMITS.heartbeatMs);
+      endUserSessions(db, leaving.userId);
+      vi.advanceTimersByTime(LIVE_LIMITS.heartbeatMs);
+      await expect(follower.next()).rejects.toThrow(/the event stream ended/);
+      // the other follower still gets each change
+      await push(id, change(0.85));
+      expect(stateOf(await staying.next((e) => isState(e) && stateOf(e).patch !== undefined)).meta.version).toBeGreaterThan(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    const again = await events(new Request(`${URL_BASE}/${id}/events`, { headers: { cookie: leaving.cookie } }), ctx(id));
+    expect(again.status).toBe(401);
   });
 });

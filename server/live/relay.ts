@@ -27,6 +27,11 @@ export interface EventStreamOptions {
   maxUnsentBytes: number;
   /** the request's signal: the browser went away */
   signal?: AbortSignal;
+  /**
+   * asked at each heartbeat: false ends the stream (its user signed out, the session expired, the account was
+   * disabled); the browser's reconnect is then refused like any request without a session
+   */
+  stillAllowed?: () => boolean;
   onOpen: (sink: EventSink) => void;
   /** once, however the stream ended */
   onClose: () => void;
@@ -74,7 +79,10 @@ export function eventStream(options: EventStreamOptions): ReadableStream<Uint8Ar
       start(controller) {
         controllerRef = controller;
         controller.enqueue(encoder.encode(`retry: ${options.retryMs}\n\n`));
-        heartbeat = setInterval(() => sink.write(HEARTBEAT), options.heartbeatMs);
+        heartbeat = setInterval(() => {
+          if (options.stillAllowed && !options.stillAllowed()) abort();
+          else sink.write(HEARTBEAT);
+        }, options.heartbeatMs);
         if (options.signal?.aborted) return abort();
         options.signal?.addEventListener('abort', abort);
         options.onOpen(sink);

@@ -15,7 +15,7 @@ import { hospitalComparisonsOf, type HospitalComparison } from '@/server/service
 import { getRound } from '@/server/services/rounds';
 import { createHospitalFanout, type FiguresInput, type HospitalFanout } from './hospital-fanout';
 import { LIVE_DRG_LIMIT, LIVE_LIMITS, type LiveHospitalFigures, type ActionBody, type BureauStateEvent, type EndEvent, type FollowersEvent, type HospitalStateEvent, type LiveMeta, type StartBody } from './protocol';
-import { eventFrame, eventStream, type EventSink } from './relay';
+import { eventFrame, eventStream, type EventSink, type EventStreamOptions } from './relay';
 import { applyStateChange, checkedParams, endLive, handOver, hospitalMeta, mayPresent, newSession, type LiveCore, type LiveUser, type Outcome, type Refusal, type RoundsShown } from './session';
 
 interface Follower {
@@ -167,9 +167,15 @@ function scheduleFollowers(entry: LiveEntry): void {
 /**
  * A follower's event stream: first the presenter's current state (the bureau's side: with the parameters whole;
  * a hospital user: the meta, then its figures), then every change. A reconnect starts again from the current
- * state, whatever its Last-Event-ID: the presenter's state, not a replay of the edits missed.
+ * state, whatever its Last-Event-ID: the presenter's state, not a replay of the edits missed. `streamOptions`: the
+ * request's signal, and whether its session still holds (asked at each heartbeat).
  */
-export function followLive(id: string, user: LiveUser, signal?: AbortSignal, now = Date.now()): Outcome<{ stream: ReadableStream<Uint8Array> }> {
+export function followLive(
+  id: string,
+  user: LiveUser,
+  streamOptions: Pick<EventStreamOptions, 'signal' | 'stillAllowed'> = {},
+  now = Date.now(),
+): Outcome<{ stream: ReadableStream<Uint8Array> }> {
   const entry = liveEntry(id, now);
   if (!entry) return refuse(404, '现场谈判不存在或已结束', 'no such live session');
   if (entry.endedAt === null && entry.followers.size >= LIVE_LIMITS.maxFollowers) return refuse(409, `关注人数已达上限 ${LIVE_LIMITS.maxFollowers}`, `at most ${LIVE_LIMITS.maxFollowers} followers`);
@@ -178,7 +184,7 @@ export function followLive(id: string, user: LiveUser, signal?: AbortSignal, now
     heartbeatMs: LIVE_LIMITS.heartbeatMs,
     retryMs: LIVE_LIMITS.retryMs,
     maxUnsentBytes: LIVE_LIMITS.maxUnsentBytes,
-    ...(signal ? { signal } : {}),
+    ...streamOptions,
     onOpen: (sink) => {
       follower.sink = sink;
       const { meta, params } = entry.core;
