@@ -1,4 +1,6 @@
 'use client';
+import { useQuery } from '@tanstack/react-query';
+import { useTRPC } from '../lib/trpc';
 import { useLocale } from '../i18n/locale';
 import type { RequestView } from '@/server/services/requests';
 import { itemText, type DrgNames } from './item-text';
@@ -36,9 +38,12 @@ export function StatusBadge({ status }: { status: RequestView['status'] }) {
   );
 }
 
-/** The changes a request asks for, each with its reason, and its attachments to download. */
+/** The changes a request asks for (each lever's value in the round now → the value asked), each with its reason, and its attachments to download. */
 export function RequestDetail({ request, drgNames }: { request: RequestView; drgNames?: DrgNames }) {
   const { t } = useLocale();
+  const trpc = useTRPC();
+  // the round's values of the levers, for the request's hospital (a hospital user: its own, the server decides)
+  const levers = useQuery(trpc.requests.levers.queryOptions({ datasetId: request.datasetId, roundId: request.round.id, hospitalCode: request.hospital.code }, { retry: false }));
   return (
     <div className={styles.detail} data-testid={`request-detail-${request.id}`}>
       <h3>
@@ -56,7 +61,7 @@ export function RequestDetail({ request, drgNames }: { request: RequestView; drg
       <ol className={styles.items}>
         {request.items.map((item, i) => (
           <li key={i} data-testid="request-item">
-            <strong>{itemText(item, t, drgNames)}</strong>
+            <strong>{itemText(item, t, drgNames, levers.data)}</strong>
             <div className={styles.reason}>{t('requests.reason')}：{item.reason}</div>
           </li>
         ))}

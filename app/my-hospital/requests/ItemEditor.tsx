@@ -4,6 +4,7 @@ import { CASE_RULES, isSwitchRule, type CaseRule, type RequestItemKind } from '@
 import type { LeverValues } from '@/server/services/request-impact';
 import { boundText } from '@/worker/settlement/bounds';
 import { emptyItem, valueBound, type FormItem, type FormProblem } from './form-items';
+import { leverNow } from '../../requests/item-text';
 import styles from '../../requests/requests.module.css';
 
 const KINDS: RequestItemKind[] = ['hospital_coefficient', 'drg_weight', 'uniform_price', 'case_rule'];
@@ -18,22 +19,11 @@ export interface ItemEditorProps {
   onRemove: () => void;
 }
 
-/** The lever's value in the round now, shown under the new value. */
-function currentValue(item: FormItem, levers: LeverValues | undefined, t: ReturnType<typeof useLocale>['t']): string | null {
-  if (!levers) return null;
-  if (item.kind === 'hospital_coefficient') return String(levers.hospital.coefficient);
-  const drg = levers.drgs.find((d) => d.code === item.drg.trim());
-  if (item.kind === 'drg_weight') return drg ? String(drg.weight ?? '—') : null;
-  if (item.kind === 'uniform_price') return drg ? t(drg.uniformPrice ? 'requests.yes' : 'requests.no') : null;
-  const value = levers.caseRules[item.rule];
-  return typeof value === 'boolean' ? t(value ? 'requests.yes' : 'requests.no') : String(value);
-}
-
 /** One change of a request: what lever, its new value, and the reason. */
 export function ItemEditor({ item, index, levers, problems, disabled, onChange, onRemove }: ItemEditorProps) {
   const { t } = useLocale();
   const set = (patch: Partial<FormItem>) => onChange({ ...item, ...patch });
-  const current = currentValue(item, levers, t);
+  const current = leverNow(item, levers, t);
   const invalid = (p: FormProblem['problem']) => (problems.includes(p) ? true : undefined);
   const bound = valueBound(item);
   const outOfRange = problems.includes('range');
