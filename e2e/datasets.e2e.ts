@@ -22,4 +22,12 @@ describe('first page: data sets and hospitals', () => {
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.locator('[data-testid="hospitals-table"] th').first().textContent()).toContain('Code');
   });
+
+  it('takes a typed /datasets to the data sets page', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${inject('baseUrl')}/datasets`);
+    await page.getByTestId('dataset-list').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.context().close();
+  });
 });
