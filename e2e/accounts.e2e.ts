@@ -33,7 +33,11 @@ describe('accounts page in Chromium', () => {
     await admin.getByTestId('account-username').fill(username);
     await admin.getByTestId('account-password').fill(password);
     await admin.getByTestId('account-role').selectOption('hospital');
+    // the code is offered with the hospitals of the newest data set, and the page names the one typed
     await admin.getByTestId('account-hospital').fill('H002');
+    await expect.poll(() => admin.locator('#account-hospital-codes option').count()).toBeGreaterThan(150);
+    await expect.poll(() => admin.getByTestId('account-hospital-name').textContent()).not.toBe('');
+    await expect.poll(() => admin.getByTestId('account-hospital-name').textContent()).not.toContain('没有');
     await admin.getByTestId('account-create').click();
     await expect.poll(() => admin.getByTestId('accounts-table').innerText(), { timeout: 30_000 }).toContain(username);
 

@@ -139,11 +139,36 @@ function NewAccount({ onCreated, onError }: { onCreated: (username: string) => v
         </select>
       </label>
       {role === 'hospital' ? (
-        <label>
-          {t('accounts.hospital')} <input value={hospitalCode} required maxLength={32} onChange={(e) => setHospitalCode(e.target.value)} data-testid="account-hospital" />
-        </label>
+        <HospitalField value={hospitalCode} onChange={setHospitalCode} />
       ) : null}
       <button type="submit" className="primary" disabled={add.isPending} data-testid="account-create">{t('accounts.create')}</button>
     </form>
+  );
+}
+
+/**
+ * 绑定机构: a hospital code, typed or picked from the newest data set's hospitals (code and name); the code is what
+ * binds, stable across data sets, so a code not in this data set is still taken (the server checks its form).
+ */
+function HospitalField({ value, onChange }: { value: string; onChange: (code: string) => void }) {
+  const trpc = useTRPC();
+  const { t } = useLocale();
+  const datasets = useQuery(trpc.datasets.list.queryOptions());
+  const newest = datasets.data?.[0]?.id ?? null;
+  const hospitals = useQuery(trpc.datasets.hospitals.queryOptions({ datasetId: newest ?? 0 }, { enabled: newest !== null }));
+  const named = hospitals.data?.find((h) => h.code === value.trim());
+  return (
+    <label>
+      {t('accounts.hospital')}{' '}
+      <input value={value} required maxLength={32} list="account-hospital-codes" onChange={(e) => onChange(e.target.value)} data-testid="account-hospital" />
+      <datalist id="account-hospital-codes">
+        {(hospitals.data ?? []).map((h) => <option key={h.code} value={h.code}>{h.name}</option>)}
+      </datalist>
+      {value.trim() ? (
+        <span className="muted" data-testid="account-hospital-name">
+          {named ? named.name : hospitals.data ? t('accounts.hospitalUnknown') : ''}
+        </span>
+      ) : null}
+    </label>
   );
 }
