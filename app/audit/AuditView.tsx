@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../lib/trpc';
 import { useLocale } from '../i18n/locale';
 import { DataTable, type TableColumn } from '../components/DataTable';
+import { auditDetailText } from './detail-text';
 import type { MessageKey } from '../i18n/messages';
 
 interface Entry {
@@ -66,7 +67,7 @@ export function AuditView({ ownOnly }: { ownOnly: boolean }) {
       { id: 'actor', header: t('audit.actor'), value: (e) => e.actor },
       { id: 'action', header: t('audit.action'), value: (e) => actionName(e.action) },
       { id: 'entity', header: t('audit.entity'), value: (e) => (e.entityId === null ? entityName(e.entity) : `${entityName(e.entity)} ${e.entityId}`) },
-      { id: 'detail', header: t('audit.detail'), value: (e) => e.detail },
+      { id: 'detail', header: t('audit.detail'), value: (e) => auditDetailText(e.detail) },
     ],
     [t],
   );
