@@ -69,7 +69,7 @@ export function AppHeader({ user }: { user: HeaderUser | null }) {
       )}
       {user ? (
         <span className="app-user" data-testid="current-user">
-          {user.username} · {t(`auth.role.${user.role}`)}
+          <span className="app-username" title={user.username}>{user.username}</span> · {t(`auth.role.${user.role}`)}
           {user.hospitalCode ? ` · ${user.hospitalCode}` : ''}
           <button type="button" data-testid="logout" onClick={() => void signOut()}>
             {t('auth.logout')}
