@@ -23,4 +23,11 @@ describe('projection chart', () => {
     expect(range[0]).toBeLessThan(9.5);
     expect(range[1]).toBeGreaterThan(11);
   });
+
+  it('labels the year once when both years have the same point value (zero growth)', () => {
+    const flat = { this_year: pool.this_year, projected: { ...pool.projected, point_value: 10 } };
+    const chart = projectionChart(flat, { thisYear: '本年', projected: '下年度', month: '月份' }, (m) => `${m}月`);
+    expect(chart.data[1]).toMatchObject({ text: ['', '10.0000'] });
+    expect(chart.data[3]).toMatchObject({ y: [10, 10], text: ['', ''] });
+  });
 });

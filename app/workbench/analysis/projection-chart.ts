@@ -22,7 +22,9 @@ const PROJECTED = '#c05621';
 export function projectionChart(pool: Pick<ProjectedPool, 'this_year' | 'projected'>, labels: { thisYear: string; projected: string; month: string }, monthLabel: (month: number) => string): ChartFigure {
   const rows = monthRows(pool);
   const x = rows.map((r) => monthLabel(r.month));
-  const line = (name: string, y: number[], color: string, year: number, above: boolean) => [
+  // the same figure both years (zero growth): one label, not two drawn over each other
+  const same = pool.this_year.point_value.toFixed(4) === pool.projected.point_value.toFixed(4);
+  const line = (name: string, y: number[], color: string, year: number, above: boolean, labelled = true) => [
     { type: 'scatter', mode: 'lines+markers', name, x, y, line: { color, width: 3 }, marker: { size: 7 }, hovertemplate: '%{x} %{y:.4f}<extra></extra>' },
     {
       type: 'scatter',
@@ -30,7 +32,7 @@ export function projectionChart(pool: Pick<ProjectedPool, 'this_year' | 'project
       name: `${name}（${year.toFixed(4)}）`,
       x: [x[0], x[x.length - 1]],
       y: [year, year],
-      text: ['', year.toFixed(4)],
+      text: ['', labelled ? year.toFixed(4) : ''],
       // the two years' figures on either side of their lines, apart however close the lines are
       textposition: above ? 'top left' : 'bottom left',
       line: { color, width: 1.5, dash: 'dash' },
@@ -45,7 +47,7 @@ export function projectionChart(pool: Pick<ProjectedPool, 'this_year' | 'project
   return {
     data: [
       ...line(labels.thisYear, rows.map((r) => r.thisYear), THIS_YEAR, pool.this_year.point_value, pool.this_year.point_value >= pool.projected.point_value),
-      ...line(labels.projected, rows.map((r) => r.projected), PROJECTED, pool.projected.point_value, pool.this_year.point_value < pool.projected.point_value),
+      ...line(labels.projected, rows.map((r) => r.projected), PROJECTED, pool.projected.point_value, pool.this_year.point_value < pool.projected.point_value, !same),
     ],
     layout: {
       height: 360,
