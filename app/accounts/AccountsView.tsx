@@ -1,5 +1,6 @@
 'use client';
 import { useMemo, useState, type FormEvent } from 'react';
+import { localTime } from '../lib/format';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../lib/trpc';
 import { useLocale } from '../i18n/locale';
@@ -42,7 +43,7 @@ export function AccountsView({ self }: { self: string }) {
       { id: 'role', header: t('accounts.role'), value: (a) => t(`auth.role.${a.role}`) },
       { id: 'hospital', header: t('accounts.hospital'), value: (a) => a.hospitalCode ?? '' },
       { id: 'state', header: t('accounts.state'), value: (a) => (a.disabled ? t('accounts.disabled') : t('accounts.active')) },
-      { id: 'created', header: t('accounts.created'), value: (a) => a.createdAt.replace('T', ' ').slice(0, 19) },
+      { id: 'created', header: t('accounts.created'), value: (a) => localTime(a.createdAt, true) },
       {
         id: 'actions',
         header: t('accounts.actions'),

@@ -1,5 +1,6 @@
 'use client';
 import { useMemo, useState } from 'react';
+import { localTime } from '../lib/format';
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../lib/trpc';
 import { useLocale } from '../i18n/locale';
@@ -63,7 +64,7 @@ export function AuditView({ ownOnly }: { ownOnly: boolean }) {
   const entityName = (e: string) => (ENTITY_NAMES.has(e) ? t(`audit.entity.${e}` as MessageKey) : e);
   const columns = useMemo<TableColumn<Entry>[]>(
     () => [
-      { id: 'at', header: t('audit.at'), value: (e) => e.at.replace('T', ' ').slice(0, 19) },
+      { id: 'at', header: t('audit.at'), value: (e) => localTime(e.at, true) },
       { id: 'actor', header: t('audit.actor'), value: (e) => e.actor },
       { id: 'action', header: t('audit.action'), value: (e) => actionName(e.action) },
       { id: 'entity', header: t('audit.entity'), value: (e) => (e.entityId === null ? entityName(e.entity) : `${entityName(e.entity)} ${e.entityId}`) },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatPercent, formatSignedWan, formatWan } from './format';
+import { formatMoney, formatPercent, formatSignedWan, formatWan, localTime } from './format';
 
 describe('money formatting', () => {
   it('uses 亿元 from 100 million yuan and 万元 from 10 thousand', () => {
@@ -26,5 +26,20 @@ describe('money formatting', () => {
   it('rounds 万元 from the fen, not from float noise', () => {
     expect(formatWan(14957054.489999998, 'zh')).toBe('1,495.71');
     expect(formatWan(0.1 + 0.2, 'zh')).toBe('0.00');
+  });
+});
+
+describe('times as the viewer reads them', () => {
+  it('shows a stored UTC instant in the local time zone (here China time), with seconds when asked', () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      expect(localTime('2026-03-05T06:07:09.000Z')).toBe('2026-03-05 14:07');
+      expect(localTime('2026-03-05T20:07:09.000Z', true)).toBe('2026-03-06 04:07:09');
+      expect(localTime('not a time')).toBe('not a time');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 });

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../lib/trpc';
 import { useLocale } from '../i18n/locale';
+import { localTime } from '../lib/format';
 import type { RequestView } from '@/server/services/requests';
 import { itemText, type DrgNames } from './item-text';
 import styles from './requests.module.css';
@@ -10,14 +11,6 @@ export const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} K
 
 /** "PDF", "PNG", "JPEG", "WebP" rather than the stored MIME type */
 export const fileKind = (mime: string) => (mime === 'application/pdf' ? 'PDF' : mime === 'image/webp' ? 'WebP' : mime.replace(/^image\//, '').toUpperCase());
-
-/** A stored ISO instant (UTC) as the viewer's local date and time, "2024-03-05 14:07": the bureau works in China time. */
-export function localTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso.replace('T', ' ').slice(0, 16);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
 
 /** A request's status and outcome in words: accepted into which round, or rejected and why. */
 export function RequestOutcome({ request }: { request: RequestView }) {

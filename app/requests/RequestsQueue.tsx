@@ -8,7 +8,8 @@ import { useLocale } from '../i18n/locale';
 import { DataTable, type TableColumn } from '../components/DataTable';
 import type { RequestView } from '@/server/services/requests';
 import { REQUEST_STATUSES, type RequestStatus } from '@/db/schema';
-import { RequestDetail, RequestOutcome, StatusBadge, localTime } from './RequestDetail';
+import { RequestDetail, RequestOutcome, StatusBadge } from './RequestDetail';
+import { localTime } from '../lib/format';
 import { RejectForm } from './RejectForm';
 import styles from './requests.module.css';
 

@@ -6,7 +6,8 @@ import { useTRPC } from '../../lib/trpc';
 import { useLocale } from '../../i18n/locale';
 import { DataTable, type TableColumn } from '../../components/DataTable';
 import type { RequestView } from '@/server/services/requests';
-import { RequestDetail, RequestOutcome, StatusBadge, localTime } from '../../requests/RequestDetail';
+import { RequestDetail, RequestOutcome, StatusBadge } from '../../requests/RequestDetail';
+import { localTime } from '../../lib/format';
 import { RequestForm } from './RequestForm';
 import styles from '../../requests/requests.module.css';
 

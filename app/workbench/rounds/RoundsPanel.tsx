@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import { localTime } from '../../lib/format';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../../lib/trpc';
 import { useLocale } from '../../i18n/locale';
@@ -72,7 +73,7 @@ export function RoundsPanel({ rounds, onOpen }: { rounds: RoundSummary[]; onOpen
                     />
                   </td>
                   <td className={`muted ${styles.updated}`}>
-                    <span className={styles.line}>{r.updatedBy} · {r.updatedAt.slice(0, 16).replace('T', ' ')}</span>
+                    <span className={styles.line}>{r.updatedBy} · {localTime(r.updatedAt)}</span>
                     <br />
                     <span title={t('export.fingerprintHelp')}>
                       {t('export.about.fingerprint')} <code data-testid="round-fingerprint">{paramsFingerprint(r.params)}</code>
