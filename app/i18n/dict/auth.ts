@@ -83,7 +83,7 @@ export const authEn: Record<keyof typeof authZh, string> = {
   "auth.failed": "Signing in failed; try again later.",
   "auth.hint": "Accounts are made by an administrator with npm run user; the demo accounts' passwords are printed at the first start and written to data/demo-accounts.txt.",
   "auth.logout": "Sign out",
-  "auth.role.admin": "Administrator",
+  "auth.role.admin": "Admin",
   "auth.role.policy": "Policy staff",
   "auth.role.panel": "Expert panel",
   "auth.role.hospital": "Hospital representative",
