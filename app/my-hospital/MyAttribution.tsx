@@ -6,6 +6,7 @@ import { useLocale } from '../i18n/locale';
 import { HospitalAttribution } from '../workbench/analysis/HospitalAttribution';
 import { attributionRows, mergeDrillLines, poolsOf, type FigureName, type PoolChoice } from '../workbench/analysis/attribution-rows';
 import styles from '../workbench/analysis/analysis.module.css';
+import { FigurePoolSelects } from '../workbench/analysis/FigurePoolSelects';
 
 export interface MyAttributionProps {
   datasetId: number;
@@ -50,21 +51,7 @@ export function MyAttribution(props: MyAttributionProps) {
     <section data-testid="my-attribution" data-state={data ? 'done' : query.error ? 'error' : 'computing'}>
       <div className={styles.controls}>
         <h3>{data ? t('myAttribution.title', { round: data.round.name, baseline: data.baseline.name }) : t('view.attribution')}</h3>
-        <label>
-          {t('analysis.figure')}
-          <select data-testid="my-attribution-figure" value={figure} onChange={(e) => setFigure(e.target.value as FigureName)}>
-            <option value="settlement">{t('analysis.figure.settlement')}</option>
-            <option value="fund_payment">{t('analysis.figure.fund_payment')}</option>
-          </select>
-        </label>
-        <label>
-          {t('analysis.pool')}
-          <select data-testid="my-attribution-pool" value={pool} onChange={(e) => setPool(e.target.value as PoolChoice)}>
-            <option value="all">{t('analysis.pool.all')}</option>
-            <option value="employee">{t('pool.employee')}</option>
-            <option value="resident">{t('pool.resident')}</option>
-          </select>
-        </label>
+        <FigurePoolSelects figure={figure} pool={pool} onFigure={setFigure} onPool={setPool} testId="my-attribution" />
       </div>
       {query.error ? <p className="error" role="alert">{t('analysis.error', { message: query.error.message })}</p> : null}
       {!data ? (

@@ -14,6 +14,7 @@ import { HospitalAttribution } from './HospitalAttribution';
 import { AttributionTable, LevelAttributionTable, type ColumnMode } from './AttributionTables';
 import { formatSignedWan } from '../../lib/format';
 import styles from './analysis.module.css';
+import { FigurePoolSelects } from './FigurePoolSelects';
 
 export interface AttributionViewProps {
   hospitals: HospitalInfo[];
@@ -61,21 +62,7 @@ export function AttributionView(props: AttributionViewProps) {
       <div className="panel">
         <div className={styles.controls}>
           <h2>{t('analysis.title', { round: props.roundName, baseline: props.baselineName })}</h2>
-          <label>
-            {t('analysis.figure')}
-            <select data-testid="attribution-figure" value={figure} onChange={(e) => setFigure(e.target.value as FigureName)}>
-              <option value="settlement">{t('analysis.figure.settlement')}</option>
-              <option value="fund_payment">{t('analysis.figure.fund_payment')}</option>
-            </select>
-          </label>
-          <label>
-            {t('analysis.pool')}
-            <select data-testid="attribution-pool" value={pool} onChange={(e) => setPool(e.target.value as PoolChoice)}>
-              <option value="all">{t('analysis.pool.all')}</option>
-              <option value="employee">{t('pool.employee')}</option>
-              <option value="resident">{t('pool.resident')}</option>
-            </select>
-          </label>
+          <FigurePoolSelects figure={figure} pool={pool} onFigure={setFigure} onPool={setPool} testId="attribution" />
           <label>
             {t('analysis.mode')}
             <select data-testid="attribution-mode" value={mode} onChange={(e) => setMode(e.target.value as ColumnMode)}>
