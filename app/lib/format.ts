@@ -59,7 +59,11 @@ export function decimalFigure(value: number, digits: number): number {
  * 万元 (1 万元 = 1,000,000 fen), e.g. 14,957,054.489999998 yuan → 1,495,705,449 fen → 1495.71.
  */
 export function wanFigure(yuan: number, digits = 2): number {
-  const fen = fenOf(yuan);
+  return wanOfFen(fenOf(yuan), digits);
+}
+
+/** 万元 with `digits` decimals from whole fen, half away from zero: the second step of `wanFigure`. */
+export function wanOfFen(fen: number, digits = 2): number {
   return roundHalfAway(fen / 10 ** (6 - digits)) / 10 ** digits || 0;
 }
 

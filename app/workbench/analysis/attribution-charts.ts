@@ -3,6 +3,7 @@
  * largest changes as stacked bars of their five parts, and one hospital's change as a waterfall. Every figure is
  * printed on the chart (a projector shows no hover), in 万元 as the tables show them (wanFigure of the fen).
  */
+import { wanOfFen } from '../../lib/format';
 import { FAMILIES, FAMILY_COLORS, type Family } from './families';
 import type { AttributionRow, FenFigures } from './attribution-rows';
 
@@ -11,11 +12,6 @@ export interface ChartFigure {
   layout: Record<string, unknown>;
 }
 
-/** 万元 with 2 decimals from whole fen (1 万元 = 1,000,000 fen), as the tables round them. */
-export function wanOfFen(fen: number): number {
-  const hundredths = Math.round(Math.abs(fen) / 1e4);
-  return ((fen < 0 ? -hundredths : hundredths) / 100) || 0;
-}
 
 /** The `count` rows of the largest change (either way), largest gain first, largest loss last. */
 export function largestChanges(rows: readonly AttributionRow[], count: number): AttributionRow[] {

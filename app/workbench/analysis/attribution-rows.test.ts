@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { DecompositionRow } from '@/worker/analysis/decomposition-json';
 import type { Pool } from '@/worker/settlement/types';
 import { attributionRows, cityTotal, interactionFen, levelRows, mergeDrillLines, partsFen } from './attribution-rows';
-import { hospitalLabel, largestChanges, partBars, waterfall, wanOfFen } from './attribution-charts';
+import { hospitalLabel, largestChanges, partBars, waterfall } from './attribution-charts';
+import { wanOfFen } from '../../lib/format';
 import { FAMILIES } from './families';
 
 /** A decomposition row whose settlement parts are `parts` (yuan) and fund payment parts half of them. */
