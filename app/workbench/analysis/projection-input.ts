@@ -4,6 +4,7 @@
  */
 import type { ProjectionInput } from '@/worker/analysis/projection';
 import { POOLS, type Pool } from '@/worker/settlement/types';
+import { readNumber } from '../params/validate';
 
 export type ProjectionField =
   | `volume.level.${1 | 2 | 3}`
@@ -45,10 +46,10 @@ const MIN_GROWTH = -100;
 /** percents beyond this are typing mistakes, not a next year */
 const MAX_GROWTH = 1000;
 
+/** A percent as typed (a trailing % allowed), or null when blank or not a number. */
 function percentOf(text: string): number | null {
-  const cleaned = text.replace(/[,，\s%]/g, '').replace(/[−–]/g, '-');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return null;
-  return Number(cleaned);
+  const value = readNumber(text.replace(/%/g, ''));
+  return value === 'invalid' ? null : value;
 }
 
 /** 12 non-negative weights, not all 0, separated by commas or spaces; empty: no profile. */

@@ -6,6 +6,7 @@
 import type { Locale } from '../../i18n/messages';
 import type { TargetUnit } from '@/worker/analysis/targets';
 import { decimalFigure, formatNumber, formatWan, wanUnit } from '../../lib/format';
+import { readNumber } from '../params/validate';
 
 const WAN = 1e4;
 
@@ -21,11 +22,10 @@ export function inputText(unit: TargetUnit, value: number): string {
 
 /** The typed text as the solve's value (yuan for money), or null when it is not a finite number. */
 export function parseInput(unit: TargetUnit, text: string): number | null {
-  const cleaned = text.replace(/[,，\s]/g, '').replace(/[−–]/g, '-');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;
-  const value = Number(cleaned);
-  if (!Number.isFinite(value)) return null;
-  return unit === 'yuan' ? Math.round(value * WAN * 100) / 100 : value;
+  const value = readNumber(text);
+  if (value === null || value === 'invalid') return null;
+  // 万元 typed → yuan to the fen
+  return unit === 'yuan' ? decimalFigure(value * WAN, 2) : value;
 }
 
 /** A target's figure on screen: money in 万元, the others with 6 decimals. */

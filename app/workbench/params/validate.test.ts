@@ -22,6 +22,9 @@ describe('reading what was typed', () => {
     expect(readNumber('0.85')).toBe(0.85);
     expect(readNumber('abc')).toBe('invalid');
     expect(readNumber('Infinity')).toBe('invalid');
+    expect(readNumber('−1.5')).toBe(-1.5);
+    expect(readNumber('1e3')).toBe(1000);
+    for (const text of ['12万', '1.2.3', '0x10', '--1', '1e999']) expect(readNumber(text), text).toBe('invalid');
   });
 });
 

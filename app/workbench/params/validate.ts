@@ -84,10 +84,15 @@ function patternOf(path: ParamPath): string {
   return path.map((step, i) => (i === 0 ? String(step) : '*')).join('.');
 }
 
-/** Reads what was typed: blank → null; thousands separators allowed; anything else not a number is refused. */
+/**
+ * Reads a number as typed anywhere in the workbench (parameters, 求解, 下年度预测): blank → null; thousands
+ * separators and spaces allowed, a typographic minus (− –) read as one; a decimal with an optional exponent,
+ * anything else (12万, 1.2.3, 0x10, Infinity, 1e999) refused.
+ */
 export function readNumber(text: string): number | null | 'invalid' {
-  const cleaned = text.replace(/[\s,，_]/g, '');
+  const cleaned = text.replace(/[\s,，_]/g, '').replace(/[−–]/g, '-');
   if (cleaned === '') return null;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return 'invalid';
   const value = Number(cleaned);
   return Number.isFinite(value) ? value : 'invalid';
 }
